@@ -1,0 +1,3 @@
+using DistillGuard.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.CreateDefault()).ConfigureAwait(false);

@@ -1,0 +1,67 @@
+namespace DistillGuard.Core.Log;
+
+/// <summary>Wire names of the exchange-log format (shared/spec/exchange-log.md), in one place for readers and writers.</summary>
+public static class LogNames
+{
+    public const string AnthropicMessages = "anthropic.messages";
+    public const string OpenAIChat = "openai.chat";
+
+    public static string ToWire(ApiShape api) => api switch
+    {
+        ApiShape.AnthropicMessages => AnthropicMessages,
+        ApiShape.OpenAIChat => OpenAIChat,
+        _ => "unknown",
+    };
+
+    public static ApiShape ParseApi(ReadOnlySpan<char> value) =>
+        value.SequenceEqual(AnthropicMessages) ? ApiShape.AnthropicMessages
+        : value.SequenceEqual(OpenAIChat) ? ApiShape.OpenAIChat
+        : ApiShape.Unknown;
+
+    public static string ToWire(AsnType type) => type switch
+    {
+        AsnType.Isp => "isp",
+        AsnType.Hosting => "hosting",
+        AsnType.Business => "business",
+        AsnType.Education => "education",
+        AsnType.Proxy => "proxy",
+        AsnType.Vpn => "vpn",
+        _ => "unknown",
+    };
+
+    public static AsnType ParseAsnType(ReadOnlySpan<char> value) => value switch
+    {
+        "isp" => AsnType.Isp,
+        "hosting" => AsnType.Hosting,
+        "business" => AsnType.Business,
+        "education" => AsnType.Education,
+        "proxy" => AsnType.Proxy,
+        "vpn" => AsnType.Vpn,
+        _ => AsnType.Unknown,
+    };
+
+    public static string ToWire(SignupChannel channel) => channel switch
+    {
+        SignupChannel.Standard => "standard",
+        SignupChannel.Education => "education",
+        SignupChannel.ResearchProgram => "research_program",
+        SignupChannel.StartupProgram => "startup_program",
+        SignupChannel.Enterprise => "enterprise",
+        SignupChannel.Reseller => "reseller",
+        _ => "unknown",
+    };
+
+    public static SignupChannel ParseSignupChannel(ReadOnlySpan<char> value) => value switch
+    {
+        "standard" => SignupChannel.Standard,
+        "education" => SignupChannel.Education,
+        "research_program" => SignupChannel.ResearchProgram,
+        "startup_program" => SignupChannel.StartupProgram,
+        "enterprise" => SignupChannel.Enterprise,
+        "reseller" => SignupChannel.Reseller,
+        _ => SignupChannel.Unknown,
+    };
+
+    /// <summary>RFC 3339 UTC with milliseconds, as every DistillGuard writer emits time.</summary>
+    public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
