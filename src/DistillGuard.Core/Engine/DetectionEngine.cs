@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Findings;
+using DistillGuard.Core.Intel;
 using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Engine;
@@ -15,15 +16,19 @@ public sealed class DetectionEngine
 {
     private readonly ConcurrentDictionary<string, AccountStatus> _published = new(StringComparer.Ordinal);
 
-    public DetectionEngine(DetectionOptions options, IExchangeAnalyzer analyzer)
+    public DetectionEngine(DetectionOptions options, IExchangeAnalyzer analyzer, IIntelMatcher? intel = null)
     {
         Options = options;
         Analyzer = analyzer;
+        Intel = intel;
     }
 
     public DetectionOptions Options { get; }
 
     public IExchangeAnalyzer Analyzer { get; }
+
+    /// <summary>Peers' indicators, when loaded (<c>scan --intel</c>).</summary>
+    public IIntelMatcher? Intel { get; }
 
     /// <summary>Raised (on the observing thread) when an account's verdict changes.</summary>
     public event Action<AccountStatus>? VerdictChanged;
