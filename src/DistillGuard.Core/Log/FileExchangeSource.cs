@@ -13,8 +13,15 @@ internal sealed class FileExchangeSource : IDisposable
     private readonly int _window;
     private readonly ReorderBuffer _pending;
     private readonly Stack<Exchange> _free = new();
+    private readonly bool _strict;
     private LogLineReader? _lines;
     private bool _inputDone;
+
+    /// <summary>
+    /// A bad record held back until the window has given out every record read before it: the end-of-file ones
+    /// (truncated gzip), and in strict mode the first one, after which the file stops (the merge throws there).
+    /// </summary>
+    private BadRecord? _final;
     private long _bytesReported;
 
     public FileExchangeSource(LogFile file, ExchangeParser parser, LogReaderOptions options, LogReadProgress progress)
@@ -24,6 +31,7 @@ internal sealed class FileExchangeSource : IDisposable
         _progress = progress;
         _maxLineBytes = options.MaxLineBytes;
         _window = options.ReorderWindow;
+        _strict = options.Strict;
         _pending = new ReorderBuffer(options.ReorderWindow + 1);
     }
 
@@ -40,6 +48,12 @@ internal sealed class FileExchangeSource : IDisposable
             }
             else if (_inputDone)
             {
+                if (_final is not null)
+                {
+                    batch.BadRecords.Add(new PendingBadRecord(batch.Count, _final));
+                    _final = null;
+                }
+
                 batch.IsLast = true;
                 break;
             }
@@ -99,7 +113,7 @@ internal sealed class FileExchangeSource : IDisposable
                 AddBad(batch, BadRecordKind.LineTooLong, null, $"line is longer than {_maxLineBytes} bytes; skipped");
                 return;
             case LineStatus.Truncated:
-                AddBad(batch, BadRecordKind.TruncatedGzip, null, _lines.TruncationMessage ?? "gzip data ends early");
+                _final = NewBad(BadRecordKind.TruncatedGzip, null, _lines.TruncationMessage ?? "gzip data ends early");
                 _inputDone = true;
                 return;
             default:
@@ -108,8 +122,24 @@ internal sealed class FileExchangeSource : IDisposable
         }
     }
 
-    private void AddBad(ExchangeBatch batch, BadRecordKind kind, string? field, string message) =>
-        batch.BadRecords.Add(new PendingBadRecord(batch.Count, new BadRecord(kind, _file.Path, _lines!.LineNumber, field, message)));
+    /// <summary>
+    /// A bad line: placed at the current point of the file's output (records still in the reorder window come after
+    /// it), or in strict mode held until the window is empty and the file ends there.
+    /// </summary>
+    private void AddBad(ExchangeBatch batch, BadRecordKind kind, string? field, string message)
+    {
+        var record = NewBad(kind, field, message);
+        if (_strict)
+        {
+            _final = record;
+            _inputDone = true;
+            return;
+        }
+
+        batch.BadRecords.Add(new PendingBadRecord(batch.Count, record));
+    }
+
+    private BadRecord NewBad(BadRecordKind kind, string? field, string message) => new(kind, _file.Path, _lines!.LineNumber, field, message);
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t\r"u8).IsEmpty;
 
