@@ -160,7 +160,16 @@ public sealed partial class MergedExchangeReader : IDisposable
             () => new ExchangeParser(_options.MaxTextChars),
             (i, _, parser) =>
             {
-                starts[i] = _sources[i].SniffEarliest(parser, SniffRecords, maxLines: SniffRecords * 16);
+                try
+                {
+                    starts[i] = _sources[i].SniffEarliest(parser, SniffRecords, maxLines: SniffRecords * 16);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Left unsniffed: the file joins at once and the real read raises the error in order.
+                    starts[i] = null;
+                }
+
                 return parser;
             },
             static _ => { });
