@@ -19,7 +19,7 @@ public sealed class ExchangeNormalizer
     public ExchangeNormalizer(int maxTextChars = 16 * 1024)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTextChars, 16);
-        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars);
+        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars, maxTextChars);
     }
 
     /// <summary>A normaliser owned by the calling thread (use it synchronously, not across an <c>await</c>).</summary>

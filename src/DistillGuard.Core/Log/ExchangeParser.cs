@@ -17,10 +17,18 @@ public sealed class ExchangeParser
     private readonly BodyNormalizer _bodies;
 
     /// <param name="maxTextChars">Characters kept per text field (see <see cref="LogReaderOptions.MaxTextChars"/>).</param>
-    public ExchangeParser(int maxTextChars = 16 * 1024)
+    /// <param name="maxResponseTextChars">Characters of response text kept; null means <paramref name="maxTextChars"/> (see <see cref="LogReaderOptions.MaxResponseTextChars"/>).</param>
+    public ExchangeParser(int maxTextChars = 16 * 1024, int? maxResponseTextChars = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTextChars, 16);
-        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars);
+        var responseChars = maxResponseTextChars ?? maxTextChars;
+        ArgumentOutOfRangeException.ThrowIfNegative(responseChars);
+        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars, responseChars);
+    }
+
+    internal ExchangeParser(LogReaderOptions options)
+        : this(options.MaxTextChars, options.MaxResponseTextChars)
+    {
     }
 
     /// <summary>
