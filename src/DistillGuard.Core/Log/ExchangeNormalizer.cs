@@ -49,8 +49,9 @@ public sealed class ExchangeNormalizer
             detected = evidence.Verdict;
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string holding invalid UTF-8 that the reader refuses to unescape.
             return false;
         }
     }
@@ -76,8 +77,9 @@ public sealed class ExchangeNormalizer
             _bodies.ReadResponse(ref reader, target, ref evidence, out usage, out _);
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string holding invalid UTF-8 that the reader refuses to unescape.
             return false;
         }
     }

@@ -54,6 +54,11 @@ public sealed class ExchangeParser
         {
             error = new ParseError(BadRecordKind.MalformedJson, null, "malformed JSON: " + e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader refuses to unescape a string holding invalid UTF-8: the line is not valid JSON text.
+            error = new ParseError(BadRecordKind.MalformedJson, null, "malformed JSON: " + e.Message);
+        }
 
         return false;
     }
