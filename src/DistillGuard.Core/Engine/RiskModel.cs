@@ -16,16 +16,17 @@ internal static class RiskModel
     /// <summary>How much an intel match may raise risk (towards 1), as a share of the remaining gap.</summary>
     public const double IntelLift = 0.35;
 
-    public static double SizeFactor(int active) => Math.Min(1, Math.Log(Math.Max(active, 1)) / Math.Log(10));
+    /// <summary>0 for a pair (two linked accounts are a family or a colleague, not a campaign), 1 from ten accounts.</summary>
+    public static double SizeFactor(int active) => Math.Clamp(Math.Log(Math.Max(active, 1) / 2.0) / Math.Log(5), 0, 1);
 
     public static double Member(AccountState account, ClusterFeatures? cluster)
     {
         var z = Bias + (WBehaviour * account.Score.Behaviour);
         if (cluster is not null && account.Exchanges > 0)
         {
-            z += (WCoordination * cluster.Coordination * SizeFactor(cluster.Active))
+            z += SizeFactor(cluster.Active) * ((WCoordination * cluster.Coordination)
                 + (WClusterBehaviour * cluster.MeanBehaviour)
-                + (WLink * account.LinkStrength);
+                + (WLink * account.LinkStrength));
         }
 
         return 1 / (1 + Math.Exp(-z));

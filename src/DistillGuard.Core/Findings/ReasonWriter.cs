@@ -71,14 +71,14 @@ internal static class ReasonWriter
         if (templated >= 0.3)
         {
             list.Add((SignalNames.TemplateConcentration, RiskModel.WBehaviour * BehaviourModel.WTemplated * templated / 5,
-                string.Create(Inv, $"on average {templated:P0} of each account's prompts follow a few repeated templates")));
+                string.Create(Inv, $"on average {templated * 100:0}% of each account's prompts follow a few repeated templates")));
         }
 
         if (exchanges > 0 && cot * 10 >= exchanges)
         {
             var rate = (double)cot / exchanges;
             list.Add((SignalNames.CotElicitation, RiskModel.WBehaviour * BehaviourModel.WCot * rate / 5,
-                string.Create(Inv, $"{rate:P0} of the campaign's {exchanges} prompts elicit full chain-of-thought")));
+                string.Create(Inv, $"{rate * 100:0}% of the campaign's {exchanges} prompts elicit full chain-of-thought")));
         }
 
         return Normalise(list);
@@ -138,7 +138,7 @@ internal static class ReasonWriter
         if (c.Synchrony >= 0.3)
         {
             list.Add((SignalNames.SynchronizedActivity, scale * ClusterFeatures.WSynchrony * c.Synchrony,
-                string.Create(Inv, $"linked accounts are active in the same 15-minute slots ({c.Synchrony:P0} overlap over the last 16 hours)")));
+                string.Create(Inv, $"linked accounts are active in the same 15-minute slots ({c.Synchrony * 100:0}% overlap over the last 16 hours)")));
         }
 
         if (c.TurnTaking >= 0.3)
@@ -150,7 +150,7 @@ internal static class ReasonWriter
         if (c.Pivot > 0)
         {
             list.Add((SignalNames.ModelPivot, scale * ClusterFeatures.WPivot * c.Pivot,
-                string.Create(Inv, $"{c.Pivot:P0} of linked accounts moved traffic to a newly released model within 24 hours of its release")));
+                string.Create(Inv, $"{c.Pivot * 100:0}% of linked accounts moved traffic to a newly released model within 24 hours of its release")));
         }
     }
 
@@ -162,32 +162,32 @@ internal static class ReasonWriter
         if (s.Templated >= 0.3)
         {
             list.Add((SignalNames.TemplateConcentration, scale * BehaviourModel.WTemplated * s.Templated,
-                string.Create(Inv, $"{s.Templated:P0} of {n} prompts follow {a.Templates.Distinct(3)} repeated templates")));
+                string.Create(Inv, $"{s.Templated * 100:0}% of {n} prompts follow {a.Templates.Distinct(3)} repeated templates")));
         }
 
         if (s.Cot >= 0.2)
         {
             list.Add((SignalNames.CotElicitation, scale * BehaviourModel.WCot * s.Cot,
-                string.Create(Inv, $"{s.Cot:P0} of prompts elicit full chain-of-thought{(a.Trace > 0 ? string.Create(Inv, $", {a.Trace} ask to reconstruct reasoning traces") : string.Empty)}")));
+                string.Create(Inv, $"{s.Cot * 100:0}% of prompts elicit full chain-of-thought{(a.Trace > 0 ? string.Create(Inv, $", {a.Trace} ask to reconstruct reasoning traces") : string.Empty)}")));
         }
 
         if (s.TargetedCapability >= 0.4)
         {
             var top = a.TopCapability(out _);
             list.Add((SignalNames.CapabilityConcentration, scale * BehaviourModel.WTargeted * s.TargetedCapability,
-                string.Create(Inv, $"{s.TargetedCapability:P0} of prompts target {CapabilityNames.ToWire(top)}")));
+                string.Create(Inv, $"{s.TargetedCapability * 100:0}% of prompts target {CapabilityNames.ToWire(top)}")));
         }
 
         if (s.SingleTurn >= 0.6)
         {
             list.Add((SignalNames.SingleTurn, scale * BehaviourModel.WSingleTurn * s.SingleTurn,
-                string.Create(Inv, $"{s.SingleTurn:P0} of exchanges are single-turn")));
+                string.Create(Inv, $"{s.SingleTurn * 100:0}% of exchanges are single-turn")));
         }
 
         if (s.Hosting >= 0.3)
         {
             list.Add((SignalNames.HostingNetwork, scale * BehaviourModel.WHosting * s.Hosting,
-                string.Create(Inv, $"{s.Hosting:P0} of traffic comes from hosting, proxy or VPN networks")));
+                string.Create(Inv, $"{s.Hosting * 100:0}% of traffic comes from hosting, proxy or VPN networks")));
         }
 
         if (s.Young >= 1 && a.CreatedTicks != 0)
