@@ -10,11 +10,13 @@ namespace DistillGuard.Core.Engine;
 /// </summary>
 internal sealed class AttributeStats
 {
-    public AttributeStats(AttributeKind kind, ulong key, string label, AccountState anchor)
+    private string? _label;
+
+    public AttributeStats(AttributeKind kind, ulong key, string? label, AccountState anchor)
     {
         Kind = kind;
         Key = key;
-        Label = label;
+        _label = label;
         Anchor = anchor;
         OrgKey = anchor.OrgKey;
     }
@@ -24,7 +26,12 @@ internal sealed class AttributeStats
     public ulong Key { get; }
 
     /// <summary>Readable value: payment fingerprint, CIDR block, <c>user_agent|tls</c>, template id in hex.</summary>
-    public string Label { get; }
+    public string Label => _label ??= Kind switch
+    {
+        // Computed on first use (findings), so registering a block or template allocates no text.
+        AttributeKind.IpBlock when SampleIps is [var ip, ..] => IpBlocks.BlockLabel(ip),
+        _ => Key.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public AccountState Anchor { get; }
 
@@ -40,6 +47,9 @@ internal sealed class AttributeStats
     public int EducationAccounts { get; set; }
 
     public long Exchanges { get; set; }
+
+    /// <summary>Accounts whose link rings hold it now; at 0 (and not a payment instrument) the engine forgets it.</summary>
+    public int HeldBy { get; set; }
 
     public long FirstTicks { get; set; }
 

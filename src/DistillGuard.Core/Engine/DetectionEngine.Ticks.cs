@@ -107,7 +107,7 @@ public sealed partial class DetectionEngine
         if (templateId != 0 && account.Templates.Add(templateId) >= 3)
         {
             var template = Held(account, AttributeKind.Template, templateId)
-                ?? Register(account, AttributeKind.Template, templateId, templateId.ToString("x16", System.Globalization.CultureInfo.InvariantCulture), education, p);
+                ?? Register(account, AttributeKind.Template, templateId, null, education, p);
             template.Exchanges++;
             template.LastTicks = ticks;
         }
@@ -131,7 +131,6 @@ public sealed partial class DetectionEngine
     {
         if (!_attributes.TryGetValue((kind, key), out var attribute))
         {
-            label ??= kind == AttributeKind.IpBlock ? IpBlocks.BlockLabel(p.Ip!) : key.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
             attribute = new AttributeStats(kind, key, label, account) { FirstTicks = p.Ticks };
             if (kind == AttributeKind.IpBlock)
             {
@@ -165,7 +164,12 @@ public sealed partial class DetectionEngine
             attribute.EducationAccounts++;
         }
 
-        LinkSlots.Hold(account, attribute);
+        if (LinkSlots.Hold(account, attribute) is { HeldBy: 0, Kind: not AttributeKind.Payment } forgotten)
+        {
+            // Rotating exits and one-off templates would otherwise grow the index with the log; nobody links through it now.
+            _attributes.Remove((forgotten.Kind, forgotten.Key));
+        }
+
         return attribute;
     }
 

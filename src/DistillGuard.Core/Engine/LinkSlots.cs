@@ -35,18 +35,26 @@ internal static class LinkSlots
         return false;
     }
 
-    /// <summary>Puts the attribute in the account's ring, replacing the oldest entry when full.</summary>
-    public static void Hold(AccountState account, AttributeStats attribute)
+    /// <summary>Puts the attribute in the account's ring, replacing the oldest entry when full; returns the entry replaced.</summary>
+    public static AttributeStats? Hold(AccountState account, AttributeStats attribute)
     {
         var (start, length, ring) = Range(attribute.Kind);
-        if (ring < 0)
+        var slot = start;
+        if (ring >= 0)
         {
-            account.Links[start] = attribute;
-            return;
+            var next = account.LinkNext[ring];
+            slot = start + next;
+            account.LinkNext[ring] = (byte)((next + 1) % length);
         }
 
-        var next = account.LinkNext[ring];
-        account.Links[start + next] = attribute;
-        account.LinkNext[ring] = (byte)((next + 1) % length);
+        var evicted = account.Links[slot];
+        account.Links[slot] = attribute;
+        attribute.HeldBy++;
+        if (evicted is not null)
+        {
+            evicted.HeldBy--;
+        }
+
+        return evicted;
     }
 }
