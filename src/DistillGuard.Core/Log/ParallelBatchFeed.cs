@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+
+namespace DistillGuard.Core.Log;
+
+/// <summary>
+/// Decompresses and parses files on worker threads, each with its own parser. Each started file has a small set of
+/// recycled batches (one at first, up to <see cref="BatchesPerFile"/> once the merge is drawing on it); a worker
+/// fills one whenever the merge hands one back, so memory per file is bounded and a file is served by one worker at
+/// a time (its source is single-threaded). Files are scheduled through one work queue, so any number of files
+/// shares the workers without deadlock: every file with a free batch is always queued.
+/// </summary>
+internal sealed class ParallelBatchFeed : IBatchFeed
+{
+    public const int BatchesPerFile = 3;
+    private readonly Lane[] _lanes;
+    private readonly Channel<Lane> _work = Channel.CreateUnbounded<Lane>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task[] _workers;
+    private readonly int _batchSize;
+
+    public ParallelBatchFeed(FileExchangeSource[] sources, int batchSize, int workers, int maxTextChars)
+    {
+        _batchSize = batchSize;
+        _lanes = new Lane[sources.Length];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            _lanes[i] = new Lane(sources[i]);
+        }
+
+        _workers = new Task[Math.Max(1, Math.Min(workers, sources.Length))];
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            _workers[i] = Task.Factory.StartNew(() => Work(new ExchangeParser(maxTextChars)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+    }
+
+    public void Start(int file)
+    {
+        var lane = _lanes[file];
+        if (lane.Allocated == 0)
+        {
+            AddBatch(lane);
+        }
+    }
+
+    public ExchangeBatch Take(int file)
+    {
+        var lane = _lanes[file];
+        Start(file);
+        while (true)
+        {
+            if (lane.Ready.Reader.TryRead(out var batch))
+            {
+                // The merge is drawing on this file: let it read further ahead.
+                if (lane.Allocated < BatchesPerFile && !lane.Done)
+                {
+                    AddBatch(lane);
+                }
+
+                return batch;
+            }
+
+            if (lane.Error is { } error)
+            {
+                error.Throw();
+            }
+
+            // The merge runs on its own thread and must have this file's batch before it can go on.
+            if (!lane.Ready.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                lane.Error?.Throw();
+                throw new InvalidOperationException("file ended without a last batch");
+            }
+        }
+    }
+
+    public void Return(int file, ExchangeBatch batch) => Release(_lanes[file], batch);
+
+    private void AddBatch(Lane lane)
+    {
+        lane.Allocated++;
+        Release(lane, new ExchangeBatch(_batchSize));
+    }
+
+    private void Release(Lane lane, ExchangeBatch batch)
+    {
+        lane.Free.Enqueue(batch);
+        if (Interlocked.Increment(ref lane.Pending) == 1)
+        {
+            _work.Writer.TryWrite(lane);
+        }
+    }
+
+    private void Work(ExchangeParser parser)
+    {
+        var reader = _work.Reader;
+        try
+        {
+            while (reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
+            {
+                while (reader.TryRead(out var lane))
+                {
+                    Serve(lane, parser);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Disposed while waiting for work.
+        }
+    }
+
+    /// <summary>Fills one batch per free batch of the lane; only the thread that moved Pending off zero gets here.</summary>
+    private void Serve(Lane lane, ExchangeParser parser)
+    {
+        do
+        {
+            if (lane.Done || _stop.IsCancellationRequested || !lane.Free.TryDequeue(out var batch))
+            {
+                continue;
+            }
+
+            try
+            {
+                lane.Source.Fill(batch, parser);
+            }
+            catch (Exception e)
+            {
+                lane.Error = ExceptionDispatchInfo.Capture(e);
+                lane.Done = true;
+                lane.Source.Dispose();
+                lane.Ready.Writer.TryComplete();
+                continue;
+            }
+
+            lane.Ready.Writer.TryWrite(batch);
+            if (batch.IsLast)
+            {
+                lane.Done = true;
+                lane.Source.Dispose();
+                lane.Ready.Writer.TryComplete();
+            }
+        }
+        while (Interlocked.Decrement(ref lane.Pending) > 0);
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _work.Writer.TryComplete();
+        Task.WaitAll(_workers);
+        foreach (var lane in _lanes)
+        {
+            lane.Source.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+
+    private sealed class Lane(FileExchangeSource source)
+    {
+        public FileExchangeSource Source { get; } = source;
+
+        public ConcurrentQueue<ExchangeBatch> Free { get; } = new();
+
+        public Channel<ExchangeBatch> Ready { get; } = Channel.CreateUnbounded<ExchangeBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+
+        /// <summary>Batches created for this file; touched only by the merge thread.</summary>
+        public int Allocated { get; set; }
+
+        public int Pending;
+
+        public volatile bool Done;
+
+        public volatile ExceptionDispatchInfo? Error;
+    }
+}
