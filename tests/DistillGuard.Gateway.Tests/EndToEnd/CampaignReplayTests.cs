@@ -86,7 +86,17 @@ public sealed class CampaignReplayTests
         var campaign = run.Accounts.Where(a => run.LabelOf(a.AccountId) == campaignLabel).Select(a => a.AccountId).ToList();
         var honest = run.Accounts.Where(a => run.LabelOf(a.AccountId) != campaignLabel).Select(a => a.AccountId).ToList();
         var live = run.Accounts.ToDictionary(a => a.AccountId, a => board.EngineStatus(a.AccountId)?.Verdict ?? Verdict.Allow, StringComparer.Ordinal);
+        using var campaignsResponse = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/campaigns"), ct);
+        using var campaigns = JsonDocument.Parse(await campaignsResponse.Content.ReadAsStringAsync(ct));
+        using var flaggedResponse = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/flagged"), ct);
+        using var flagged = JsonDocument.Parse(await flaggedResponse.Content.ReadAsStringAsync(ct));
         await fixture.StopGatewayAsync();
+
+        var found = campaigns.RootElement.EnumerateArray().SelectMany(c => c.GetProperty("account_ids").EnumerateArray().Select(a => a.GetString())).ToHashSet();
+        Assert.Superset(campaign.ToHashSet(), found!);
+        var flaggedCampaignAccount = flagged.RootElement.EnumerateArray().First(a => a.GetProperty("account_id").GetString() == campaign[0]);
+        Assert.Equal("block", flaggedCampaignAccount.GetProperty("verdict").GetString());
+        Assert.NotEqual(0, flaggedCampaignAccount.GetProperty("reasons").GetArrayLength());
 
         Assert.True(sent > 500, $"the scenario produced only {sent} exchanges");
         Assert.NotEmpty(campaign);

@@ -13,8 +13,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Upstream {Upstream} healthy again")]
     public static partial void UpstreamRecovered(ILogger logger, string upstream);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Request {RequestId} failed over from {From}/{FromModel} to {To}/{ToModel}: {Reason}")]
-    public static partial void FailedOver(ILogger logger, string requestId, string from, string fromModel, string to, string toModel, string reason);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Request {RequestId} ({Api}, model {FromModel}) failed over to {To}/{ToModel}: {Reason}")]
+    public static partial void FailedOver(ILogger logger, string requestId, string api, string fromModel, string to, string toModel, string reason);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Account {AccountId} verdict {From} -> {To} (risk {Risk:F2}, campaign {CampaignId})")]
     public static partial void VerdictChanged(ILogger logger, string accountId, string from, string to, double risk, string? campaignId);

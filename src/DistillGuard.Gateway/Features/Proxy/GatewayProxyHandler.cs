@@ -208,7 +208,7 @@ internal sealed class GatewayProxyHandler(
             if (target.FailoverReason is not null)
             {
                 Interlocked.Increment(ref metrics.Failovers);
-                Log.FailedOver(logger, requestId, shape.ToString(), originalModel, target.Upstream.Name, target.Model, target.FailoverReason);
+                Log.FailedOver(logger, requestId, LogNames.ToWire(shape), originalModel, target.Upstream.Name, target.Model, target.FailoverReason);
             }
 
             SetRequestBody(context, record, attempt);
