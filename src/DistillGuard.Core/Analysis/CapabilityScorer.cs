@@ -65,49 +65,68 @@ internal struct CapabilityScorer
         _key1 = _key2 = _key3 = 0;
     }
 
+    /// <summary>
+    /// Probes the n-grams ending at <paramref name="word"/>. The window only keeps an n-gram that is the start of some
+    /// longer phrase, so most words cost one probe.
+    /// </summary>
     private void AddWord(ulong word)
     {
         Words++;
         var unigram = Hash64.Combine(Hash64.SequenceSeed, word);
-        Apply(unigram);
+        var unigramIsPrefix = Apply(unigram);
         ulong bigram = 0, trigram = 0;
+        bool bigramIsPrefix = false, trigramIsPrefix = false;
+        // Each window is independent: "step by step" completes through the kept bigram "step by" even though
+        // "by" alone starts no phrase.
         if (_key1 != 0)
         {
             bigram = Hash64.Combine(_key1, word);
-            Apply(bigram);
-            if (_key2 != 0)
-            {
-                trigram = Hash64.Combine(_key2, word);
-                Apply(trigram);
-                if (_key3 != 0)
-                {
-                    Apply(Hash64.Combine(_key3, word));
-                }
-            }
+            bigramIsPrefix = Apply(bigram);
         }
 
-        _key3 = trigram;
-        _key2 = bigram;
-        _key1 = unigram;
+        if (_key2 != 0)
+        {
+            trigram = Hash64.Combine(_key2, word);
+            trigramIsPrefix = Apply(trigram);
+        }
+
+        if (_key3 != 0)
+        {
+            Apply(Hash64.Combine(_key3, word));
+        }
+
+        _key3 = trigramIsPrefix ? trigram : 0;
+        _key2 = bigramIsPrefix ? bigram : 0;
+        _key1 = unigramIsPrefix ? unigram : 0;
     }
 
+    /// <summary>Applies every entry stored under <paramref name="key"/>; returns whether the key prefixes a longer phrase.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Apply(ulong key)
+    private bool Apply(ulong key)
     {
         var keys = CapabilityLexicon.Keys;
         var mask = keys.Length - 1;
         var slot = (int)key & mask;
+        var isPrefix = false;
         while (true)
         {
             var candidate = keys[slot];
             if (candidate == 0)
             {
-                return;
+                return isPrefix;
             }
 
             if (candidate == key)
             {
-                ApplyEntry(CapabilityLexicon.Entries[slot]);
+                ref readonly var entry = ref CapabilityLexicon.Entries[slot];
+                if (entry.IsPrefix)
+                {
+                    isPrefix = true;
+                }
+                else
+                {
+                    ApplyEntry(entry);
+                }
             }
 
             slot = (slot + 1) & mask;

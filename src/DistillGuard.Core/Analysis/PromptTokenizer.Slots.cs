@@ -166,31 +166,40 @@ internal ref partial struct PromptTokenizer
         return false;
     }
 
-    private bool TryReadUrlOrEmail(out PromptToken token)
+    /// <summary>
+    /// After a word run: "https://..." (the run is followed by "://") is a URL and "name@host.tld" (the run starts
+    /// a chunk and is followed by '@') an e-mail; either way the token extends to the next whitespace.
+    /// </summary>
+    private bool TryExtendToUrlOrEmail(int start, out PromptToken token)
     {
-        var rest = _text[_pos..];
-        var end = rest.IndexOfAny(Whitespace);
-        var chunk = end < 0 ? rest : rest[..end];
+        var text = _text;
         token = default;
-        if (chunk.IndexOfAny(':', '@', '.') < 0)
+        if (_pos + 2 >= text.Length)
         {
             return false;
         }
 
         PromptTokenKind kind;
-        if (chunk.IndexOf("://") > 0 || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        var next = text[_pos];
+        if (next == ':' && text[_pos + 1] == '/' && text[_pos + 2] == '/')
         {
             kind = PromptTokenKind.Url;
         }
+        else if (next == '@' && IsChunkStart(start) && (CharClass.Of(text[_pos + 1]) & CharClass.LetterOrDigit) != 0)
+        {
+            kind = PromptTokenKind.Email;
+        }
         else
         {
-            var at = chunk.IndexOf('@');
-            if (at <= 0 || chunk[(at + 1)..].IndexOf('.') <= 0)
-            {
-                return false;
-            }
+            return false;
+        }
 
-            kind = PromptTokenKind.Email;
+        var rest = text[start..];
+        var end = rest.IndexOfAny(Whitespace);
+        var chunk = end < 0 ? rest : rest[..end];
+        if (kind == PromptTokenKind.Email && chunk[(_pos - start)..].IndexOf('.') < 0)
+        {
+            return false;
         }
 
         while (chunk.Length > 1 && chunk[^1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '"' or '\'' or '>')
@@ -198,8 +207,9 @@ internal ref partial struct PromptTokenizer
             chunk = chunk[..^1];
         }
 
-        _pos += chunk.Length;
+        _pos = start + chunk.Length;
         _sentenceStart = false;
+        _previousAllCaps = false;
         _payloadHasContent |= _payload;
         token = new PromptToken(kind, 0, true, chunk.Length);
         return true;
