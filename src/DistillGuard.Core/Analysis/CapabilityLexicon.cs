@@ -41,6 +41,11 @@ internal static partial class CapabilityLexicon
         }
 
         AddPrefixes(items);
+        foreach (var word in StopWords.Words)
+        {
+            items.Add((Hash64.Phrase(word), new LexiconEntry(Capability.Other, 0, LexiconCue.None, IsStopWord: true)));
+        }
+
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)(items.Count * 4));
         TableKeys = new ulong[size];
         TableEntries = new LexiconEntry[size];

@@ -19,7 +19,9 @@ internal struct SimHashSketch
     private ulong _previous;
     private bool _inSlotRun;
 
-    public void Add(in PromptToken token)
+    /// <param name="token">The next token.</param>
+    /// <param name="stopWord">The token is a stop word (see <see cref="CapabilityScorer.LastWasStopWord"/>).</param>
+    public void Add(in PromptToken token, bool stopWord)
     {
         if (token.IsBreak)
         {
@@ -41,7 +43,7 @@ internal struct SimHashSketch
         {
             _inSlotRun = false;
             word = token.Hash;
-            if (token.Length >= MinUnigramLength && !StopWords.Contains(word))
+            if (token.Length >= MinUnigramLength && !stopWord)
             {
                 // Content words carry a paraphrase family better than bigrams, which one inserted word breaks:
                 // they vote twice (word hashes are already mixed).
