@@ -164,27 +164,7 @@ internal ref partial struct PromptTokenizer
         var hash = Hash64.Step(Hash64.FnvOffset, FoldWordChar(first, seen));
         var pos = start + 1;
 
-        // The hot loop, inlined here: ASCII letters, digits and underscores (see ScanWordChars for the flags).
-        var table = CharClass.AsciiTable;
-        while ((uint)pos < (uint)text.Length)
-        {
-            int c = text[pos];
-            if (c >= 128)
-            {
-                break;
-            }
-
-            int cls = table[c];
-            if ((cls & CharClass.WordChar) == 0)
-            {
-                break;
-            }
-
-            var upper = cls & CharClass.Upper;
-            seen |= cls | (upper << 4) | ((upper & (seen >> 1)) << 3);
-            hash = (hash ^ (uint)(c | (upper << 3))) * Hash64.FnvPrime;
-            pos++;
-        }
+        pos = ScanAsciiWordChars(text, pos, ref hash, ref seen);
 
         if ((uint)pos < (uint)text.Length && text[pos] >= 128)
         {
@@ -263,6 +243,41 @@ internal ref partial struct PromptTokenizer
         }
 
         return (pos, hash, seen);
+    }
+
+    /// <summary>
+    /// The hot loop: ASCII letters, digits and underscores (flags as in <see cref="ScanWordChars"/>). A separate,
+    /// call-free method with its state in locals, so the JIT keeps the whole loop in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ScanAsciiWordChars(ReadOnlySpan<char> text, int pos, ref ulong hash, ref int seen)
+    {
+        var table = CharClass.AsciiTable;
+        var h = hash;
+        var s = seen;
+        while ((uint)pos < (uint)text.Length)
+        {
+            int c = text[pos];
+            if (c >= 128)
+            {
+                break;
+            }
+
+            int cls = table[c];
+            if ((cls & CharClass.WordChar) == 0)
+            {
+                break;
+            }
+
+            var upper = cls & CharClass.Upper;
+            s |= cls | (upper << 4) | ((upper & (s >> 1)) << 3);
+            h = (h ^ (uint)(c | (upper << 3))) * Hash64.FnvPrime;
+            pos++;
+        }
+
+        hash = h;
+        seen = s;
+        return pos;
     }
 
     /// <summary>ASCII upper case folds by setting bit 0x20, which is <see cref="CharClass.Upper"/> (4) shifted left by 3: no branch.</summary>
