@@ -48,10 +48,21 @@ internal ref partial struct PromptTokenizer
             i++;
         }
 
-        if (i < text.Length && text[i] == ':' && PayloadLabels.Contains(key))
+        if (i < text.Length && text[i] == ':')
         {
-            _payload = false;
-            _labelColon = i;
+            if (PayloadLabels.Contains(key))
+            {
+                _payload = false;
+                _labelColon = i;
+                _labelLineOnly = false;
+            }
+            else if (!_payload && HasContentOnLine(i + 1))
+            {
+                // Any other short "Word:" label with text after it on the same line ("Solve: ...", "Translate: ...")
+                // masks the rest of that line only: the next line may well be an instruction.
+                _labelColon = i;
+                _labelLineOnly = true;
+            }
         }
     }
 
@@ -62,6 +73,7 @@ internal ref partial struct PromptTokenizer
         {
             _labelColon = -1;
             StartPayload();
+            _payloadLineOnly = _labelLineOnly;
             return;
         }
 
@@ -79,8 +91,20 @@ internal ref partial struct PromptTokenizer
         }
     }
 
+    private readonly bool HasContentOnLine(int index)
+    {
+        var text = _text;
+        while (index < text.Length && text[index] is ' ' or '\t' or '*')
+        {
+            index++;
+        }
+
+        return index < text.Length && text[index] is not ('\n' or '\r');
+    }
+
     private void StartPayload()
     {
+        _payloadLineOnly = false;
         _payload = true;
         _payloadHasContent = false;
     }

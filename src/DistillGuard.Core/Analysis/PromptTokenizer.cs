@@ -24,6 +24,12 @@ internal ref partial struct PromptTokenizer
     /// <summary>Index of the colon that closes a line-start label; the payload starts after it. -1 when none.</summary>
     private int _labelColon;
 
+    /// <summary>The label at <see cref="_labelColon"/> is not a known payload label: its payload is the rest of its line.</summary>
+    private bool _labelLineOnly;
+
+    /// <summary>The current payload ends at the end of its line.</summary>
+    private bool _payloadLineOnly;
+
     /// <summary>Index of the closing quote of the quoted text being read; tokens before it are slots. -1 when none.</summary>
     private int _quoteEnd;
 
@@ -38,6 +44,8 @@ internal ref partial struct PromptTokenizer
         _payload = false;
         _payloadHasContent = false;
         _labelColon = -1;
+        _labelLineOnly = false;
+        _payloadLineOnly = false;
         _quoteEnd = -1;
         _previousAllCaps = false;
         CheckLineStart(0);
@@ -137,6 +145,12 @@ internal ref partial struct PromptTokenizer
         }
 
         _sentenceStart = true;
+        if (_payloadLineOnly)
+        {
+            _payload = false;
+            _payloadLineOnly = false;
+        }
+
         if (newlines >= 2)
         {
             if (_payload && _payloadHasContent)

@@ -82,11 +82,22 @@ public sealed class PromptTokenizerTests
     }
 
     [Fact]
-    public void TryNext_UnknownLabel_NotPayload()
+    public void TryNext_UnknownLabelWithText_RestOfLineOnlyIsPayload()
     {
-        var tokens = Tokenize("Instruction: write the poem");
+        var tokens = Tokenize("Solve: the river is wide\nGive the final answer");
 
-        Assert.False(tokens.Single(t => t.Hash == Hash64.Word("poem")).IsSlot);
+        Assert.False(tokens.Single(t => t.Hash == Hash64.Word("solve")).IsSlot);
+        Assert.True(tokens.Single(t => t.Hash == Hash64.Word("river")).IsSlot);
+        Assert.False(tokens.Single(t => t.Hash == Hash64.Word("give")).IsSlot);
+    }
+
+    [Fact]
+    public void TryNext_UnknownLabelAloneOnLine_NextLineIsFrame()
+    {
+        var tokens = Tokenize("Instructions:\nwrite the poem");
+
+        Assert.True(tokens.Single(t => t.Hash == Hash64.Word("poem")).IsSlot);
+        Assert.False(tokens.Single(t => t.Hash == Hash64.Word("instructions")).IsSlot);
     }
 
     [Fact]
