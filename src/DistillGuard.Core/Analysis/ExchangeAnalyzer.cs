@@ -97,7 +97,7 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
             scorer.Add(token);
             if (sketchIt)
             {
-                sketch.Add(token);
+                sketch.Add(token, scorer.LastWasStopWord);
             }
         }
     }
