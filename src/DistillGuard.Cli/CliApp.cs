@@ -8,6 +8,7 @@ internal static class CliApp
 {
     private static ICliVerb[] Verbs() =>
     [
+        new Commands.ReportCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
