@@ -83,7 +83,7 @@
         { selector: 'edge', style: { 'line-color': function (e) { return kindColour(e.data('kind')); }, width: function (e) { return 1 + Math.min(3, 2 * (e.data('weight') || 0)); }, opacity: 0.55, 'curve-style': 'haystack' } },
         { selector: 'node:selected', style: { 'border-color': '#15202e', 'border-width': 3 } }
       ],
-      layout: { name: 'cose', randomize: false, animate: false, fit: true, padding: 24, nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return small ? 70 : 40; }, numIter: 1000 }
+      layout: { name: 'cose', randomize: false, animate: false, fit: true, padding: 30, nodeRepulsion: function () { return small ? 400000 : 60000; }, nodeOverlap: 40, idealEdgeLength: function () { return small ? 60 : 30; }, edgeElasticity: function () { return 200; }, gravity: 40, numIter: 1500 }
     });
     cy.on('tap', 'node', function (evt) {
       var row = document.getElementById('account-' + evt.target.id());
