@@ -14,6 +14,8 @@ internal static partial class ReportAssets
     private static readonly Lazy<string> CytoscapeText = new(() => LoadScript("cytoscape.js"));
     private static readonly Lazy<string> ReportJsText = new(() => LoadScript("report.js"));
     private static readonly Lazy<string> ReportCssText = new(() => Load("report.css"));
+    private static readonly Lazy<string> DashboardJsText = new(() => LoadScript("dashboard.js"));
+    private static readonly Lazy<string> DashboardCssText = new(() => Load("dashboard.css"));
 
     public static string ChartJs => ChartJsText.Value;
 
@@ -22,6 +24,11 @@ internal static partial class ReportAssets
     public static string ReportJs => ReportJsText.Value;
 
     public static string ReportCss => ReportCssText.Value;
+
+    /// <summary>The gateway dashboard's script and styles (served by the gateway, never in the scan report).</summary>
+    public static string DashboardJs => DashboardJsText.Value;
+
+    public static string DashboardCss => DashboardCssText.Value;
 
     /// <summary>The scripts a page needs, in load order: name (for URLs) and text.</summary>
     public static IReadOnlyList<(string Name, string Text)> Scripts =>
