@@ -204,9 +204,12 @@
     document.documentElement.setAttribute('data-report-ready', 'true');
   }
 
+  // Charts measure their box when drawn; paper is narrower than the screen, so redraw for print and back.
   window.addEventListener('beforeprint', function () {
     Array.prototype.forEach.call(document.querySelectorAll('details.dg-members'), function (d) { d.open = true; });
+    state.charts.forEach(function (c) { c.resize(); });
   });
+  window.addEventListener('afterprint', function () { state.charts.forEach(function (c) { c.resize(); }); });
 
   window.DistillGuardReport = { init: init, state: state };
   if (document.readyState === 'loading') {
