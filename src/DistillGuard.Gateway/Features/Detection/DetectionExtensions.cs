@@ -1,0 +1,25 @@
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Engine;
+using DistillGuard.Gateway.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Gateway.Features.Detection;
+
+internal static class DetectionExtensions
+{
+    /// <summary>The same <see cref="DetectionEngine"/> as <c>scan</c>, with the gateway's policy thresholds.</summary>
+    public static IServiceCollection AddGatewayDetection(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IExchangeAnalyzer, DefaultExchangeAnalyzer>();
+        services.AddSingleton(static sp =>
+        {
+            var policy = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Policy;
+            var options = new DetectionOptions { ReviewRisk = policy.ReviewRisk, ThrottleRisk = policy.ThrottleRisk, BlockRisk = policy.BlockRisk };
+            return new DetectionEngine(options, sp.GetRequiredService<IExchangeAnalyzer>());
+        });
+        services.AddSingleton<VerdictBoard>();
+        services.AddHostedService<GatewayStateLoader>();
+        return services;
+    }
+}
