@@ -76,6 +76,9 @@ internal sealed class ChromiumSession : IAsyncDisposable
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(ScreenshotDirectory(), name + ".png");
+
+        // A sticky header would otherwise be pictured wherever the page happened to be scrolled.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
