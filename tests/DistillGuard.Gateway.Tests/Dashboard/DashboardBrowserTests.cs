@@ -19,6 +19,7 @@ public sealed class DashboardBrowserTests
 
         await page.GotoAsync(new Uri(gateway.Address, "/dashboard").AbsoluteUri);
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(gateway.Address, "/dashboard/login").AbsoluteUri);
+        await ChromiumSession.ScreenshotAsync(page, "dashboard-login");
         await page.Locator("input[name='token']").FillAsync(DashboardGateway.AdminToken);
         await page.Locator("button[type='submit']").ClickAsync();
         await page.WaitForSelectorAsync("html[data-report-ready='true']");
