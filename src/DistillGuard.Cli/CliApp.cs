@@ -9,6 +9,9 @@ internal static class CliApp
     private static ICliVerb[] Verbs() =>
     [
         new Commands.ReportCommand(),
+        new Commands.ScanCommand(),
+        new Commands.SimulateCommand(),
+        new Commands.ScenariosCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
