@@ -18,8 +18,14 @@ public sealed class CountermeasureSet
     /// <summary>Declare decoy tools in requests and strip calls to them from responses. Default false.</summary>
     public bool DecoyTools { get; set; }
 
-    /// <summary>Names of the decoy tools injected when <see cref="DecoyTools"/> is on.</summary>
-    public List<string> DecoyToolNames { get; set; } = ["internal_knowledge_lookup"];
+    /// <summary>Names of the decoy tools injected when <see cref="DecoyTools"/> is on. Default <c>internal_knowledge_lookup</c>.</summary>
+    /// <remarks>Empty by default because the configuration binder appends to, rather than replaces, a pre-filled list.</remarks>
+    public List<string> DecoyToolNames { get; set; } = [];
+
+    /// <summary>The decoy names in force.</summary>
+    public IReadOnlyList<string> EffectiveDecoyToolNames => DecoyToolNames.Count > 0 ? DecoyToolNames : DefaultDecoyToolNames;
+
+    private static readonly string[] DefaultDecoyToolNames = ["internal_knowledge_lookup"];
 
     /// <summary>Whether this set changes anything.</summary>
     public bool IsActive => Reasoning != ReasoningPolicy.Keep || MaxTokensCap is not null || DecoyTools;

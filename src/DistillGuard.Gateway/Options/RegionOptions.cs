@@ -9,8 +9,8 @@ public sealed class RegionOptions
     /// <summary>Network types (<c>hosting</c>, <c>proxy</c>, <c>vpn</c>...) whose clients get 403. Default none.</summary>
     public List<string> DenyAsnTypes { get; set; } = [];
 
-    /// <summary>Network types counted and logged as flagged (their asn_type also feeds the engine). Default hosting, proxy, vpn.</summary>
-    public List<string> FlagAsnTypes { get; set; } = ["hosting", "proxy", "vpn"];
+    /// <summary>Network types counted as flagged (their asn_type also feeds the engine). Empty means the default: hosting, proxy, vpn.</summary>
+    public List<string> FlagAsnTypes { get; set; } = [];
 
     /// <summary>IP → country/network table (longest prefix wins).</summary>
     public List<IpRangeOptions> IpTable { get; set; } = [];

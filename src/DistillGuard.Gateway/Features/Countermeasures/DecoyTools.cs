@@ -9,7 +9,7 @@ internal static class DecoyTools
 {
     private const string Description = "Looks up internal reference material relevant to the task. Use it whenever it could improve the answer.";
 
-    public static bool IsDecoy(CountermeasureSet set, string? name) => set.DecoyTools && name is not null && set.DecoyToolNames.Contains(name, StringComparer.Ordinal);
+    public static bool IsDecoy(CountermeasureSet set, string? name) => set.DecoyTools && name is not null && set.EffectiveDecoyToolNames.Contains(name, StringComparer.Ordinal);
 
     public static JsonNode Definition(string name, ApiShape shape)
     {

@@ -46,7 +46,7 @@ internal static class RequestCountermeasures
                 request["tools"] = tools;
             }
 
-            foreach (var name in set.DecoyToolNames)
+            foreach (var name in set.EffectiveDecoyToolNames)
             {
                 tools.Add(DecoyTools.Definition(name, shape));
             }

@@ -17,11 +17,11 @@ internal sealed class UpstreamHealthProbe(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.HealthCheckIntervalSeconds), time);
         try
         {
-            do
+            // Upstreams start healthy; the first probe is one interval in, so start-up never waits on the network.
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 await ProbeAllAsync(stoppingToken).ConfigureAwait(false);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -193,9 +193,17 @@ internal sealed class GatewayProxyHandler(
     private async Task ForwardWithFailoverAsync(HttpContext context, ApiShape shape, ExchangeRecord record, ForwardTarget target, CountermeasureSet? countermeasures, string requestId)
     {
         var originalModel = target.Model;
+        var tried = new List<Upstream>(2);
         while (true)
         {
+            tried.Add(target.Upstream);
             var next = router.NextAfter(target, $"upstream {target.Upstream.Name} failed", requireHealthy: false);
+            if (next is not null && tried.Contains(next.Upstream))
+            {
+                // Fallbacks may point at each other; each upstream gets one try per request.
+                next = null;
+            }
+
             var attempt = new ForwardAttempt(target, shape, countermeasures, canRetry: next is not null);
             if (target.FailoverReason is not null)
             {
