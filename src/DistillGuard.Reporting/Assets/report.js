@@ -45,6 +45,8 @@
   }
 
   function shareBars(canvas, shares, barColour) {
+    // One readable row per category: long capability lists get a taller box instead of squeezed bars.
+    canvas.parentNode.style.height = Math.max(240, 26 * shares.length + 56) + 'px';
     return new Chart(canvas, {
       type: 'bar',
       data: {
@@ -77,13 +79,13 @@
       elements: elements,
       wheelSensitivity: 0.3,
       minZoom: 0.15,
-      maxZoom: 1.6, // a handful of accounts should not fill the box edge to edge
+      maxZoom: 2.2, // a handful of accounts should not fill the box edge to edge
       style: [
-        { selector: 'node', style: { 'background-color': function (e) { return kindColour(e.data('kind')); }, width: small ? 18 : 10, height: small ? 18 : 10, label: small ? 'data(id)' : '', 'font-size': 9, color: '#3a4757', 'text-valign': 'bottom', 'text-margin-y': 3, 'border-width': 1.5, 'border-color': '#ffffff' } },
+        { selector: 'node', style: { 'background-color': function (e) { return kindColour(e.data('kind')); }, width: small ? 16 : 11, height: small ? 16 : 11, label: small ? 'data(id)' : '', 'font-size': 9, color: '#3a4757', 'text-valign': 'bottom', 'text-margin-y': 3, 'border-width': 1.5, 'border-color': '#ffffff' } },
         { selector: 'edge', style: { 'line-color': function (e) { return kindColour(e.data('kind')); }, width: function (e) { return 1 + Math.min(3, 2 * (e.data('weight') || 0)); }, opacity: 0.55, 'curve-style': 'haystack' } },
         { selector: 'node:selected', style: { 'border-color': '#15202e', 'border-width': 3 } }
       ],
-      layout: { name: 'cose', randomize: false, animate: false, fit: true, padding: 30, nodeRepulsion: function () { return small ? 400000 : 60000; }, nodeOverlap: 40, idealEdgeLength: function () { return small ? 60 : 30; }, edgeElasticity: function () { return 200; }, gravity: 40, numIter: 1500 }
+      layout: { name: 'cose', randomize: false, animate: false, fit: true, padding: 30, nodeRepulsion: function () { return small ? 400000 : 60000; }, nodeOverlap: 40, idealEdgeLength: function () { return small ? 60 : 40; }, edgeElasticity: function () { return 200; }, gravity: 40, numIter: 1500 }
     });
     cy.on('tap', 'node', function (evt) {
       var row = document.getElementById('account-' + evt.target.id());

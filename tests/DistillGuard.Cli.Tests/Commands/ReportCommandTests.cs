@@ -26,6 +26,31 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_FindingsOfSimulatedScan_RendersEveryCampaignAndFlaggedAccount()
+    {
+        var logs = Path.Combine(_directory, "logs");
+        var findings = Path.Combine(_directory, "findings.json");
+        var report = Path.Combine(_directory, "report.html");
+        var simulate = await CliHarness.RunAsync("simulate", "--scenario", "default", "--scale", "0.05", "--days", "3", "--out", logs);
+        Assert.Equal(0, simulate.ExitCode);
+        var scan = await CliHarness.RunAsync("scan", "--accounts", Path.Combine(logs, "accounts.jsonl"), "--models", Path.Combine(logs, "models.jsonl"), "--out", findings, logs);
+        Assert.Equal(0, scan.ExitCode);
+
+        var run = await CliHarness.RunAsync("report", findings, "-o", report);
+
+        Assert.Equal(0, run.ExitCode);
+        var document = FindingsSerializer.ReadFile(findings);
+        var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
+        Assert.NotEmpty(document.Campaigns);
+        foreach (var campaign in document.Campaigns)
+        {
+            Assert.Contains($"data-campaign-id=\"{campaign.CampaignId}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(document.Accounts.Count, System.Text.RegularExpressions.Regex.Count(html, "<tr id=\"account-"));
+    }
+
+    [Fact]
     public async Task Report_MissingFindingsFile_ExitsWithInputErrorNamingFile()
     {
         var missing = Path.Combine(_directory, "nope.json");
