@@ -1,3 +1,4 @@
+using System.Net;
 using DistillGuard.Testing.Browser;
 using Microsoft.Playwright;
 
@@ -12,8 +13,9 @@ public sealed class DashboardBrowserTests
         await using var gateway = await DashboardGateway.StartAsync();
         await gateway.SeedAsync(CampaignTraffic.Create());
         var before = await gateway.FlaggedAsync();
-        var target = before.Where(static f => f.Value == "block").Select(static f => f.Key).Order(StringComparer.Ordinal).FirstOrDefault()
-            ?? before.Keys.Order(StringComparer.Ordinal).First();
+        var target = before.Where(static f => f.Value == "block").Select(static f => f.Key).Order(StringComparer.Ordinal).First();
+        var key = await gateway.Fixture.CreateKeyAsync(target);
+        Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
         await using var browser = await ChromiumSession.StartAsync();
         var page = await browser.NewPageAsync();
 
@@ -40,11 +42,13 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.Locator($"table[data-overrides] tr[data-account-id='{target}']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-live-count='overridden']")).ToHaveTextAsync("1");
         Assert.Equal("allow", (await gateway.FlaggedAsync())[target]);
+        Assert.Equal(HttpStatusCode.OK, await gateway.ModelRequestAsync(key)); // enforced on the next request
         await ChromiumSession.ScreenshotAsync(page, "dashboard-after-override");
 
         await row.Locator("button[data-override='clear']").ClickAsync();
         await Assertions.Expect(page.Locator("table[data-overrides]")).ToHaveCountAsync(0);
-        Assert.Equal(before[target], (await gateway.FlaggedAsync())[target]);
+        Assert.Equal("block", (await gateway.FlaggedAsync())[target]);
+        Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
         Assert.Empty(browser.Errors);
     }
 }

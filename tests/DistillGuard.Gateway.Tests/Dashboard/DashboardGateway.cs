@@ -1,62 +1,42 @@
 using System.Net;
 using System.Net.Http.Json;
 using DistillGuard.Gateway.Features.Logging;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using DistillGuard.Gateway.Tests.Infrastructure;
 
 namespace DistillGuard.Gateway.Tests.Dashboard;
 
 /// <summary>
-/// A real gateway on a free 127.0.0.1 port, with its own store and log folder, for dashboard tests. Campaign
-/// traffic is given to the gateway's own engine on its engine thread (the path a logged exchange takes after
-/// the proxy), so the dashboard shows verdicts and campaigns the engine really reached.
+/// The gateway test fixture (real gateway and stand-in upstreams on free 127.0.0.1 ports) with the dashboard
+/// sampling fast. Campaign traffic is given to the gateway's own engine on its engine thread (the path a logged
+/// exchange takes after the proxy), so the dashboard shows verdicts and campaigns the engine really reached.
 /// </summary>
 internal sealed class DashboardGateway : IAsyncDisposable
 {
-    public const string AdminToken = "dashboard-test-admin-token-0123456789";
+    public const string AdminToken = GatewayFixture.AdminToken;
 
-    private readonly WebApplication _app;
-    private readonly string _directory;
-
-    private DashboardGateway(WebApplication app, string directory, Uri address)
+    private DashboardGateway(GatewayFixture fixture)
     {
-        _app = app;
-        _directory = directory;
-        Address = address;
-        Admin = new HttpClient { BaseAddress = address };
+        Fixture = fixture;
+        Address = new Uri(fixture.BaseUrl);
+        Admin = new HttpClient { BaseAddress = Address };
         Admin.DefaultRequestHeaders.Authorization = new("Bearer", AdminToken);
     }
+
+    public GatewayFixture Fixture { get; }
 
     public Uri Address { get; }
 
     /// <summary>A client of the admin API, with the token.</summary>
     public HttpClient Admin { get; }
 
-    public IServiceProvider Services => _app.Services;
-
     public static async Task<DashboardGateway> StartAsync(double sampleSeconds = 0.5)
     {
-        var directory = Directory.CreateTempSubdirectory("dg-dashboard-").FullName;
-        var settings = new GatewayHostSettings { LogLevel = LogLevel.Warning };
-        settings.Urls.Add("http://127.0.0.1:0");
-        settings.Overrides["Gateway:AdminToken"] = AdminToken;
-        settings.Overrides["Gateway:Store:Path"] = Path.Combine(directory, "gateway.db");
-        settings.Overrides["Gateway:Store:KeyPepper"] = "dashboard-test-pepper-0123456789";
-        settings.Overrides["Gateway:Log:Directory"] = Path.Combine(directory, "logs");
-        settings.Overrides["Gateway:Upstreams:0:Name"] = "model";
-        settings.Overrides["Gateway:Upstreams:0:Api"] = "anthropic.messages";
-        settings.Overrides["Gateway:Upstreams:0:BaseUrl"] = "http://127.0.0.1:9"; // never called: no model traffic here
-        settings.Overrides["Gateway:Upstreams:0:Models:0"] = "frontier-large-2";
-        settings.Overrides["Gateway:HealthCheckIntervalSeconds"] = "3600";
-        settings.Overrides["Gateway:Dashboard:SampleIntervalSeconds"] = sampleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings.Overrides["Gateway:Dashboard:RefreshSeconds"] = "1";
-        var app = GatewayHost.Build(settings);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardGateway(app, directory, new Uri(address));
+        var fixture = await GatewayFixture.StartAsync(settings =>
+        {
+            settings["Gateway:Dashboard:SampleIntervalSeconds"] = sampleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Gateway:Dashboard:RefreshSeconds"] = "1";
+        });
+        return new DashboardGateway(fixture);
     }
 
     /// <summary>Registers the accounts through the admin API and feeds their exchanges to the engine in time order.</summary>
@@ -64,8 +44,7 @@ internal sealed class DashboardGateway : IAsyncDisposable
     {
         var response = await Admin.PostAsJsonAsync("/admin/accounts", traffic.AccountsJson(), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var pipeline = Services.GetRequiredService<ExchangeLogPipeline>();
-        await pipeline.RunOnEngineAsync(engine =>
+        await Fixture.Service<ExchangeLogPipeline>().RunOnEngineAsync(engine =>
         {
             foreach (var exchange in traffic.Exchanges)
             {
@@ -84,13 +63,17 @@ internal sealed class DashboardGateway : IAsyncDisposable
         return flagged!.ToDictionary(static f => f.account_id, static f => f.verdict, StringComparer.Ordinal);
     }
 
+    /// <summary>Status of one model request made with <paramref name="apiKey"/>.</summary>
+    public async Task<HttpStatusCode> ModelRequestAsync(string apiKey)
+    {
+        using var response = await Fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", apiKey, Bodies.Anthropic()), TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Admin.Dispose();
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await Fixture.DisposeAsync();
     }
 
 #pragma warning disable IDE1006, CA1707 // wire names of the admin API
