@@ -48,7 +48,8 @@ internal static partial class DashboardEndpoints
         }
     }
 
-    private static async Task<IResult> OverrideAsync(string accountId, HttpContext context, DashboardSession session, AdminService admin, VerdictHistory history)
+    private static async Task<IResult> OverrideAsync(
+        string accountId, HttpContext context, DashboardSession session, AdminService admin, VerdictHistory history, DashboardFindingsCache findings)
     {
         if (!session.IsSignedIn(context.Request) || context.Request.Headers[ScriptHeader] != "1")
         {
@@ -79,7 +80,8 @@ internal static partial class DashboardEndpoints
             return Results.BadRequest(new Dictionary<string, string> { ["error"] = "body must be {\"verdict\": \"allow|review|throttle|block|clear\"}" });
         }
 
-        // Sample now so the verdict chart and every open dashboard see the change at once.
+        // Sample now and drop the cached view, so the verdict chart and every open dashboard see the change at once.
+        findings.Invalidate();
         var sample = history.Sample();
         return Results.Json(new Dictionary<string, string>
         {

@@ -1,5 +1,4 @@
 using DistillGuard.Gateway.Features.Admin;
-using DistillGuard.Gateway.Features.Detection;
 using Microsoft.Extensions.Options;
 
 namespace DistillGuard.Gateway.Features.Dashboard;
@@ -54,7 +53,7 @@ internal static partial class DashboardEndpoints
     }
 
     private static async Task<IResult> PageAsync(
-        HttpContext context, DashboardSession session, AdminService admin, VerdictBoard board, VerdictHistory history,
+        HttpContext context, DashboardSession session, DashboardFindingsCache findings, VerdictHistory history,
         IOptions<DashboardOptions> options, TimeProvider time)
     {
         if (!session.IsSignedIn(context.Request))
@@ -62,21 +61,20 @@ internal static partial class DashboardEndpoints
             return Results.Redirect("/dashboard/login");
         }
 
-        var fragment = DashboardFragment.Render(await admin.FindingsAsync(context.RequestAborted).ConfigureAwait(false), board);
+        var (fragment, etag) = await findings.GetAsync(context.RequestAborted).ConfigureAwait(false);
         var samples = history.Snapshot();
         VerdictSample? latest = samples.Length > 0 ? samples[^1] : null;
-        return Html(DashboardPages.Dashboard(fragment, DashboardFragment.ETag(fragment), latest, options.Value, time.GetUtcNow().UtcDateTime));
+        return Html(DashboardPages.Dashboard(fragment, etag, latest, options.Value, time.GetUtcNow().UtcDateTime));
     }
 
-    private static async Task<IResult> FindingsAsync(HttpContext context, DashboardSession session, AdminService admin, VerdictBoard board)
+    private static async Task<IResult> FindingsAsync(HttpContext context, DashboardSession session, DashboardFindingsCache findings)
     {
         if (!session.IsSignedIn(context.Request))
         {
             return Results.Unauthorized();
         }
 
-        var fragment = DashboardFragment.Render(await admin.FindingsAsync(context.RequestAborted).ConfigureAwait(false), board);
-        var etag = DashboardFragment.ETag(fragment);
+        var (fragment, etag) = await findings.GetAsync(context.RequestAborted).ConfigureAwait(false);
         context.Response.Headers.ETag = etag;
         return context.Request.Headers.IfNoneMatch.ToString() == etag
             ? Results.StatusCode(StatusCodes.Status304NotModified)

@@ -14,6 +14,7 @@ internal static class DashboardFeature
             .ValidateOnStart();
         services.AddSingleton<DashboardSession>();
         services.AddSingleton<VerdictHistory>();
+        services.AddSingleton<DashboardFindingsCache>();
         services.AddHostedService<VerdictSampler>();
         return services;
     }
