@@ -10,6 +10,8 @@ namespace DistillGuard.Reporting.Views;
 /// </summary>
 internal static class AccountsTableView
 {
+    private const int VisibleReasons = 3;
+
     public static void Write(HtmlWriter html, FindingsDocument findings, FindingsViewOptions options)
     {
         var accounts = new List<AccountFinding>(findings.Accounts);
@@ -65,13 +67,28 @@ internal static class AccountsTableView
 
         html.Raw("</td><td class=\"dg-num\"").Attr("data-value", account.Exchanges.ToString(CultureInfo.InvariantCulture)).Raw(">").Text(ReportFormat.Count(account.Exchanges)).Raw("</td>");
         html.Raw("<td").Attr("data-value", account.FirstFlaggedAt is { } t ? ReportFormat.IsoTime(t) : string.Empty).Raw(">").Text(ReportFormat.Time(account.FirstFlaggedAt)).Raw("</td>");
+        // The strongest reasons first; the rest fold away so one account does not fill the screen.
+        var reasons = new List<Reason>(account.Reasons);
+        reasons.Sort(static (a, b) => b.Weight.CompareTo(a.Weight));
         html.Raw("<td><ul class=\"dg-reasons dg-reasons-compact\">");
-        foreach (var reason in account.Reasons)
+        for (var i = 0; i < reasons.Count && i < VisibleReasons; i++)
         {
-            ReasonView.WriteItem(html, reason);
+            ReasonView.WriteItem(html, reasons[i]);
         }
 
-        html.Raw("</ul></td>");
+        html.Raw("</ul>");
+        if (reasons.Count > VisibleReasons)
+        {
+            html.Raw("<details class=\"dg-more\"><summary>").Text($"{reasons.Count - VisibleReasons} more").Raw("</summary><ul class=\"dg-reasons dg-reasons-compact\">");
+            for (var i = VisibleReasons; i < reasons.Count; i++)
+            {
+                ReasonView.WriteItem(html, reasons[i]);
+            }
+
+            html.Raw("</ul></details>");
+        }
+
+        html.Raw("</td>");
         if (options.WriteActions is { } actions)
         {
             html.Raw("<td class=\"dg-actions\">");

@@ -51,6 +51,8 @@ internal static class OverviewView
     {
         60 => "hour",
         1440 => "day",
+        _ when minutes % 1440 == 0 => $"{minutes / 1440} days",
+        _ when minutes % 60 == 0 => $"{minutes / 60} hours",
         _ => $"{minutes} minutes",
     };
 
