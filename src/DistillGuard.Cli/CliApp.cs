@@ -9,9 +9,11 @@ internal static class CliApp
     private static ICliVerb[] Verbs() =>
     [
         new Commands.ReportCommand(),
+        new Commands.GatewayCommand(),
         new Commands.ScanCommand(),
         new Commands.SimulateCommand(),
         new Commands.ScenariosCommand(),
+        new Commands.EvaluateCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

@@ -49,6 +49,10 @@ public sealed class GatewayOptions
     [Range(0.05, 3600)]
     public double HealthCheckIntervalSeconds { get; set; } = 5;
 
+    /// <summary>Seconds between moves of the engine's clock when traffic is quiet. Default 10.</summary>
+    [Range(0.05, 3600)]
+    public double EngineAdvanceSeconds { get; set; } = 10;
+
     /// <summary>Consecutive failed probes or forwarding errors after which an upstream is unhealthy. Default 3.</summary>
     [Range(1, 100)]
     public int UnhealthyAfterFailures { get; set; } = 3;

@@ -11,7 +11,7 @@ internal static class DetectionExtensions
     /// <summary>The same <see cref="DetectionEngine"/> as <c>scan</c>, with the gateway's policy thresholds.</summary>
     public static IServiceCollection AddGatewayDetection(this IServiceCollection services)
     {
-        services.TryAddSingleton<IExchangeAnalyzer, DefaultExchangeAnalyzer>();
+        services.TryAddSingleton<IExchangeAnalyzer>(static _ => new ExchangeAnalyzer());
         services.AddSingleton(static sp =>
         {
             var policy = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Policy;
@@ -20,6 +20,8 @@ internal static class DetectionExtensions
         });
         services.AddSingleton<VerdictBoard>();
         services.AddHostedService<GatewayStateLoader>();
+        services.AddSingleton<EngineClock>();
+        services.AddHostedService(static sp => sp.GetRequiredService<EngineClock>());
         return services;
     }
 }

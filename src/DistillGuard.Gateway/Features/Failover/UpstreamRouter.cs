@@ -1,3 +1,4 @@
+using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Options;
 using Microsoft.Extensions.Options;
 
@@ -35,9 +36,20 @@ internal sealed class UpstreamRouter
         return false;
     }
 
-    /// <summary>First target for <paramref name="model"/>; null when no usable upstream serves it.</summary>
-    public ForwardTarget? Route(string model)
+    /// <summary>
+    /// First target for <paramref name="model"/>, preferring an upstream of the client's own shape (no
+    /// translation) among equally usable ones; null when no usable upstream serves it.
+    /// </summary>
+    public ForwardTarget? Route(string model, ApiShape clientShape)
     {
+        foreach (var upstream in _upstreams)
+        {
+            if (upstream.Shape == clientShape && upstream.Serves(model) && upstream.Healthy && !upstream.IsSuspended(model))
+            {
+                return new ForwardTarget(upstream, model, null);
+            }
+        }
+
         Upstream? primary = null;
         foreach (var upstream in _upstreams)
         {

@@ -23,6 +23,7 @@ internal sealed class ExchangeLogProcessor(
 {
     private readonly ByteSink _reassembled = new();
     private readonly ByteSink _line = new();
+    private readonly ExchangeNormalizer _normalizer = new();
     private Task _consumer = Task.CompletedTask;
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -89,24 +90,13 @@ internal sealed class ExchangeLogProcessor(
     private void Process(ExchangeRecord record)
     {
         var meta = record.Meta;
-        using var request = JsonDocument.Parse(record.Request.Memory);
-        GatewayExchangeNormalizer.FillRequest(meta.Request, request.RootElement, meta.Api);
-        meta.Model = request.RootElement.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString() : null;
-
         var response = ResponseJson(record);
-        if (!response.IsEmpty && TryParse(response, out var doc))
+
+        // logio's normaliser is the one the log reader uses, so the engine sees the same Exchange live and in `scan`.
+        _normalizer.TryNormalize(record.Request.Span, response, meta);
+        if (meta.Response is null)
         {
-            using (doc)
-            {
-                var message = meta.Api == ApiShape.OpenAIChat
-                    ? AssistantMessage.FromOpenAIResponse(doc.RootElement)
-                    : AssistantMessage.FromAnthropicResponse(doc.RootElement);
-                meta.Response = GatewayExchangeNormalizer.ToResponse(message);
-                meta.Usage = message.HasUsage ? new TokenUsage(message.InputTokens, message.OutputTokens, message.ReasoningTokens) : default;
-            }
-        }
-        else
-        {
+            // Not JSON (an upstream's HTML error page, say): keep the record, drop the body.
             response = default;
         }
 
@@ -168,20 +158,6 @@ internal sealed class ExchangeLogProcessor(
         if (status.Verdict != Verdict.Allow)
         {
             Log.VerdictChanged(logger, status.AccountId, VerdictNames.ToWire(previous ?? Verdict.Allow), VerdictNames.ToWire(status.Verdict), status.Risk, status.CampaignId);
-        }
-    }
-
-    private static bool TryParse(ReadOnlySpan<byte> json, out JsonDocument doc)
-    {
-        try
-        {
-            doc = JsonDocument.Parse(json.ToArray());
-            return true;
-        }
-        catch (JsonException)
-        {
-            doc = null!;
-            return false;
         }
     }
 }

@@ -179,7 +179,7 @@ internal sealed class GatewayProxyHandler(
             metrics.CountEnforcement(EnforcementAction.Countermeasure);
         }
 
-        var target = router.Route(info.Model);
+        var target = router.Route(info.Model, shape);
         if (target is null)
         {
             var served = router.ServesModel(info.Model);

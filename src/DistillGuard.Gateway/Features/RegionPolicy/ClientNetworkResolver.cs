@@ -34,14 +34,20 @@ internal sealed class ClientNetworkResolver
             address = address.MapToIPv4();
         }
 
-        if (address is not null && IsTrusted(address))
+        var trusted = address is not null && IsTrusted(address);
+        if (trusted)
         {
-            address = FromForwardedFor(context.Request.Headers["X-Forwarded-For"], address);
+            address = FromForwardedFor(context.Request.Headers["X-Forwarded-For"], address!);
         }
 
         if (address is null)
         {
             return default;
+        }
+
+        if (trusted && FromProxyHeaders(context.Request.Headers, address) is { } stated)
+        {
+            return stated;
         }
 
         foreach (var range in _table)
@@ -53,6 +59,25 @@ internal sealed class ClientNetworkResolver
         }
 
         return new ClientNetwork(address.ToString(), null, null, null, AsnType.Unknown);
+    }
+
+    /// <summary>
+    /// Network facts a trusted edge proxy or CDN states about the client (<c>X-Client-Country</c>,
+    /// <c>X-Client-Asn</c>, <c>X-Client-Asn-Org</c>, <c>X-Client-Asn-Type</c>); null when it states none.
+    /// </summary>
+    private static ClientNetwork? FromProxyHeaders(IHeaderDictionary headers, IPAddress address)
+    {
+        var country = headers["X-Client-Country"].ToString();
+        var asnText = headers["X-Client-Asn"].ToString();
+        if (country.Length == 0 && asnText.Length == 0)
+        {
+            return null;
+        }
+
+        int? asn = int.TryParse(asnText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var org = headers["X-Client-Asn-Org"].ToString();
+        var type = headers["X-Client-Asn-Type"].ToString();
+        return new ClientNetwork(address.ToString(), country.Length == 2 ? country.ToUpperInvariant() : null, asn, org.Length > 0 ? org : null, LogNames.ParseAsnType(type));
     }
 
     private IPAddress FromForwardedFor(Microsoft.Extensions.Primitives.StringValues header, IPAddress peer)
