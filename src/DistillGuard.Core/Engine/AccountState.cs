@@ -142,5 +142,8 @@ internal sealed partial class AccountState
     /// <summary>Bit per <see cref="AttributeKind"/> linked at or above the threshold at the last evaluation.</summary>
     public byte LinkMask { get; set; }
 
+    /// <summary>Strongest qualifying link weight per <see cref="AttributeKind"/> at the last evaluation.</summary>
+    public float[] LinkWeights { get; } = new float[4];
+
     public bool IsEducation => Channel == SignupChannel.Education;
 }
