@@ -34,14 +34,14 @@ internal sealed class EvaluateCommand : ICliVerb
 
         TruthDocument truth;
         FindingsDocument findings;
-        LogEntryReader? reader = null;
+        DistillGuard.Core.Log.MergedExchangeReader? reader = null;
         try
         {
             truth = TruthSerializer.ReadFile(truthPath);
             findings = FindingsSerializer.ReadFile(findingsPath);
             if (logPath is not null)
             {
-                reader = new LogEntryReader([logPath]);
+                reader = EvaluationLog.Open(logPath);
             }
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
@@ -50,13 +50,26 @@ internal sealed class EvaluateCommand : ICliVerb
             return ExitCodes.InputError;
         }
 
-        var report = Evaluator.Evaluate(truth, findings, reader?.Read(), new EvaluationOptions { DailyQuota = quota });
-        if (reader is { BadRecords: > 0 })
+        EvaluationReport report;
+        using (reader)
         {
-            console.Error.WriteLine($"evaluate: skipped {reader.BadRecords:N0} bad log records:");
-            foreach (var problem in reader.Problems)
+            try
             {
-                console.Error.WriteLine("  " + problem);
+                report = Evaluator.Evaluate(truth, findings, reader is null ? null : EvaluationLog.Entries(reader), new EvaluationOptions { DailyQuota = quota });
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            {
+                console.Error.WriteLine($"error: --log: {ex.Message}");
+                return ExitCodes.InputError;
+            }
+
+            if (reader is { BadRecords.Total: > 0 })
+            {
+                console.Error.WriteLine($"evaluate: skipped {reader.BadRecords.Total:N0} bad log records, for example:");
+                foreach (var problem in reader.BadRecords.Samples)
+                {
+                    console.Error.WriteLine("  " + problem);
+                }
             }
         }
 
@@ -66,6 +79,12 @@ internal sealed class EvaluateCommand : ICliVerb
         }
         else
         {
+            if (!console.Interactive)
+            {
+                // Piped or captured: no terminal width to fit, and the campaign table needs ten columns.
+                console.Ui.Profile.Width = Math.Max(console.Ui.Profile.Width, 150);
+            }
+
             EvaluationTables.Write(console.Ui, report);
         }
 
