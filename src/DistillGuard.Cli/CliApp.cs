@@ -8,6 +8,7 @@ internal static class CliApp
 {
     private static ICliVerb[] Verbs() =>
     [
+        new Commands.ReportCommand(),
         new Commands.GatewayCommand(),
         new Commands.ScanCommand(),
         new Commands.SimulateCommand(),

@@ -1,5 +1,6 @@
 using DistillGuard.Gateway.Features.Admin;
 using DistillGuard.Gateway.Features.Auth;
+using DistillGuard.Gateway.Features.Dashboard;
 using DistillGuard.Gateway.Features.Detection;
 using DistillGuard.Gateway.Features.Enforcement;
 using DistillGuard.Gateway.Features.Failover;
@@ -77,6 +78,7 @@ public static class GatewayHost
             .AddGatewayRegionPolicy()
             .AddGatewayFailover()
             .AddGatewayAdmin()
+            .AddGatewayDashboard()
             .AddGatewayProxy();
         return builder;
     }
@@ -87,6 +89,7 @@ public static class GatewayHost
         ArgumentNullException.ThrowIfNull(app);
         app.MapModelApis();
         app.MapAdmin();
+        app.MapDashboard();
         app.MapOperations();
         return app;
     }
