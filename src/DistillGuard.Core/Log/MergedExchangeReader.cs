@@ -45,7 +45,10 @@ public sealed partial class MergedExchangeReader : IDisposable
 
     /// <param name="files">The inputs, usually from <see cref="LogInputs.Discover"/>.</param>
     /// <param name="options">Reading options; defaults when null.</param>
-    /// <param name="badRecords">Where bad records are counted; a new one (strict per <paramref name="options"/>) when null.</param>
+    /// <param name="badRecords">
+    /// Where bad records are counted; a new one (strict per <paramref name="options"/>) when null. When given, its
+    /// <see cref="BadRecordLog.Strict"/> decides strict mode.
+    /// </param>
     public MergedExchangeReader(IReadOnlyList<LogFile> files, LogReaderOptions? options = null, BadRecordLog? badRecords = null)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -66,14 +69,14 @@ public sealed partial class MergedExchangeReader : IDisposable
         _cursors = new FileCursor[files.Count];
         for (var i = 0; i < files.Count; i++)
         {
-            _sources[i] = new FileExchangeSource(files[i] with { Index = i }, options, Progress);
+            _sources[i] = new FileExchangeSource(files[i] with { Index = i }, options, BadRecords.Strict, Progress);
             _cursors[i] = new FileCursor(i);
         }
 
         _heap = new CursorHeap(files.Count);
         _feed = options.Parallelism <= 1 || files.Count == 0
-            ? new InlineBatchFeed(_sources, batchSize, options.MaxTextChars)
-            : new ParallelBatchFeed(_sources, batchSize, options.Parallelism, options.MaxTextChars);
+            ? new InlineBatchFeed(_sources, batchSize, options)
+            : new ParallelBatchFeed(_sources, batchSize, options.Parallelism, options);
     }
 
     /// <summary>Discovers the inputs (<see cref="LogInputs.Discover"/>) and opens a reader over them.</summary>
@@ -154,10 +157,19 @@ public sealed partial class MergedExchangeReader : IDisposable
             0,
             _sources.Length,
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism },
-            () => new ExchangeParser(_options.MaxTextChars),
+            () => new ExchangeParser(_options),
             (i, _, parser) =>
             {
-                starts[i] = _sources[i].SniffEarliest(parser, SniffRecords, maxLines: SniffRecords * 16);
+                try
+                {
+                    starts[i] = _sources[i].SniffEarliest(parser, SniffRecords, maxLines: SniffRecords * 16);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Left unsniffed: the file joins at once and the real read raises the error in order.
+                    starts[i] = null;
+                }
+
                 return parser;
             },
             static _ => { });

@@ -223,6 +223,45 @@ public sealed class MergedExchangeReaderTests
     }
 
     [Fact]
+    public void MoveNext_StrictOptionsButLenientLog_TheLogDecidesAndNothingIsDropped()
+    {
+        using var dir = new TempLogDirectory();
+        var path = dir.Write("s.jsonl", LogLines.AtSecond(0), "{bad", LogLines.AtSecond(1), LogLines.AtSecond(2));
+        var lenient = new BadRecordLog(strict: false);
+
+        using var reader = MergedExchangeReader.Open([path], Options(strict: true), lenient);
+        var seen = ReadAll(reader);
+
+        Assert.Equal(3, seen.Count);
+        Assert.Equal(1, lenient.Total);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void MoveNext_FileDeletedAfterDiscovery_ThrowsFileNotFoundNamingIt(int parallelism)
+    {
+        using var dir = new TempLogDirectory();
+        var kept = dir.Write("kept.jsonl", LogLines.AtSecond(0));
+        var gone = dir.Write("gone.jsonl", LogLines.AtSecond(1));
+        using var reader = MergedExchangeReader.Open([kept, gone], Options(parallelism));
+        File.Delete(gone);
+
+        var error = Assert.Throws<FileNotFoundException>(() => ReadAll(reader));
+
+        Assert.Contains("gone.jsonl", error.Message);
+    }
+
+    [Fact]
+    public void MoveNext_NoFiles_YieldsNothing()
+    {
+        using var reader = new MergedExchangeReader([]);
+
+        Assert.False(reader.MoveNext());
+        Assert.Equal(0, reader.Progress.TotalBytes);
+    }
+
+    [Fact]
     public void MoveNext_TruncatedGzipInStrictMode_ThrowsAfterTheCompleteRecords()
     {
         using var dir = new TempLogDirectory();
