@@ -89,6 +89,55 @@ public sealed class ExchangeAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_RepeatedLongSystemPrompt_SameFeaturesAsFirstAnalysis()
+    {
+        var agentSystem = string.Concat(Enumerable.Repeat("You are a coding agent in the user's repository. Use the tools to read and edit files and run the tests. ", 8));
+        var otherSystem = string.Concat(Enumerable.Repeat("You are a poet who writes short rhyming verses about the sea and its storms. ", 8));
+        var toolTurn = ExchangeFactory.Create(string.Empty, system: agentSystem, tools: ["read_file"], toolResults: 1);
+        var userTurn = ExchangeFactory.Create("Write a haiku about rain.", system: agentSystem);
+        var analyzer = new ExchangeAnalyzer();
+
+        var firstTool = analyzer.Analyze(toolTurn);
+        var firstUser = analyzer.Analyze(userTurn);
+        analyzer.Analyze(ExchangeFactory.Create("hello", system: otherSystem));
+        var againTool = analyzer.Analyze(toolTurn);
+        var againUser = analyzer.Analyze(userTurn);
+
+        Assert.Equal(firstTool, againTool);
+        Assert.Equal(firstUser, againUser);
+        Assert.Equal(firstTool, new ExchangeAnalyzer().Analyze(toolTurn));
+        Assert.NotEqual(0UL, firstTool.Sketch);
+        Assert.NotEqual(firstTool.Sketch, firstUser.Sketch);
+        Assert.Equal(firstTool.SystemPromptId, firstUser.SystemPromptId);
+    }
+
+    [Fact]
+    public void Analyze_LongSystemPromptWarmedUp_AllocatesNothing()
+    {
+        var system = string.Concat(Enumerable.Repeat("You are a support assistant for Acme. Answer politely and cite the policy. ", 10));
+        var exchanges = new[]
+        {
+            ExchangeFactory.Create("where is my order #4521?", system: system),
+            ExchangeFactory.Create(string.Empty, system: system, toolResults: 1),
+        };
+        foreach (var exchange in exchanges)
+        {
+            ExchangeFactory.Analyzer.Analyze(exchange);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            foreach (var exchange in exchanges)
+            {
+                ExchangeFactory.Analyzer.Analyze(exchange);
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Constructor_OutOfRangeOption_Throws()
     {
         Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(
