@@ -14,6 +14,7 @@ internal static class CliApp
         new Commands.SimulateCommand(),
         new Commands.ScenariosCommand(),
         new Commands.EvaluateCommand(),
+        new Commands.DemoCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
