@@ -31,7 +31,7 @@ internal static class FingerprintExtension
         "lowercase hex strings: 64 digits for hmac-sha256, 16 for simhash-64); valid_from (timestamp). Optional: " +
         "valid_until (timestamp, later than valid_from); hmac_salt (hex, at least 16 bytes, required with " +
         "hmac-sha256); canonicalization (string naming the bytes that were hashed); max_hamming_distance (integer " +
-        "0-16, simhash-64 only, default 3). Hashed inputs (UTF-8): payment-instrument = the provider's " +
+        "0-3, simhash-64 only, default 3). Hashed inputs (UTF-8): payment-instrument = the provider's " +
         "payment_fingerprint as in the exchange-log spec; prompt-template = the DistillGuard template id as 16 " +
         "lowercase hex digits; client = user_agent + '|' + tls_fingerprint (empty when absent). A value matches when " +
         "HMAC-SHA256(key = hmac_salt bytes, message = input) equals it; a sketch matches when the Hamming distance " +

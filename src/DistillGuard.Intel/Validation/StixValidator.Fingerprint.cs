@@ -61,7 +61,7 @@ public sealed partial class StixValidator
             }
         }
 
-        context.Integer("max_hamming_distance", 0, 16);
+        context.Integer("max_hamming_distance", 0, Import.SketchIndex.MaxDistance);
         if (context.StringList("values", required: true) is { } values && digits > 0)
         {
             for (var i = 0; i < values.Count; i++)
