@@ -6,6 +6,9 @@ namespace DistillGuard.Core.Log;
 /// </summary>
 public sealed class ExchangeRequest
 {
+    /// <summary>Backing list reused across records by the readers (see <see cref="Exchange"/>'s lifetime rule).</summary>
+    internal List<string> ToolNameBuffer { get; } = [];
+
     /// <summary>System prompt: Anthropic <c>system</c>, or OpenAI <c>system</c>/<c>developer</c> messages joined by a newline.</summary>
     public string? SystemPrompt { get; set; }
 
@@ -40,4 +43,22 @@ public sealed class ExchangeRequest
 
     /// <summary>Whether the client asked for a streamed response.</summary>
     public bool Stream { get; set; }
+
+    internal void Reset()
+    {
+        SystemPrompt = null;
+        LastUserText = string.Empty;
+        FirstUserText = null;
+        UserTurns = 0;
+        AssistantTurns = 0;
+        ToolResultCount = 0;
+        ImageCount = 0;
+        ToolNameBuffer.Clear();
+        ToolNames = ToolNameBuffer;
+        MaxTokens = null;
+        ThinkingBudget = null;
+        ReasoningEffort = null;
+        Temperature = null;
+        Stream = false;
+    }
 }

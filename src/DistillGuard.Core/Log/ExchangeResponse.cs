@@ -15,4 +15,13 @@ public sealed class ExchangeResponse
     public int ToolCallCount { get; set; }
 
     public string? StopReason { get; set; }
+
+    internal void Reset()
+    {
+        Text = string.Empty;
+        TextLength = 0;
+        HasReasoning = false;
+        ToolCallCount = 0;
+        StopReason = null;
+    }
 }

@@ -40,6 +40,16 @@ public static class LogNames
         _ => AsnType.Unknown,
     };
 
+    /// <summary><see cref="ParseAsnType(ReadOnlySpan{char})"/> over UTF-8 (the readers' form).</summary>
+    public static AsnType ParseAsnType(ReadOnlySpan<byte> value) =>
+        value.SequenceEqual("isp"u8) ? AsnType.Isp
+        : value.SequenceEqual("hosting"u8) ? AsnType.Hosting
+        : value.SequenceEqual("business"u8) ? AsnType.Business
+        : value.SequenceEqual("education"u8) ? AsnType.Education
+        : value.SequenceEqual("proxy"u8) ? AsnType.Proxy
+        : value.SequenceEqual("vpn"u8) ? AsnType.Vpn
+        : AsnType.Unknown;
+
     public static string ToWire(SignupChannel channel) => channel switch
     {
         SignupChannel.Standard => "standard",
@@ -61,6 +71,16 @@ public static class LogNames
         "reseller" => SignupChannel.Reseller,
         _ => SignupChannel.Unknown,
     };
+
+    /// <summary><see cref="ParseSignupChannel(ReadOnlySpan{char})"/> over UTF-8 (the readers' form).</summary>
+    public static SignupChannel ParseSignupChannel(ReadOnlySpan<byte> value) =>
+        value.SequenceEqual("standard"u8) ? SignupChannel.Standard
+        : value.SequenceEqual("education"u8) ? SignupChannel.Education
+        : value.SequenceEqual("research_program"u8) ? SignupChannel.ResearchProgram
+        : value.SequenceEqual("startup_program"u8) ? SignupChannel.StartupProgram
+        : value.SequenceEqual("enterprise"u8) ? SignupChannel.Enterprise
+        : value.SequenceEqual("reseller"u8) ? SignupChannel.Reseller
+        : SignupChannel.Unknown;
 
     /// <summary>RFC 3339 UTC with milliseconds, as every DistillGuard writer emits time.</summary>
     public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,268 @@
+using System.Text.Json;
+
+namespace DistillGuard.Core.Log;
+
+internal sealed partial class BodyNormalizer
+{
+    private enum Role
+    {
+        None,
+        User,
+        Assistant,
+        System,
+        Tool,
+    }
+
+    private void ReadMessages(ref Utf8JsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                ReadMessage(ref reader, request, ref evidence);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>
+    /// One message. Its content is read into <c>_message</c> first and assigned by role at the end, so the order of
+    /// <c>role</c> and <c>content</c> in the object does not matter.
+    /// </summary>
+    private void ReadMessage(ref Utf8JsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence)
+    {
+        var role = Role.None;
+        var counts = default(ContentCounts);
+        _message.Clear();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                ReadContent(ref reader, ref counts, ref evidence);
+            }
+            else if (reader.ValueTextEquals("role"u8))
+            {
+                reader.Read();
+                role = ReadRole(ref reader, ref evidence);
+            }
+            else if (reader.ValueTextEquals("tool_calls"u8) || reader.ValueTextEquals("tool_call_id"u8))
+            {
+                evidence.OpenAI++;
+                reader.Skip();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        request.ImageCount += counts.Images;
+        request.ToolResultCount += counts.ToolResults;
+        switch (role)
+        {
+            case Role.User:
+                // A user message that only carries tool results is the client's tool output, not a user turn.
+                if (counts.ToolResults > 0 && counts.Texts == 0 && counts.Images == 0 && counts.Other == 0)
+                {
+                    break;
+                }
+
+                request.UserTurns++;
+                _message.SwapWith(_lastUser);
+                if (request.UserTurns == 1)
+                {
+                    _firstUser.CopyFrom(_lastUser);
+                }
+
+                break;
+            case Role.Assistant:
+                request.AssistantTurns++;
+                break;
+            case Role.System:
+                AppendSystem();
+                break;
+            case Role.Tool:
+                request.ToolResultCount++;
+                break;
+        }
+    }
+
+    private static Role ReadRole(ref Utf8JsonReader reader, ref ShapeEvidence evidence)
+    {
+        Span<byte> value = stackalloc byte[16];
+        var kind = value[..KindValue(ref reader, value)];
+        reader.Skip();
+        if (kind.SequenceEqual("user"u8))
+        {
+            return Role.User;
+        }
+
+        if (kind.SequenceEqual("assistant"u8))
+        {
+            return Role.Assistant;
+        }
+
+        if (kind.SequenceEqual("system"u8) || kind.SequenceEqual("developer"u8))
+        {
+            evidence.OpenAI++;
+            return Role.System;
+        }
+
+        if (kind.SequenceEqual("tool"u8) || kind.SequenceEqual("function"u8))
+        {
+            evidence.OpenAI++;
+            return Role.Tool;
+        }
+
+        return Role.None;
+    }
+
+    /// <summary>
+    /// Message (or system) content: a string, or a list of Anthropic blocks / OpenAI parts. Text goes to
+    /// <c>_message</c>, joined by newlines; other blocks are counted.
+    /// </summary>
+    private void ReadContent(ref Utf8JsonReader reader, ref ContentCounts counts, ref ShapeEvidence evidence)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            _message.Separate();
+            _message.AppendJsonString(ref reader);
+            counts.Texts++;
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                ReadBlock(ref reader, _message, ref counts, ref evidence);
+            }
+            else if (reader.TokenType == JsonTokenType.String)
+            {
+                _message.Separate();
+                _message.AppendJsonString(ref reader);
+                counts.Texts++;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>
+    /// One content block or part. Its <c>text</c> is appended to <paramref name="text"/> as it is met and taken back
+    /// if the block turns out not to be a text block (the <c>type</c> may come after <c>text</c>).
+    /// </summary>
+    private static void ReadBlock(ref Utf8JsonReader reader, TextBuffer text, ref ContentCounts counts, ref ShapeEvidence evidence)
+    {
+        var mark = text.Mark();
+        var hasText = false;
+        Span<byte> typeBuffer = stackalloc byte[24];
+        var typeLength = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                typeLength = KindValue(ref reader, typeBuffer);
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    text.Separate();
+                    text.AppendJsonString(ref reader);
+                    hasText = true;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        var type = typeBuffer[..typeLength];
+        if (type.IsEmpty || type.SequenceEqual("text"u8))
+        {
+            if (hasText)
+            {
+                counts.Texts++;
+            }
+
+            return;
+        }
+
+        if (hasText)
+        {
+            text.Rollback(mark);
+        }
+
+        CountBlock(type, ref counts, ref evidence);
+    }
+
+    private static void CountBlock(ReadOnlySpan<byte> type, ref ContentCounts counts, ref ShapeEvidence evidence)
+    {
+        if (type.SequenceEqual("image"u8))
+        {
+            evidence.Anthropic++;
+            counts.Images++;
+        }
+        else if (type.SequenceEqual("image_url"u8))
+        {
+            evidence.OpenAI++;
+            counts.Images++;
+        }
+        else if (type.SequenceEqual("tool_result"u8))
+        {
+            evidence.Anthropic++;
+            counts.ToolResults++;
+        }
+        else if (type.SequenceEqual("tool_use"u8))
+        {
+            evidence.Anthropic++;
+            counts.ToolUses++;
+        }
+        else if (type.SequenceEqual("thinking"u8) || type.SequenceEqual("redacted_thinking"u8))
+        {
+            evidence.Anthropic++;
+            counts.Reasoning++;
+        }
+        else if (type.SequenceEqual("document"u8))
+        {
+            evidence.Anthropic++;
+            counts.Other++;
+        }
+        else if (type.SequenceEqual("input_audio"u8) || type.SequenceEqual("file"u8) || type.SequenceEqual("refusal"u8))
+        {
+            evidence.OpenAI++;
+            counts.Other++;
+        }
+        else
+        {
+            counts.Other++;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+namespace DistillGuard.Core.Log;
+
+/// <summary>
+/// Reads one log file into batches: lines → parsed exchanges → reorder window → batch, with bad records placed
+/// where they were met. Deterministic for a given file whatever thread runs it. Used by one thread at a time.
+/// </summary>
+internal sealed class FileExchangeSource : IDisposable
+{
+    private readonly LogFile _file;
+    private readonly ExchangeParser _parser;
+    private readonly LogReadProgress _progress;
+    private readonly int _maxLineBytes;
+    private readonly int _window;
+    private readonly ReorderBuffer _pending;
+    private readonly Stack<Exchange> _free = new();
+    private readonly bool _strict;
+    private LogLineReader? _lines;
+    private bool _inputDone;
+
+    /// <summary>
+    /// A bad record held back until the window has given out every record read before it: the end-of-file ones
+    /// (truncated gzip), and in strict mode the first one, after which the file stops (the merge throws there).
+    /// </summary>
+    private BadRecord? _final;
+    private long _bytesReported;
+
+    public FileExchangeSource(LogFile file, ExchangeParser parser, LogReaderOptions options, LogReadProgress progress)
+    {
+        _file = file;
+        _parser = parser;
+        _progress = progress;
+        _maxLineBytes = options.MaxLineBytes;
+        _window = options.ReorderWindow;
+        _strict = options.Strict;
+        _pending = new ReorderBuffer(options.ReorderWindow + 1);
+    }
+
+    /// <summary>Clears <paramref name="batch"/> and fills it with the file's next exchanges; sets <see cref="ExchangeBatch.IsLast"/> at the end.</summary>
+    public void Fill(ExchangeBatch batch)
+    {
+        batch.Clear();
+        long lines = 0;
+        while (batch.Count < batch.Capacity && batch.BadRecords.Count < batch.Capacity)
+        {
+            if (_pending.Count > _window || (_inputDone && _pending.Count > 0))
+            {
+                Emit(batch);
+            }
+            else if (_inputDone)
+            {
+                if (_final is not null)
+                {
+                    batch.BadRecords.Add(new PendingBadRecord(batch.Count, _final));
+                    _final = null;
+                }
+
+                batch.IsLast = true;
+                break;
+            }
+            else
+            {
+                ReadLine(batch);
+                lines++;
+            }
+        }
+
+        var bytes = _lines?.FileBytesRead ?? _file.Length;
+        _progress.Add(bytes - _bytesReported, lines);
+        _bytesReported = bytes;
+        if (_inputDone && _lines is not null)
+        {
+            // Release the decompressor and buffer as soon as the file is read; the window may still hold records.
+            _progress.Add(_file.Length - _bytesReported, 0);
+            _bytesReported = _file.Length;
+            _lines.Dispose();
+            _lines = null;
+        }
+    }
+
+    private void Emit(ExchangeBatch batch)
+    {
+        var next = _pending.Pop();
+        _free.Push(batch.Items[batch.Count]);
+        batch.Items[batch.Count++] = next;
+    }
+
+    private void ReadLine(ExchangeBatch batch)
+    {
+        _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
+        switch (_lines.Next(out var line))
+        {
+            case LineStatus.Line:
+                if (IsBlank(line))
+                {
+                    return;
+                }
+
+                var exchange = _free.Count > 0 ? _free.Pop() : new Exchange();
+                if (_parser.TryParse(line, exchange, out var error))
+                {
+                    exchange.SourceLine = _lines.LineNumber;
+                    exchange.SourceFileIndex = _file.Index;
+                    _pending.Push(exchange);
+                }
+                else
+                {
+                    _free.Push(exchange);
+                    AddBad(batch, error.Kind, error.Field, error.Message);
+                }
+
+                return;
+            case LineStatus.TooLong:
+                AddBad(batch, BadRecordKind.LineTooLong, null, $"line is longer than {_maxLineBytes} bytes; skipped");
+                return;
+            case LineStatus.Truncated:
+                _final = NewBad(BadRecordKind.TruncatedGzip, null, _lines.TruncationMessage ?? "gzip data ends early");
+                _inputDone = true;
+                return;
+            default:
+                _inputDone = true;
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A bad line: placed at the current point of the file's output (records still in the reorder window come after
+    /// it), or in strict mode held until the window is empty and the file ends there.
+    /// </summary>
+    private void AddBad(ExchangeBatch batch, BadRecordKind kind, string? field, string message)
+    {
+        var record = NewBad(kind, field, message);
+        if (_strict)
+        {
+            _final = record;
+            _inputDone = true;
+            return;
+        }
+
+        batch.BadRecords.Add(new PendingBadRecord(batch.Count, record));
+    }
+
+    private BadRecord NewBad(BadRecordKind kind, string? field, string message) => new(kind, _file.Path, _lines!.LineNumber, field, message);
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t\r"u8).IsEmpty;
+
+    public void Dispose()
+    {
+        _lines?.Dispose();
+        _lines = null;
+    }
+}

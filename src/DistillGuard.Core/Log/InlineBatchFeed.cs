@@ -1,0 +1,39 @@
+namespace DistillGuard.Core.Log;
+
+/// <summary>Parses on the caller's thread, one batch per file at a time (<see cref="LogReaderOptions.Parallelism"/> = 1).</summary>
+internal sealed class InlineBatchFeed : IBatchFeed
+{
+    private readonly FileExchangeSource[] _sources;
+    private readonly ExchangeBatch?[] _spare;
+    private readonly int _batchSize;
+
+    public InlineBatchFeed(FileExchangeSource[] sources, int batchSize)
+    {
+        _sources = sources;
+        _spare = new ExchangeBatch?[sources.Length];
+        _batchSize = batchSize;
+    }
+
+    public ExchangeBatch Take(int file)
+    {
+        var batch = _spare[file] ?? new ExchangeBatch(_batchSize);
+        _spare[file] = null;
+        _sources[file].Fill(batch);
+        if (batch.IsLast)
+        {
+            _sources[file].Dispose();
+        }
+
+        return batch;
+    }
+
+    public void Return(int file, ExchangeBatch batch) => _spare[file] = batch;
+
+    public void Dispose()
+    {
+        foreach (var source in _sources)
+        {
+            source.Dispose();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace DistillGuard.Core.Log;
+
+/// <summary>Turns the paths a user gave (files and directories, in any mix) into the ordered list of log files.</summary>
+public static class LogInputs
+{
+    /// <summary>
+    /// Files are taken as given, whatever their name (gzip is recognised by content). Directories are searched
+    /// recursively for <c>*.jsonl</c> and <c>*.jsonl.gz</c>, in ordinal order of their full paths, so the order does
+    /// not depend on the file system. Order of arguments is kept; a file reached twice is read once.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A path is neither a file nor a directory.</exception>
+    public static IReadOnlyList<LogFile> Discover(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<LogFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(IsLogFileName)
+                    .ToArray();
+                Array.Sort(found, StringComparer.Ordinal);
+                foreach (var file in found)
+                {
+                    Add(file);
+                }
+            }
+            else
+            {
+                throw new FileNotFoundException($"log input '{path}' is neither a file nor a directory", path);
+            }
+        }
+
+        return files;
+
+        void Add(string file)
+        {
+            if (seen.Add(Path.GetFullPath(file)))
+            {
+                files.Add(new LogFile(file, files.Count, new FileInfo(file).Length));
+            }
+        }
+    }
+
+    /// <summary>Whether a file found in a directory is part of the log (<c>.jsonl</c> or <c>.jsonl.gz</c>, any case).</summary>
+    public static bool IsLogFileName(string path) =>
+        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase);
+}
