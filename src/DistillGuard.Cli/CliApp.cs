@@ -8,6 +8,8 @@ internal static class CliApp
 {
     private static ICliVerb[] Verbs() =>
     [
+        new Commands.ExportCommand(),
+        new Commands.EvidenceCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
