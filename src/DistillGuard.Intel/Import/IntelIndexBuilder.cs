@@ -79,7 +79,7 @@ internal sealed partial class IntelIndexBuilder
         var groups = new List<SaltGroup>();
         foreach (var (_, (salt, payment, template, client)) in _salts)
         {
-            groups.Add(new SaltGroup(salt, IntelEntries.Freeze(payment), IntelEntries.Freeze(template), IntelEntries.Freeze(client)));
+            groups.Add(new SaltGroup(new HmacSha256Key(salt), IntelEntries.Freeze(payment), IntelEntries.Freeze(template), IntelEntries.Freeze(client)));
         }
 
         var summary = new IntelLoadSummary(_bundles, _indicators, _ipValues, _asns.Count, _hashed, _sketches.Count, _unsupported, _revoked);

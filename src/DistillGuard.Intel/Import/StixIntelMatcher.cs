@@ -48,13 +48,13 @@ internal sealed class StixIntelMatcher : IIntelMatcher
         foreach (var group in _saltGroups)
         {
             if (group.Template.Count > 0 && features.TemplateId != 0
-                && group.Template.TryGetValue(FingerprintHasher.HashTemplate(group.Salt, features.TemplateId), out var templateEntries))
+                && group.Template.TryGetValue(FingerprintHasher.HashTemplate(group.Key, features.TemplateId), out var templateEntries))
             {
                 best = IntelEntries.Better(best, IntelEntries.FirstValid(templateEntries, at));
             }
 
             if (group.Client.Count > 0 && (exchange.UserAgent is not null || exchange.TlsFingerprint is not null)
-                && group.Client.TryGetValue(FingerprintHasher.HashClient(group.Salt, exchange.UserAgent, exchange.TlsFingerprint), out var clientEntries))
+                && group.Client.TryGetValue(FingerprintHasher.HashClient(group.Key, exchange.UserAgent, exchange.TlsFingerprint), out var clientEntries))
             {
                 best = IntelEntries.Better(best, IntelEntries.FirstValid(clientEntries, at));
             }
@@ -79,7 +79,7 @@ internal sealed class StixIntelMatcher : IIntelMatcher
         IntelEntry? best = null;
         foreach (var group in _saltGroups)
         {
-            if (group.Payment.Count > 0 && group.Payment.TryGetValue(FingerprintHasher.Hash(group.Salt, payment), out var entries))
+            if (group.Payment.Count > 0 && group.Payment.TryGetValue(FingerprintHasher.Hash(group.Key, payment), out var entries))
             {
                 best = IntelEntries.Better(best, IntelEntries.FirstValid(entries, at));
             }

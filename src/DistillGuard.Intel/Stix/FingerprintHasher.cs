@@ -22,23 +22,23 @@ internal static class FingerprintHasher
         return Convert.ToHexStringLower(digest);
     }
 
-    public static Hash256 Hash(ReadOnlySpan<byte> salt, ReadOnlySpan<char> input) => Hash(salt, input, ReadOnlySpan<char>.Empty, hasSecond: false);
+    public static Hash256 Hash(HmacSha256Key key, ReadOnlySpan<char> input) => Hash(key, input, ReadOnlySpan<char>.Empty, hasSecond: false);
 
     /// <summary>Hashes the client fingerprint <c>user_agent|tls_fingerprint</c> without building the string.</summary>
-    public static Hash256 HashClient(ReadOnlySpan<byte> salt, ReadOnlySpan<char> userAgent, ReadOnlySpan<char> tls) => Hash(salt, userAgent, tls, hasSecond: true);
+    public static Hash256 HashClient(HmacSha256Key key, ReadOnlySpan<char> userAgent, ReadOnlySpan<char> tls) => Hash(key, userAgent, tls, hasSecond: true);
 
-    public static Hash256 HashTemplate(ReadOnlySpan<byte> salt, ulong templateId)
+    public static Hash256 HashTemplate(HmacSha256Key key, ulong templateId)
     {
         Span<char> text = stackalloc char[16];
         templateId.TryFormat(text, out _, "x16", CultureInfo.InvariantCulture);
-        return Hash(salt, text);
+        return Hash(key, text);
     }
 
     public static string TemplateInput(ulong templateId) => templateId.ToString("x16", CultureInfo.InvariantCulture);
 
     public static string ClientInput(string? userAgent, string? tls) => (userAgent ?? string.Empty) + "|" + (tls ?? string.Empty);
 
-    private static Hash256 Hash(ReadOnlySpan<byte> salt, ReadOnlySpan<char> first, ReadOnlySpan<char> second, bool hasSecond)
+    private static Hash256 Hash(HmacSha256Key key, ReadOnlySpan<char> first, ReadOnlySpan<char> second, bool hasSecond)
     {
         var max = Encoding.UTF8.GetMaxByteCount(first.Length + second.Length + 1);
         byte[]? rented = null;
@@ -53,7 +53,7 @@ internal static class FingerprintHasher
             }
 
             Span<byte> digest = stackalloc byte[32];
-            HMACSHA256.HashData(salt, buffer[..length], digest);
+            key.Compute(buffer[..length], digest);
             return Hash256.FromBytes(digest);
         }
         finally
