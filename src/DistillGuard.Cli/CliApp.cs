@@ -8,6 +8,9 @@ internal static class CliApp
 {
     private static ICliVerb[] Verbs() =>
     [
+        new Commands.ScanCommand(),
+        new Commands.SimulateCommand(),
+        new Commands.ScenariosCommand(),
         new Commands.ExportCommand(),
         new Commands.EvidenceCommand(),
     ];

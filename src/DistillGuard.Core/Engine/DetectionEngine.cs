@@ -8,16 +8,38 @@ namespace DistillGuard.Core.Engine;
 
 /// <summary>
 /// The one detection engine behind both <c>scan</c> (a replay of the log in time order) and the live gateway.
-/// <see cref="Observe"/> must be called from one thread at a time, in timestamp order; <see cref="GetStatus"/>
+/// <see cref="Observe(Exchange)"/> must be called from one thread at a time, in timestamp order; <see cref="GetStatus"/>
 /// may be called from any thread.
 /// </summary>
-/// <remarks>PLACEHOLDER SURFACE: the engine issue replaces the body; the public members stay.</remarks>
-public sealed class DetectionEngine
+/// <remarks>
+/// Exchanges are buffered per log-time tick (<see cref="DetectionOptions.Tick"/>), applied in a canonical order
+/// when the tick closes, and verdicts are re-evaluated at the tick boundary, which is the honest log time at which
+/// the evidence became enough. See docs/detection.md.
+/// </remarks>
+public sealed partial class DetectionEngine
 {
     private readonly ConcurrentDictionary<string, AccountStatus> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccountState> _byId = new(StringComparer.Ordinal);
+    private readonly List<AccountState> _accounts = [];
+    private readonly Dictionary<(AttributeKind Kind, ulong Key), AttributeStats> _attributes = [];
+    private readonly Dictionary<string, ModelState> _models = new(StringComparer.Ordinal);
+    private readonly CoordinationPass _coordination = new();
+    private readonly TimelineBuckets _timeline = new();
+    private List<PendingExchange> _pending = [];
+    private List<PendingExchange> _spare = [];
+    private List<ClusterFeatures> _clusters = [];
+    private long _tickEnd = -1;
+    private long _lastEvaluated = -1;
+    private long _appliedSinceEvaluation;
+    private long _exchanges;
+    private long _fromTicks = long.MaxValue;
+    private long _toTicks = long.MinValue;
 
     public DetectionEngine(DetectionOptions options, IExchangeAnalyzer analyzer, IIntelMatcher? intel = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        options.Validate();
         Options = options;
         Analyzer = analyzer;
         Intel = intel;
@@ -33,24 +55,145 @@ public sealed class DetectionEngine
     /// <summary>Raised (on the observing thread) when an account's verdict changes.</summary>
     public event Action<AccountStatus>? VerdictChanged;
 
-    public void AddAccount(AccountRecord account) => ArgumentNullException.ThrowIfNull(account);
+    /// <summary>Accounts the engine tracks (seen in traffic or in the accounts file).</summary>
+    public int TrackedAccounts => _accounts.Count;
 
-    public void AddModelRelease(ModelRelease release) => ArgumentNullException.ThrowIfNull(release);
+    /// <summary>Exchanges observed so far.</summary>
+    public long ObservedExchanges => _exchanges;
+
+    public void AddAccount(AccountRecord account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var state = GetOrCreate(account.AccountId);
+        state.CreatedTicks = account.CreatedAt?.Ticks ?? 0;
+        state.Channel = account.SignupChannel;
+        state.Verified = account.Verified;
+        state.OrgKey = string.IsNullOrEmpty(account.OrgId) ? 0 : StableHash.Of(account.OrgId) | 1;
+        if (!string.IsNullOrEmpty(account.PaymentFingerprint) && state.PaymentKey == 0)
+        {
+            state.PaymentKey = StableHash.Of(account.PaymentFingerprint) | 1;
+            Register(state, AttributeKind.Payment, state.PaymentKey, account.PaymentFingerprint, education: state.IsEducation);
+        }
+
+        if (Intel is not null && state.CreatedTicks != 0)
+        {
+            state.AccountIntel = Intel.MatchAccount(account, account.CreatedAt!.Value);
+        }
+
+        state.Dirty = true;
+    }
+
+    public void AddModelRelease(ModelRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        var model = GetModel(release.Model);
+        model.ReleaseTicks = release.ReleasedAt.Ticks;
+        model.ReleaseKnown = true;
+    }
 
     /// <summary>Feeds one exchange; returns the account's verdict after it.</summary>
     public Verdict Observe(Exchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        _ = VerdictChanged;
-        return Verdict.Allow;
+        return Observe(exchange, Analyzer.Analyze(exchange));
     }
+
+    /// <summary>Feeds one exchange whose features were computed already (e.g. on worker threads by <c>scan</c>).</summary>
+    public Verdict Observe(Exchange exchange, in ExchangeFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        var ticks = exchange.Timestamp.Ticks;
+        AdvanceTo(ticks);
+        var account = GetOrCreate(exchange.AccountId);
+        _pending.Add(new PendingExchange
+        {
+            Ticks = ticks,
+            Account = account,
+            Features = features,
+            BlockHash = IpBlocks.BlockHash(exchange.Ip),
+            IpHash = exchange.Ip is null ? 0 : StableHash.Of(exchange.Ip) | 1,
+            ClientHash = ClientHash(exchange.UserAgent, exchange.TlsFingerprint),
+            CountryHash = PackCountry(exchange.Country),
+            Ip = exchange.Ip,
+            UserAgent = exchange.UserAgent,
+            TlsFingerprint = exchange.TlsFingerprint,
+            Asn = exchange.Asn ?? 0,
+            AsnOrg = exchange.AsnOrg,
+            AsnType = exchange.AsnType,
+            Country = exchange.Country,
+            Model = exchange.Model is null ? null : GetModel(exchange.Model),
+            Usage = exchange.Usage,
+            Prompt = exchange.Request.LastUserText,
+            Intel = Intel?.MatchExchange(exchange, features),
+        });
+        _exchanges++;
+        _fromTicks = Math.Min(_fromTicks, ticks);
+        _toTicks = Math.Max(_toTicks, ticks);
+        return account.Verdict;
+    }
+
+    /// <summary>
+    /// Moves log time forward without traffic (the live gateway calls it from its clock), closing every tick that
+    /// ended more than the reorder tolerance ago.
+    /// </summary>
+    public void Advance(DateTime now) => AdvanceTo(now.ToUniversalTime().Ticks);
 
     public AccountStatus? GetStatus(string accountId) => _published.GetValueOrDefault(accountId);
 
-    /// <summary>Builds the findings document for everything observed so far.</summary>
-    public FindingsDocument BuildFindings(long badRecords, DateTime generatedAt) => new()
+    /// <summary>Builds the findings document for everything observed so far (closing and evaluating the open tick first).</summary>
+    public FindingsDocument BuildFindings(long badRecords, DateTime generatedAt)
     {
-        GeneratedAt = generatedAt,
-        Input = new FindingsInput { BadRecords = badRecords },
-    };
+        Flush();
+        return new FindingsBuilder(this, _accounts, _clusters, _timeline, _models.Values).Build(badRecords, generatedAt);
+    }
+
+    internal long FromTicks => _fromTicks;
+
+    internal long ToTicks => _toTicks;
+
+    internal long ExchangeCount => _exchanges;
+
+    internal IEnumerable<AttributeStats> Attributes => _attributes.Values;
+
+    private AccountState GetOrCreate(string id)
+    {
+        if (!_byId.TryGetValue(id, out var state))
+        {
+            state = new AccountState(id, _accounts.Count);
+            _byId.Add(id, state);
+            _accounts.Add(state);
+            _published[id] = new AccountStatus(id, Verdict.Allow, 0, null, null);
+        }
+
+        return state;
+    }
+
+    private ModelState GetModel(string name)
+    {
+        if (!_models.TryGetValue(name, out var model))
+        {
+            model = new ModelState(name);
+            _models.Add(name, model);
+        }
+
+        return model;
+    }
+
+    private static ulong ClientHash(string? userAgent, string? tls)
+    {
+        if (userAgent is null && tls is null)
+        {
+            return 0;
+        }
+
+        var hash = StableHash.Of(userAgent ?? string.Empty);
+        hash = StableHash.Continue(hash, "|");
+        return StableHash.Continue(hash, tls ?? string.Empty) | 1;
+    }
+
+    /// <summary>Two-letter country codes pack losslessly into a key, so findings can print them back.</summary>
+    internal static ulong PackCountry(string? country) =>
+        country is { Length: 2 } ? ((ulong)char.ToUpperInvariant(country[0]) << 16) | char.ToUpperInvariant(country[1]) : 0;
+
+    internal static string UnpackCountry(ulong key) => string.Concat((char)(key >> 16), (char)(key & 0xffff));
 }

@@ -11,4 +11,38 @@ public sealed class DetectionOptions
 
     /// <summary>Risk at or above which an account is blocked.</summary>
     public double BlockRisk { get; set; } = 0.9;
+
+    /// <summary>
+    /// Log-time interval at which exchanges are applied and verdicts re-evaluated (default 15 minutes).
+    /// Verdict times (<c>first_flagged_at</c>, <c>detected_at</c>) are tick boundaries.
+    /// </summary>
+    public TimeSpan Tick { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How far behind the newest exchange a tick stays open for late arrivals (default 2 minutes). The gateway
+    /// logs by arrival time but feeds the engine on completion; disorder below this cannot change any outcome.
+    /// </summary>
+    public TimeSpan ReorderTolerance { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Flagged accounts a linked cluster needs before it is reported as a campaign (default 3).</summary>
+    public int MinCampaignAccounts { get; set; } = 3;
+
+    /// <summary>Throws <see cref="ArgumentException"/> when thresholds are out of order or out of [0, 1].</summary>
+    public void Validate()
+    {
+        if (!(ReviewRisk > 0 && ReviewRisk <= ThrottleRisk && ThrottleRisk <= BlockRisk && BlockRisk <= 1))
+        {
+            throw new ArgumentException("Risk thresholds must satisfy 0 < review <= throttle <= block <= 1.");
+        }
+
+        if (Tick <= TimeSpan.Zero || ReorderTolerance < TimeSpan.Zero || ReorderTolerance >= Tick)
+        {
+            throw new ArgumentException("Tick must be positive and longer than the reorder tolerance.");
+        }
+
+        if (MinCampaignAccounts < 2)
+        {
+            throw new ArgumentException("A campaign needs at least two accounts.");
+        }
+    }
 }

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using DistillGuard.Cli.Infrastructure;
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+using DistillGuard.Core.Intel;
+using DistillGuard.Core.Log;
+using DistillGuard.Intel;
+using DistillGuard.Reporting;
+using Spectre.Console;
+
+namespace DistillGuard.Cli.Commands.Scan;
+
+/// <summary>One execution of <c>scan</c>: read side files, replay the log through the engine, write outputs.</summary>
+internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest request)
+{
+    private const int ProgressEvery = 16 * 1024;
+
+    public int Execute()
+    {
+        if (request.Threads < 1)
+        {
+            console.Error.WriteLine("error: --threads must be at least 1.");
+            return ExitCodes.Usage;
+        }
+
+        IIntelMatcher? intel = null;
+        if (request.IntelPaths.Count > 0)
+        {
+            try
+            {
+                intel = StixIntel.Load(request.IntelPaths);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.InputError;
+            }
+            catch (NotSupportedException ex)
+            {
+                console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+        }
+
+        var bad = new BadRecordLog(request.Strict);
+        var engine = new DetectionEngine(new DetectionOptions(), new ExchangeAnalyzer(), intel);
+        var stopwatch = Stopwatch.StartNew();
+        long bytes = 0;
+        try
+        {
+            if (request.AccountsPath is { } accountsPath)
+            {
+                SideFileReader.ReadAccounts(accountsPath, bad, engine.AddAccount);
+            }
+
+            if (request.ModelsPath is { } modelsPath)
+            {
+                SideFileReader.ReadModels(modelsPath, bad, engine.AddModelRelease);
+            }
+
+            using var reader = MergedExchangeReader.Open(request.Logs, new LogReaderOptions { Strict = request.Strict, Parallelism = request.Threads }, bad);
+            if (console.Interactive)
+            {
+                console.ErrorUi.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .Start(context => Replay(reader, engine, context.AddTask("scanning", maxValue: Math.Max(1, reader.Progress.TotalBytes)), stopwatch));
+            }
+            else
+            {
+                Replay(reader, engine, null, stopwatch);
+            }
+
+            bytes = reader.Progress.BytesRead;
+            if (reader.LateRecords > 0)
+            {
+                console.Error.WriteLine($"warning: {reader.LateRecords} exchanges were further out of time order than the reorder window; they were processed late.");
+            }
+        }
+        catch (BadRecordException ex)
+        {
+            console.Error.WriteLine($"error: {ex.Record} (strict mode)");
+            return ExitCodes.InputError;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+
+        var findings = engine.BuildFindings(bad.Total, time.GetUtcNow().UtcDateTime);
+        var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
+        console.Error.WriteLine(
+            $"scanned {engine.ObservedExchanges:N0} exchanges ({bytes / 1048576.0:N1} MiB read) in {seconds:N1} s: {engine.ObservedExchanges / seconds:N0} exchanges/s");
+        ReportBadRecords(bad);
+        return WriteOutputs(findings);
+    }
+
+    private static void Replay(MergedExchangeReader reader, DetectionEngine engine, ProgressTask? task, Stopwatch stopwatch)
+    {
+        long count = 0;
+        while (reader.MoveNext())
+        {
+            engine.Observe(reader.Current);
+            if (task is not null && ++count % ProgressEvery == 0)
+            {
+                var rate = count / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
+                task.Value = reader.Progress.BytesRead;
+                task.Description = $"{count:N0} exchanges, {reader.Progress.BytesRead / 1048576.0:N0} MiB, {rate:N0}/s";
+            }
+        }
+
+        if (task is not null)
+        {
+            task.Value = task.MaxValue;
+        }
+    }
+
+    private void ReportBadRecords(BadRecordLog bad)
+    {
+        if (bad.Total == 0)
+        {
+            return;
+        }
+
+        console.Error.WriteLine($"{bad.Total} bad records skipped:");
+        foreach (BadRecordKind kind in Enum.GetValues<BadRecordKind>())
+        {
+            if (bad.Count(kind) > 0)
+            {
+                console.Error.WriteLine($"  {BadRecordNames.ToWire(kind)}: {bad.Count(kind)}");
+            }
+        }
+
+        foreach (var sample in bad.Samples)
+        {
+            console.Error.WriteLine($"  {sample}");
+        }
+    }
+
+    private int WriteOutputs(FindingsDocument findings)
+    {
+        try
+        {
+            if (request.OutPath is { } outPath)
+            {
+                FindingsSerializer.WriteFile(outPath, findings);
+                ScanSummary.Write(console.Ui, findings);
+                console.Out.WriteLine($"findings written to {outPath}");
+            }
+            else
+            {
+                console.Out.WriteLine(FindingsSerializer.ToJson(findings));
+                ScanSummary.Write(console.ErrorUi, findings);
+            }
+
+            if (request.ReportPath is { } reportPath)
+            {
+                HtmlReport.WriteFile(reportPath, findings);
+                console.Error.WriteLine($"report written to {reportPath}");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using DistillGuard.Cli.Commands.Scan;
+using DistillGuard.Cli.Infrastructure;
+
+namespace DistillGuard.Cli.Commands;
+
+/// <summary>
+/// <c>distillguard scan</c>: replays exchange logs through the detection engine and writes the findings document
+/// (shared/spec/findings.md). Exit 0 ok, 2 usage, 3 input unreadable or a bad record in strict mode.
+/// </summary>
+internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
+{
+    public Command Build(CliConsole console)
+    {
+        var accounts = new Option<string?>("--accounts") { Description = "Accounts file (JSON Lines); most cross-account signals need it." };
+        var models = new Option<string?>("--models") { Description = "Model releases file (JSON Lines); without it a model's first appearance counts as its release." };
+        var output = new Option<string?>("--out") { Description = "Write the findings document here (default: standard output)." };
+        var strict = new Option<bool>("--strict") { Description = "Stop at the first bad record (exit code 3)." };
+        var report = new Option<string?>("--report") { Description = "Also write the HTML report here." };
+        var intel = new Option<string[]>("--intel") { Description = "Peers' STIX 2.1 bundles to match traffic against (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var threads = new Option<int>("--threads") { Description = "Threads for decompressing and parsing (default: processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var logs = new Argument<string[]>("LOG") { Description = "Exchange log files (.jsonl, .jsonl.gz) and directories of them.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("scan", "Find distillation campaigns in exchange logs and write findings.")
+        {
+            accounts, models, output, strict, report, intel, threads, logs,
+        };
+        command.SetAction(parse => new ScanRun(console, time ?? TimeProvider.System, new ScanRequest
+        {
+            Logs = parse.GetValue(logs) ?? [],
+            AccountsPath = parse.GetValue(accounts),
+            ModelsPath = parse.GetValue(models),
+            OutPath = parse.GetValue(output),
+            Strict = parse.GetValue(strict),
+            ReportPath = parse.GetValue(report),
+            IntelPaths = parse.GetValue(intel) ?? [],
+            Threads = parse.GetValue(threads),
+        }).Execute());
+        return command;
+    }
+}

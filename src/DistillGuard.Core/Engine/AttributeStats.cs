@@ -1,0 +1,78 @@
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Engine;
+
+/// <summary>
+/// What the engine knows about one shared attribute (payment instrument, IP block in a week, client
+/// fingerprint, template): counts and a label, never a member list, so its size is fixed whatever its
+/// popularity. Clustering links each holder to the <see cref="Anchor"/> (its first holder).
+/// </summary>
+internal sealed class AttributeStats
+{
+    private string? _label;
+
+    public AttributeStats(AttributeKind kind, ulong key, string? label, AccountState anchor)
+    {
+        Kind = kind;
+        Key = key;
+        _label = label;
+        Anchor = anchor;
+        OrgKey = anchor.OrgKey;
+    }
+
+    public AttributeKind Kind { get; }
+
+    public ulong Key { get; }
+
+    /// <summary>Readable value: payment fingerprint, CIDR block, <c>user_agent|tls</c>, template id in hex.</summary>
+    public string Label => _label ??= Kind switch
+    {
+        // Computed on first use (findings), so registering a block or template allocates no text.
+        AttributeKind.IpBlock when SampleIps is [var ip, ..] => IpBlocks.BlockLabel(ip),
+        _ => Key.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public AccountState Anchor { get; }
+
+    /// <summary>Distinct accounts holding it.</summary>
+    public int Accounts { get; set; }
+
+    /// <summary>Holders whose org_id equals <see cref="OrgKey"/> (the first holder's organisation).</summary>
+    public int SameOrgAccounts { get; set; }
+
+    public ulong OrgKey { get; }
+
+    /// <summary>Holders that signed up through education or sit on an education network.</summary>
+    public int EducationAccounts { get; set; }
+
+    public long Exchanges { get; set; }
+
+    /// <summary>Accounts whose link rings hold it now; at 0 (and not a payment instrument) the engine forgets it.</summary>
+    public int HeldBy { get; set; }
+
+    public long FirstTicks { get; set; }
+
+    public long LastTicks { get; set; }
+
+    // IP blocks: the network it lies on and a few addresses seen, for indicators.
+    public int Asn { get; set; }
+
+    public string? AsnOrg { get; set; }
+
+    public AsnType AsnType { get; set; }
+
+    public string? Country { get; set; }
+
+    public string[]? SampleIps { get; set; }
+
+    // Templates: capability and one example prompt, truncated.
+    public Capability Capability { get; set; }
+
+    public string? Example { get; set; }
+
+    /// <summary>Share of holders explained by one organisation or an education network.</summary>
+    public double ExplainedShare => Accounts <= 1 ? 0 : Math.Max(
+        OrgKey == 0 ? 0 : (double)SameOrgAccounts / Accounts,
+        Kind == AttributeKind.IpBlock && AsnType == AsnType.Education ? 1.0 : (double)EducationAccounts / Accounts * 0.8);
+}

@@ -1,0 +1,210 @@
+using System.Numerics;
+
+namespace DistillGuard.Core.Engine;
+
+/// <summary>
+/// Builds the account linkage graph implicitly (each holder of a shared attribute links to the attribute's first
+/// holder; only links at or above <see cref="LinkModel.LinkThreshold"/> count), clusters it with union-find, and
+/// measures each cluster's coordination. The partition does not depend on iteration order; clusters come out
+/// sorted by their smallest account id, members by id, so everything downstream is deterministic.
+/// </summary>
+internal sealed class CoordinationPass
+{
+    private const long BurstWindow = TimeSpan.TicksPerHour * 72;
+    private readonly UnionFind _sets = new();
+
+    public List<ClusterFeatures> Run(List<AccountState> accounts, long nowTicks)
+    {
+        var population = 0;
+        foreach (var a in accounts)
+        {
+            if (a.Exchanges > 0)
+            {
+                population++;
+            }
+        }
+
+        _sets.Reset(accounts.Count);
+        foreach (var a in accounts)
+        {
+            a.LinkStrength = 0;
+            a.LinkMask = 0;
+            foreach (var link in a.Links)
+            {
+                if (link is null || ReferenceEquals(link.Anchor, a))
+                {
+                    continue;
+                }
+
+                var weight = LinkModel.Weight(link, population);
+                if (weight >= LinkModel.LinkThreshold)
+                {
+                    _sets.Union(a.Index, link.Anchor.Index);
+                    Mark(a, link, weight);
+                    Mark(link.Anchor, link, weight);
+                }
+            }
+        }
+
+        var groups = new Dictionary<int, List<AccountState>>();
+        foreach (var a in accounts)
+        {
+            a.Cluster = -1;
+            if (_sets.SizeOf(a.Index) < 2)
+            {
+                continue;
+            }
+
+            var root = _sets.Find(a.Index);
+            if (!groups.TryGetValue(root, out var members))
+            {
+                members = [];
+                groups.Add(root, members);
+            }
+
+            members.Add(a);
+        }
+
+        var clusters = new List<ClusterFeatures>(groups.Count);
+        foreach (var members in groups.Values)
+        {
+            members.Sort(static (x, y) => string.CompareOrdinal(x.Id, y.Id));
+            var features = Measure(members, nowTicks);
+            if (features.Active >= 2)
+            {
+                clusters.Add(features);
+            }
+        }
+
+        clusters.Sort(static (x, y) => string.CompareOrdinal(x.Members[0].Id, y.Members[0].Id));
+        for (var i = 0; i < clusters.Count; i++)
+        {
+            foreach (var m in clusters[i].Members)
+            {
+                m.Cluster = i;
+            }
+        }
+
+        return clusters;
+    }
+
+    private static void Mark(AccountState account, AttributeStats link, double weight)
+    {
+        account.LinkStrength = Math.Max(account.LinkStrength, (float)weight);
+        account.LinkMask |= (byte)(1 << (int)link.Kind);
+    }
+
+    private static ClusterFeatures Measure(List<AccountState> members, long nowTicks)
+    {
+        var f = new ClusterFeatures { Members = members };
+        int active = 0, pay = 0, block = 0, client = 0, template = 0, pivot = 0;
+        double behaviour = 0;
+        ulong union = 0;
+        long slotSum = 0;
+        var created = new List<long>();
+        foreach (var m in members)
+        {
+            if (m.CreatedTicks != 0)
+            {
+                created.Add(m.CreatedTicks);
+            }
+
+            if (m.Exchanges == 0)
+            {
+                continue;
+            }
+
+            active++;
+            behaviour += m.Score.Behaviour;
+            pay += (m.LinkMask >> (int)AttributeKind.Payment) & 1;
+            block += (m.LinkMask >> (int)AttributeKind.IpBlock) & 1;
+            client += (m.LinkMask >> (int)AttributeKind.ClientFingerprint) & 1;
+            template += (m.LinkMask >> (int)AttributeKind.Template) & 1;
+            if (m.EarlyNewModel >= 3 && m.EarlyNewModel * 10 >= m.Exchanges)
+            {
+                pivot++;
+            }
+
+            var slots = m.SlotsAt(nowTicks);
+            union |= slots;
+            slotSum += BitOperations.PopCount(slots);
+        }
+
+        f.Active = active;
+        if (active == 0)
+        {
+            return f;
+        }
+
+        f.PaymentShare = (double)pay / active;
+        f.BlockShare = (double)block / active;
+        f.ClientShare = (double)client / active;
+        f.TemplateShare = (double)template / active;
+        f.Pivot = (double)pivot / active;
+        f.MeanBehaviour = behaviour / active;
+        (f.CreationBurstAccounts, f.CreationBurst) = Burst(created, members.Count);
+        f.Synchrony = Synchrony(members, nowTicks);
+        var unionCount = BitOperations.PopCount(union);
+        f.TurnTaking = active >= 3 && slotSum >= 8 && unionCount >= 8 ? Math.Clamp((double)unionCount / slotSum * 2 - 1, 0, 1) * Math.Min(1, unionCount / 32.0) : 0;
+        f.Coordination = (ClusterFeatures.WPayment * f.PaymentShare) + (ClusterFeatures.WBlock * f.BlockShare)
+            + (ClusterFeatures.WClient * f.ClientShare) + (ClusterFeatures.WTemplate * f.TemplateShare)
+            + (ClusterFeatures.WCreation * f.CreationBurst) + (ClusterFeatures.WSynchrony * f.Synchrony)
+            + (ClusterFeatures.WTurnTaking * f.TurnTaking) + (ClusterFeatures.WPivot * f.Pivot);
+        return f;
+    }
+
+    private static (int Accounts, double Share) Burst(List<long> created, int members)
+    {
+        if (created.Count < 3 || created.Count * 2 < members)
+        {
+            return (0, 0);
+        }
+
+        created.Sort();
+        var best = 1;
+        var start = 0;
+        for (var end = 0; end < created.Count; end++)
+        {
+            while (created[end] - created[start] > BurstWindow)
+            {
+                start++;
+            }
+
+            best = Math.Max(best, end - start + 1);
+        }
+
+        return (best, best < 3 ? 0 : (double)best / members);
+    }
+
+    private static double Synchrony(List<AccountState> members, long nowTicks)
+    {
+        // Consecutive pairs in id order: a fixed, cheap sample of pairs.
+        double sum = 0;
+        var pairs = 0;
+        ulong previous = 0;
+        var havePrevious = false;
+        foreach (var m in members)
+        {
+            if (m.Exchanges == 0)
+            {
+                continue;
+            }
+
+            var slots = m.SlotsAt(nowTicks);
+            if (havePrevious)
+            {
+                var or = BitOperations.PopCount(previous | slots);
+                if (or > 0)
+                {
+                    sum += (double)BitOperations.PopCount(previous & slots) / or;
+                    pairs++;
+                }
+            }
+
+            previous = slots;
+            havePrevious = true;
+        }
+
+        return pairs == 0 ? 0 : sum / pairs;
+    }
+}

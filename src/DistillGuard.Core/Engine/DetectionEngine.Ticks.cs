@@ -1,0 +1,214 @@
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Engine;
+
+public sealed partial class DetectionEngine
+{
+    private const int ExampleChars = 240;
+
+    private void AdvanceTo(long ticks)
+    {
+        var tick = Options.Tick.Ticks;
+        if (_tickEnd < 0)
+        {
+            _tickEnd = ((ticks / tick) + 1) * tick;
+            return;
+        }
+
+        var tolerance = Options.ReorderTolerance.Ticks;
+        while (ticks >= _tickEnd + tolerance)
+        {
+            CloseTick(_tickEnd, _tickEnd);
+            _tickEnd += tick;
+            var start = ticks / tick * tick;
+            if (_pending.Count == 0 && start > _tickEnd)
+            {
+                // Quiet stretch: jump to the tick holding the new exchange instead of closing empty ticks one by one.
+                _tickEnd = start;
+            }
+        }
+    }
+
+    /// <summary>Applies the exchanges before <paramref name="end"/> in canonical order and re-evaluates at <paramref name="end"/>.</summary>
+    private void CloseTick(long end, long evaluateAt)
+    {
+        _spare.Clear();
+        var apply = new List<PendingExchange>();
+        foreach (var p in _pending)
+        {
+            (p.Ticks < end ? apply : _spare).Add(p);
+        }
+
+        (_pending, _spare) = (_spare, _pending);
+        apply.Sort(PendingOrder.Instance);
+        foreach (var p in apply)
+        {
+            Apply(p);
+        }
+
+        _appliedSinceEvaluation += apply.Count;
+        if (_appliedSinceEvaluation > 0)
+        {
+            Evaluate(evaluateAt);
+        }
+    }
+
+    /// <summary>Closes everything buffered and evaluates at the last exchange's time.</summary>
+    private void Flush()
+    {
+        if (_pending.Count > 0)
+        {
+            CloseTick(long.MaxValue, _toTicks);
+        }
+    }
+
+    private void Apply(in PendingExchange p)
+    {
+        var account = p.Account;
+        var ticks = p.Ticks;
+        if (p.Model is { } model)
+        {
+            if (!model.ReleaseKnown && ticks < model.ReleaseTicks)
+            {
+                model.ReleaseTicks = ticks;
+            }
+
+            model.Exchanges++;
+            if (ticks - model.ReleaseTicks < TimeSpan.TicksPerDay && account.Exchanges > 0 && account.FirstTicks < model.ReleaseTicks)
+            {
+                account.EarlyNewModel++;
+            }
+
+            CountModel(account, model);
+        }
+
+        account.Apply(p);
+        CountTimeline(account, ticks);
+
+        var education = account.IsEducation || p.AsnType == AsnType.Education;
+        if (p.BlockHash != 0)
+        {
+            var key = StableHash.Mix(p.BlockHash, (ulong)(ticks / (TimeSpan.TicksPerDay * 7)));
+            var block = Held(account, AttributeKind.IpBlock, key)
+                ?? Register(account, AttributeKind.IpBlock, key, null, education, p);
+            block.Exchanges++;
+            block.LastTicks = ticks;
+        }
+
+        if (p.ClientHash != 0)
+        {
+            var client = Held(account, AttributeKind.ClientFingerprint, p.ClientHash)
+                ?? Register(account, AttributeKind.ClientFingerprint, p.ClientHash, $"{p.UserAgent}|{p.TlsFingerprint}", education);
+            client.Exchanges++;
+            client.LastTicks = ticks;
+        }
+
+        var templateId = p.Features.TemplateId;
+        if (templateId != 0 && account.Templates.Add(templateId) >= 3)
+        {
+            var template = Held(account, AttributeKind.Template, templateId)
+                ?? Register(account, AttributeKind.Template, templateId, null, education, p);
+            template.Exchanges++;
+            template.LastTicks = ticks;
+        }
+    }
+
+    private static AttributeStats? Held(AccountState account, AttributeKind kind, ulong key)
+    {
+        var (start, length, _) = LinkSlots.Range(kind);
+        for (var i = start; i < start + length; i++)
+        {
+            if (account.Links[i] is { } held && held.Key == key)
+            {
+                return held;
+            }
+        }
+
+        return null;
+    }
+
+    private AttributeStats Register(AccountState account, AttributeKind kind, ulong key, string? label, bool education, in PendingExchange p = default)
+    {
+        if (!_attributes.TryGetValue((kind, key), out var attribute))
+        {
+            attribute = new AttributeStats(kind, key, label, account) { FirstTicks = p.Ticks };
+            if (kind == AttributeKind.IpBlock)
+            {
+                attribute.Asn = p.Asn;
+                attribute.AsnOrg = p.AsnOrg;
+                attribute.AsnType = p.AsnType;
+                attribute.Country = p.Country;
+                attribute.SampleIps = [p.Ip!];
+            }
+            else if (kind == AttributeKind.Template)
+            {
+                attribute.Capability = p.Features.Capability;
+                attribute.Example = p.Prompt is null ? null : p.Prompt.Length <= ExampleChars ? p.Prompt : string.Concat(p.Prompt.AsSpan(0, ExampleChars), "…");
+            }
+
+            _attributes.Add((kind, key), attribute);
+        }
+        else if (kind == AttributeKind.IpBlock && attribute.SampleIps is { Length: < 4 } ips && Array.IndexOf(ips, p.Ip) < 0)
+        {
+            attribute.SampleIps = [.. ips, p.Ip!];
+        }
+
+        attribute.Accounts++;
+        if (attribute.OrgKey != 0 && account.OrgKey == attribute.OrgKey)
+        {
+            attribute.SameOrgAccounts++;
+        }
+
+        if (education)
+        {
+            attribute.EducationAccounts++;
+        }
+
+        if (LinkSlots.Hold(account, attribute) is { HeldBy: 0, Kind: not AttributeKind.Payment } forgotten)
+        {
+            // Rotating exits and one-off templates would otherwise grow the index with the log; nobody links through it now.
+            _attributes.Remove((forgotten.Kind, forgotten.Key));
+        }
+
+        return attribute;
+    }
+
+    private static void CountModel(AccountState account, ModelState model)
+    {
+        for (var i = 0; i < account.Models.Length; i++)
+        {
+            if (account.Models[i] is null)
+            {
+                account.Models[i] = model;
+            }
+
+            if (ReferenceEquals(account.Models[i], model))
+            {
+                account.ModelCounts[i]++;
+                return;
+            }
+        }
+    }
+
+    private void CountTimeline(AccountState account, long ticks)
+    {
+        var bucket = _timeline.BucketOf(ticks, out var widened);
+        if (widened)
+        {
+            foreach (var a in _accounts)
+            {
+                if (a.Timeline is not null)
+                {
+                    TimelineBuckets.Merge(a.Timeline);
+                }
+            }
+        }
+
+        _timeline.Totals[bucket]++;
+        account.Timeline ??= new ushort[TimelineBuckets.Count];
+        if (account.Timeline[bucket] < ushort.MaxValue)
+        {
+            account.Timeline[bucket]++;
+        }
+    }
+}

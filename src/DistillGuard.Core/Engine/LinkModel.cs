@@ -1,0 +1,55 @@
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Engine;
+
+/// <summary>
+/// How strongly sharing an attribute links two accounts: a base per kind, times an IDF-like rarity (an attribute
+/// common to a large honest population — a popular client library, a big ISP block — links weakly), times the
+/// share of holders not explained by one organisation or an education network.
+/// </summary>
+internal static class LinkModel
+{
+    /// <summary>Edges at or above this weight join accounts into one candidate campaign.</summary>
+    public const double LinkThreshold = 0.3;
+
+    public static double Weight(AttributeStats attribute, int population)
+    {
+        var holders = attribute.Accounts;
+        if (holders < 2)
+        {
+            return 0;
+        }
+
+        var unexplained = 1 - attribute.ExplainedShare;
+        if (attribute.Kind == AttributeKind.Payment)
+        {
+            // A card or bank account is personal: sharing it is rare however popular, unless one org explains it.
+            return unexplained;
+        }
+
+        var n = Math.Max(population, 50);
+        var rarity = Math.Clamp(Math.Log((double)n / holders) / Math.Log(n / 2.0), 0, 1);
+        var kindBase = attribute.Kind switch
+        {
+            AttributeKind.IpBlock => attribute.AsnType switch
+            {
+                AsnType.Hosting or AsnType.Proxy or AsnType.Vpn => 1.0,
+                AsnType.Isp => 0.7,
+                AsnType.Business => 0.5,
+                AsnType.Education => 0.2,
+                _ => 0.8,
+            },
+            AttributeKind.ClientFingerprint => 0.8,
+            _ => 0.9,
+        };
+        return kindBase * rarity * unexplained;
+    }
+
+    public static string EdgeKind(AttributeKind kind) => kind switch
+    {
+        AttributeKind.Payment => "payment",
+        AttributeKind.IpBlock => "ip_block",
+        AttributeKind.ClientFingerprint => "client_fingerprint",
+        _ => "template",
+    };
+}

@@ -1,0 +1,60 @@
+namespace DistillGuard.Core.Engine;
+
+/// <summary>Layout of <see cref="AccountState.Links"/>: one payment slot, then a ring per linkable kind.</summary>
+internal static class LinkSlots
+{
+    public const int Payment = 0;
+    public const int BlockStart = 1;
+    public const int Blocks = 6;
+    public const int ClientStart = BlockStart + Blocks;
+    public const int Clients = 3;
+    public const int TemplateStart = ClientStart + Clients;
+    public const int Templates = 4;
+    public const int Count = TemplateStart + Templates;
+
+    public static (int Start, int Length, int Ring) Range(AttributeKind kind) => kind switch
+    {
+        AttributeKind.IpBlock => (BlockStart, Blocks, 0),
+        AttributeKind.ClientFingerprint => (ClientStart, Clients, 1),
+        AttributeKind.Template => (TemplateStart, Templates, 2),
+        _ => (Payment, 1, -1),
+    };
+
+    /// <summary>Whether the account already holds the attribute in its ring.</summary>
+    public static bool Holds(AccountState account, AttributeKind kind, ulong key)
+    {
+        var (start, length, _) = Range(kind);
+        for (var i = start; i < start + length; i++)
+        {
+            if (account.Links[i] is { } held && held.Key == key && held.Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Puts the attribute in the account's ring, replacing the oldest entry when full; returns the entry replaced.</summary>
+    public static AttributeStats? Hold(AccountState account, AttributeStats attribute)
+    {
+        var (start, length, ring) = Range(attribute.Kind);
+        var slot = start;
+        if (ring >= 0)
+        {
+            var next = account.LinkNext[ring];
+            slot = start + next;
+            account.LinkNext[ring] = (byte)((next + 1) % length);
+        }
+
+        var evicted = account.Links[slot];
+        account.Links[slot] = attribute;
+        attribute.HeldBy++;
+        if (evicted is not null)
+        {
+            evicted.HeldBy--;
+        }
+
+        return evicted;
+    }
+}

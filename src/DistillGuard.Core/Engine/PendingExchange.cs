@@ -1,0 +1,50 @@
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Intel;
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Engine;
+
+/// <summary>
+/// What the engine keeps of an exchange until its tick closes: features and hashes plus references to the
+/// reader's immutable strings (never to the <see cref="Exchange"/>, which readers reuse). Exchanges of a tick are
+/// applied in a canonical order, so arrival-order disorder within a tick cannot change any outcome.
+/// </summary>
+internal readonly record struct PendingExchange
+{
+    public long Ticks { get; init; }
+
+    public AccountState Account { get; init; }
+
+    public ExchangeFeatures Features { get; init; }
+
+    public ulong BlockHash { get; init; }
+
+    public ulong IpHash { get; init; }
+
+    public ulong ClientHash { get; init; }
+
+    public ulong CountryHash { get; init; }
+
+    public string? Ip { get; init; }
+
+    public string? UserAgent { get; init; }
+
+    public string? TlsFingerprint { get; init; }
+
+    public int Asn { get; init; }
+
+    public string? AsnOrg { get; init; }
+
+    public AsnType AsnType { get; init; }
+
+    public string? Country { get; init; }
+
+    public ModelState? Model { get; init; }
+
+    public TokenUsage Usage { get; init; }
+
+    /// <summary>The prompt text, kept only to give a template its example.</summary>
+    public string? Prompt { get; init; }
+
+    public IntelMatch? Intel { get; init; }
+}

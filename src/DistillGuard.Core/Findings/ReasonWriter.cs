@@ -1,0 +1,260 @@
+using System.Globalization;
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Findings;
+
+/// <summary>
+/// Turns the numbers behind a score into reasons: each signal's contribution to the risk logit becomes its weight
+/// (shares summing to 1 over the reasons listed), and its detail a sentence with the numbers an analyst can check.
+/// </summary>
+internal static class ReasonWriter
+{
+    public const int MaxReasons = 8;
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static List<Reason> ForAccount(AccountState a, ClusterFeatures? c, int population)
+    {
+        var list = new List<(string Signal, double Score, string Detail)>();
+        if (c is not null)
+        {
+            var scale = RiskModel.WCoordination * RiskModel.SizeFactor(c.Active);
+            AddLinks(list, a, c, scale, population);
+            AddCluster(list, c, scale);
+        }
+
+        AddBehaviour(list, a);
+        var intel = a.ExchangeIntel ?? a.AccountIntel;
+        if (intel is not null)
+        {
+            list.Add((SignalNames.IntelMatch, 1.0 * intel.Confidence,
+                string.Create(Inv, $"matches an indicator shared by {intel.Source}: {intel.Description}{(a.IntelHits > 1 ? $" ({a.IntelHits} matching exchanges)" : string.Empty)}")));
+        }
+
+        if (!list.Exists(static r => r.Score > 0))
+        {
+            // Never list a flagged account without a reason: fall back to the combined evidence.
+            list.Add(c is null
+                ? (SignalNames.Behaviour, 1, string.Create(Inv, $"behaviour score {a.Score.Behaviour:0.00} over {a.Exchanges} exchanges"))
+                : (SignalNames.LinkedAccounts, 1, string.Create(Inv, $"linked to {c.Members.Count - 1} other accounts through shared attributes; behaviour score {a.Score.Behaviour:0.00}")));
+        }
+
+        return Normalise(list);
+    }
+
+    public static List<Reason> ForCampaign(ClusterFeatures c, IReadOnlyList<AccountState> members, IReadOnlyList<AttributeStats> shared)
+    {
+        var list = new List<(string Signal, double Score, string Detail)>();
+        var scale = RiskModel.WCoordination * RiskModel.SizeFactor(c.Active);
+        foreach (var attribute in shared)
+        {
+            var (signal, weight) = attribute.Kind switch
+            {
+                AttributeKind.Payment => (SignalNames.SharedPayment, ClusterFeatures.WPayment * c.PaymentShare),
+                AttributeKind.IpBlock => (SignalNames.SharedIpBlock, ClusterFeatures.WBlock * c.BlockShare),
+                AttributeKind.ClientFingerprint => (SignalNames.SharedClientFingerprint, ClusterFeatures.WClient * c.ClientShare),
+                _ => (SignalNames.SharedTemplate, ClusterFeatures.WTemplate * c.TemplateShare),
+            };
+            if (list.Exists(r => r.Signal == signal))
+            {
+                continue;
+            }
+
+            list.Add((signal, scale * weight, Describe(attribute, members.Count)));
+        }
+
+        AddCluster(list, c, scale);
+        var cot = members.Sum(m => (long)m.Cot);
+        var exchanges = members.Sum(m => m.Exchanges);
+        var templated = members.Average(m => (double)m.Score.Templated);
+        if (templated >= 0.3)
+        {
+            list.Add((SignalNames.TemplateConcentration, RiskModel.WBehaviour * BehaviourModel.WTemplated * templated / 5,
+                string.Create(Inv, $"on average {templated * 100:0}% of each account's prompts follow a few repeated templates")));
+        }
+
+        if (exchanges > 0 && cot * 10 >= exchanges)
+        {
+            var rate = (double)cot / exchanges;
+            list.Add((SignalNames.CotElicitation, RiskModel.WBehaviour * BehaviourModel.WCot * rate / 5,
+                string.Create(Inv, $"{rate * 100:0}% of the campaign's {exchanges} prompts elicit full chain-of-thought")));
+        }
+
+        return Normalise(list);
+    }
+
+    private static void AddLinks(List<(string, double, string)> list, AccountState a, ClusterFeatures c, double scale, int population)
+    {
+        Span<double> best = stackalloc double[4];
+        var chosen = new AttributeStats?[4];
+        foreach (var link in a.Links)
+        {
+            if (link is null)
+            {
+                continue;
+            }
+
+            var w = LinkModel.Weight(link, population);
+            var k = (int)link.Kind;
+            if (w >= LinkModel.LinkThreshold && w > best[k])
+            {
+                best[k] = w;
+                chosen[k] = link;
+            }
+        }
+
+        ReadOnlySpan<double> shares = [ClusterFeatures.WPayment * c.PaymentShare, ClusterFeatures.WBlock * c.BlockShare, ClusterFeatures.WClient * c.ClientShare, ClusterFeatures.WTemplate * c.TemplateShare];
+        ReadOnlySpan<string> signals = [SignalNames.SharedPayment, SignalNames.SharedIpBlock, SignalNames.SharedClientFingerprint, SignalNames.SharedTemplate];
+        for (var k = 0; k < 4; k++)
+        {
+            if (chosen[k] is { } attribute)
+            {
+                list.Add((signals[k], (scale * shares[k]) + (RiskModel.WLink * best[k] / 4), Describe(attribute, c.Members.Count)));
+            }
+        }
+    }
+
+    private static string Describe(AttributeStats attribute, int clusterSize) => attribute.Kind switch
+    {
+        AttributeKind.Payment => string.Create(Inv,
+            $"payment instrument {attribute.Label} shared with {attribute.Accounts} accounts ({clusterSize} linked accounts in this cluster)"),
+        AttributeKind.IpBlock => string.Create(Inv,
+            $"IP block {attribute.Label} ({LogNames.ToWire(attribute.AsnType)} network AS{attribute.Asn}{(attribute.AsnOrg is null ? string.Empty : " " + attribute.AsnOrg)}) used by {attribute.Accounts} accounts in the same week"),
+        AttributeKind.ClientFingerprint => string.Create(Inv,
+            $"identical client fingerprint (user agent + TLS) \"{Truncate(attribute.Label, 80)}\" shared with {attribute.Accounts} accounts"),
+        _ => string.Create(Inv,
+            $"prompt template {attribute.Label} ({CapabilityNames.ToWire(attribute.Capability)}) repeated by {attribute.Accounts} accounts, {attribute.Exchanges} exchanges"),
+    };
+
+    private static void AddCluster(List<(string, double, string)> list, ClusterFeatures c, double scale)
+    {
+        if (c.CreationBurst > 0)
+        {
+            list.Add((SignalNames.CreationBurst, scale * ClusterFeatures.WCreation * c.CreationBurst,
+                string.Create(Inv, $"{c.CreationBurstAccounts} of {c.Members.Count} linked accounts were created within 72 hours")));
+        }
+
+        if (c.Synchrony >= 0.3)
+        {
+            list.Add((SignalNames.SynchronizedActivity, scale * ClusterFeatures.WSynchrony * c.Synchrony,
+                string.Create(Inv, $"linked accounts are active in the same 15-minute slots ({c.Synchrony * 100:0}% overlap over the last 16 hours)")));
+        }
+
+        if (c.TurnTaking >= 0.3)
+        {
+            list.Add((SignalNames.TurnTaking, scale * ClusterFeatures.WTurnTaking * c.TurnTaking,
+                string.Create(Inv, $"linked accounts take turns: their busy 15-minute slots barely overlap while the group is busy around the clock (score {c.TurnTaking:0.00})")));
+        }
+
+        if (c.Pivot > 0)
+        {
+            list.Add((SignalNames.ModelPivot, scale * ClusterFeatures.WPivot * c.Pivot,
+                string.Create(Inv, $"{c.Pivot * 100:0}% of linked accounts moved traffic to a newly released model within 24 hours of its release")));
+        }
+    }
+
+    private static void AddBehaviour(List<(string, double, string)> list, AccountState a)
+    {
+        var s = a.Score;
+        var n = a.Exchanges;
+        var scale = RiskModel.WBehaviour / 6.0 * n / (n + BehaviourModel.ShrinkExchanges);
+        if (s.Templated >= 0.3)
+        {
+            list.Add((SignalNames.TemplateConcentration, scale * BehaviourModel.WTemplated * s.Templated,
+                string.Create(Inv, $"{s.Templated * 100:0}% of {n} prompts follow {a.Templates.Distinct(3)} repeated templates")));
+        }
+
+        if (s.Cot >= 0.2)
+        {
+            list.Add((SignalNames.CotElicitation, scale * BehaviourModel.WCot * s.Cot,
+                string.Create(Inv, $"{s.Cot * 100:0}% of prompts elicit full chain-of-thought{(a.Trace > 0 ? string.Create(Inv, $", {a.Trace} ask to reconstruct reasoning traces") : string.Empty)}")));
+        }
+
+        if (s.TargetedCapability >= 0.4)
+        {
+            var top = a.TopCapability(out _);
+            list.Add((SignalNames.CapabilityConcentration, scale * BehaviourModel.WTargeted * s.TargetedCapability,
+                string.Create(Inv, $"{s.TargetedCapability * 100:0}% of prompts target {CapabilityNames.ToWire(top)}")));
+        }
+
+        if (s.SingleTurn >= 0.6)
+        {
+            list.Add((SignalNames.SingleTurn, scale * BehaviourModel.WSingleTurn * s.SingleTurn,
+                string.Create(Inv, $"{s.SingleTurn * 100:0}% of exchanges are single-turn")));
+        }
+
+        if (s.Hosting >= 0.3)
+        {
+            list.Add((SignalNames.HostingNetwork, scale * BehaviourModel.WHosting * s.Hosting,
+                string.Create(Inv, $"{s.Hosting * 100:0}% of traffic comes from hosting, proxy or VPN networks")));
+        }
+
+        if (s.Young >= 1 && a.CreatedTicks != 0)
+        {
+            var hours = Math.Max(0, (a.FirstTicks - a.CreatedTicks) / TimeSpan.TicksPerHour);
+            list.Add((SignalNames.NewAccount, scale * BehaviourModel.WYoung,
+                string.Create(Inv, $"first used {hours} hours after sign-up")));
+        }
+
+        if (s.Unverified >= 1)
+        {
+            list.Add((SignalNames.Unverified, scale * BehaviourModel.WUnverified, "identity not verified"));
+        }
+
+        if (s.Regular >= 0.4)
+        {
+            list.Add((SignalNames.RegularPacing, scale * BehaviourModel.WRegular * s.Regular,
+                string.Create(Inv, $"scripted pacing: inter-arrival times vary little (regularity {s.Regular:0.00} over {a.Gaps} gaps)")));
+        }
+
+        if (s.AroundTheClock >= 0.5)
+        {
+            list.Add((SignalNames.AroundTheClock, scale * BehaviourModel.WAroundTheClock * s.AroundTheClock,
+                string.Create(Inv, $"active evenly around the clock over {a.ActiveDays} days")));
+        }
+
+        if (s.OutputHeavy >= 0.5)
+        {
+            var ratio = a.InputTokens == 0 ? 0 : (double)(a.OutputTokens + a.ReasoningTokens) / a.InputTokens;
+            list.Add((SignalNames.OutputHarvesting, scale * BehaviourModel.WOutputHeavy * s.OutputHeavy,
+                string.Create(Inv, $"answers are {ratio:0.0}x the size of prompts")));
+        }
+
+        if (s.NetworkDiversity >= 0.5)
+        {
+            list.Add((SignalNames.NetworkRotation, scale * BehaviourModel.WNetworkDiversity * s.NetworkDiversity,
+                string.Create(Inv, $"rotates networks: {a.Ips.Seen} IPs, {a.Asns.Seen} ASNs, {a.Countries.Seen} countries in {n} exchanges")));
+        }
+    }
+
+    private static List<Reason> Normalise(List<(string Signal, double Score, string Detail)> list)
+    {
+        list.RemoveAll(static r => r.Score <= 0);
+        list.Sort(static (x, y) =>
+        {
+            var c = y.Score.CompareTo(x.Score);
+            return c != 0 ? c : string.CompareOrdinal(x.Signal, y.Signal);
+        });
+        if (list.Count > MaxReasons)
+        {
+            list.RemoveRange(MaxReasons, list.Count - MaxReasons);
+        }
+
+        var total = 0.0;
+        foreach (var r in list)
+        {
+            total += r.Score;
+        }
+
+        var reasons = new List<Reason>(list.Count);
+        foreach (var r in list)
+        {
+            reasons.Add(new Reason { Signal = r.Signal, Weight = Math.Round(r.Score / total, 2), Detail = r.Detail });
+        }
+
+        return reasons;
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+}

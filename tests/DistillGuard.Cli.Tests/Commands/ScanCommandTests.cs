@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using DistillGuard.Core.Findings;
+
+namespace DistillGuard.Cli.Tests.Commands;
+
+public sealed partial class ScanCommandTests
+{
+    [Fact]
+    public async Task Scan_NoLogArgument_ExitsWithUsageCode()
+    {
+        var run = await CliHarness.RunAsync("scan");
+
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Scan_ZeroThreads_ExitsWithUsageCode()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+
+        var run = await CliHarness.RunAsync("scan", "--threads", "0", fixture.LogPath);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--threads", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_MissingLogFile_ExitsWithInputCode()
+    {
+        using var fixture = new ScanLogFixture();
+        var missing = fixture.Path2("nope.jsonl");
+
+        var run = await CliHarness.RunAsync("scan", missing);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("nope.jsonl", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_CampaignLogWithOut_WritesFindingsNamingTheCampaign()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var outPath = fixture.Path2("findings.json");
+
+        var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", outPath, fixture.LogPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var findings = FindingsSerializer.ReadFile(outPath);
+        Assert.Equal(20 * 80 + 60 * 6, findings.Input.Exchanges);
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.All(campaign.AccountIds, id => Assert.StartsWith("cmp_", id, StringComparison.Ordinal));
+        Assert.True(campaign.Accounts >= 19, $"campaign has {campaign.Accounts} of 20 accounts");
+        Assert.DoesNotContain(findings.Accounts, a => a.AccountId.StartsWith("user_", StringComparison.Ordinal));
+        Assert.Contains(campaign.CampaignId, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_NoOut_WritesFindingsJsonToStdoutAndSummaryToStderr()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+
+        var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, fixture.LogPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var path = fixture.Path2("stdout.json");
+        await File.WriteAllTextAsync(path, run.Output, TestContext.Current.CancellationToken);
+        var findings = FindingsSerializer.ReadFile(path);
+        Assert.NotEmpty(findings.Campaigns);
+        Assert.Contains("campaigns", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_BadRecords_ReportedWithFileAndLineAndCounted()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario("{not json", """{"ts":"2026-04-22T01:00:00Z","request":{"model":"m","messages":[]}}""");
+        var outPath = fixture.Path2("findings.json");
+
+        var run = await CliHarness.RunAsync("scan", "--out", outPath, fixture.LogPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var findings = FindingsSerializer.ReadFile(outPath);
+        Assert.Equal(2, findings.Input.BadRecords);
+        Assert.Equal(20 * 80 + 60 * 6, findings.Input.Exchanges);
+        var lines = 20 * 80 + 60 * 6;
+        Assert.Contains($"exchanges.jsonl:{lines + 1}:", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"exchanges.jsonl:{lines + 2}:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_StrictWithBadRecord_ExitsWithInputCodeNamingTheLine()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario("{not json");
+        var outPath = fixture.Path2("findings.json");
+
+        var run = await CliHarness.RunAsync("scan", "--strict", "--out", outPath, fixture.LogPath);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"exchanges.jsonl:{20 * 80 + 60 * 6 + 1}:", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(outPath));
+    }
+
+    [Fact]
+    public async Task Scan_BadAccountsLine_ReportedAndOtherAccountsKept()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        await File.AppendAllTextAsync(fixture.AccountsPath, "{\"created_at\":\"2026-01-01T00:00:00Z\"}\n", TestContext.Current.CancellationToken);
+        var outPath = fixture.Path2("findings.json");
+
+        var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", outPath, fixture.LogPath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("accounts.jsonl:81:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("account_id", run.Error, StringComparison.Ordinal);
+        Assert.Single(FindingsSerializer.ReadFile(outPath).Campaigns);
+    }
+
+    [Fact]
+    public async Task Scan_DifferentThreadCounts_ByteIdenticalApartFromGeneratedAt()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var one = fixture.Path2("one.json");
+        var two = fixture.Path2("two.json");
+
+        var first = await CliHarness.RunAsync("scan", "--threads", "1", "--accounts", fixture.AccountsPath, "--out", one, fixture.LogPath);
+        var second = await CliHarness.RunAsync("scan", "--threads", "4", "--accounts", fixture.AccountsPath, "--out", two, fixture.LogPath);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        var a = GeneratedAt().Replace(await File.ReadAllTextAsync(one, TestContext.Current.CancellationToken), string.Empty);
+        var b = GeneratedAt().Replace(await File.ReadAllTextAsync(two, TestContext.Current.CancellationToken), string.Empty);
+        Assert.Contains("\"campaigns\"", a, StringComparison.Ordinal);
+        Assert.Equal(a, b);
+    }
+
+    [GeneratedRegex("\"generated_at\": \"[^\"]*\"")]
+    private static partial Regex GeneratedAt();
+}

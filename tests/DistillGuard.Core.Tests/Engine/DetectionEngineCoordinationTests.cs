@@ -1,0 +1,96 @@
+using DistillGuard.Core.Findings;
+
+namespace DistillGuard.Core.Tests.Engine;
+
+public sealed class DetectionEngineCoordinationTests
+{
+    [Fact]
+    public void BuildFindings_CampaignSharingPaymentBlockAndClient_FlagsAllMembersAsOneCampaign()
+    {
+        var traffic = new TrafficBuilder().Campaign("cmpA", 30, 40, 3).Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        var flagged = EngineRun.Flagged(findings);
+        Assert.All(traffic.Labels.Where(l => l.Value.StartsWith("campaign", StringComparison.Ordinal)), l => Assert.Contains(l.Key, flagged));
+        Assert.DoesNotContain(flagged, id => id.StartsWith("casual", StringComparison.Ordinal));
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.Equal(30, campaign.Accounts);
+        Assert.All(findings.Accounts, a => Assert.NotEmpty(a.Reasons));
+        Assert.Contains(campaign.Reasons, r => r.Signal == SignalNames.SharedPayment && r.Detail.Contains("shared with 10 accounts", StringComparison.Ordinal));
+        Assert.Contains("pf_cmpA_0", campaign.Indicators.PaymentFingerprints);
+        Assert.Contains("203.0.113.0/24", campaign.Indicators.IpBlocks!);
+        Assert.Equal("reasoning", campaign.Capabilities.Keys.First());
+        Assert.True(campaign.CotElicitationRate > 0.99);
+    }
+
+    [Fact]
+    public void BuildFindings_CampaignLinkedOnlyByProxyBlock_FlagsWithIpBlockReason()
+    {
+        var traffic = new TrafficBuilder().Campaign("cmpB", 25, 40, 3, sharePayment: false, shareClient: false).Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.Equal(25, campaign.Accounts);
+        Assert.Contains(findings.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.SharedIpBlock && r.Detail.Contains("203.0.113.0/24", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void BuildFindings_CampaignLinkedOnlyByTemplate_FlagsWithTemplateReason()
+    {
+        var traffic = new TrafficBuilder().Campaign("cmpC", 25, 40, 3, sharePayment: false, shareBlock: false, shareClient: false).Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.True(campaign.Accounts >= 24, $"only {campaign.Accounts} of 25 accounts");
+        Assert.Contains(campaign.Reasons, r => r.Signal == SignalNames.SharedTemplate);
+        var template = Assert.Single(campaign.Templates!);
+        Assert.StartsWith("Solve the following problem step by step", template.Example, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildFindings_EnterpriseSeatsSharingPaymentOrgAndNetwork_NotFlagged()
+    {
+        var traffic = new TrafficBuilder().Enterprise("acme", 40, 20, 3).Casual(100, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Empty(findings.Accounts);
+        Assert.Empty(findings.Campaigns);
+    }
+
+    [Fact]
+    public void BuildFindings_StudentsBehindCampusNatSignedUpSameWeek_NotFlagged()
+    {
+        var traffic = new TrafficBuilder().Students(60, 10, 3).Casual(100, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Empty(findings.Accounts);
+    }
+
+    [Fact]
+    public void BuildFindings_LoneBenchmarkRunnerTemplatedCotBursty_NotFlagged()
+    {
+        var traffic = new TrafficBuilder().BenchmarkRunner("bench_1", 500, 3).BenchmarkRunner("bench_2", 500, 3).Casual(100, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Empty(findings.Accounts);
+    }
+
+    [Fact]
+    public void BuildFindings_CampaignAmongHonestArchetypes_FlagsOnlyCampaign()
+    {
+        var traffic = new TrafficBuilder().Campaign("cmpD", 30, 40, 3).Enterprise("acme", 30, 20, 3).Students(40, 10, 3)
+            .BenchmarkRunner("bench_1", 300, 3).Casual(200, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        var flagged = EngineRun.Flagged(findings);
+        var campaign = traffic.Labels.Where(l => l.Value.StartsWith("campaign", StringComparison.Ordinal)).Select(l => l.Key).ToHashSet();
+        Assert.Equal(campaign.OrderBy(x => x, StringComparer.Ordinal), flagged.OrderBy(x => x, StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,145 @@
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Tests.Engine;
+
+public sealed class DetectionEngineTimingTests
+{
+    [Fact]
+    public void BuildFindings_SameTrafficTwice_ByteIdenticalJson()
+    {
+        var first = FindingsSerializer.ToJson(EngineRun.Run(Traffic()));
+        var second = FindingsSerializer.ToJson(EngineRun.Run(Traffic()));
+
+        Assert.Contains("cmp_", first, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Observe_DisorderWithinReorderTolerance_SameFindings()
+    {
+        var traffic = Traffic();
+        var ordered = traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal).ToList();
+        // Feed on "completion": each exchange delayed by up to 90 s (tolerance is 2 minutes), as the gateway does.
+        var random = new Random(11);
+        var completion = ordered.Select(e => (Exchange: e, Done: e.Timestamp.AddSeconds(random.Next(90)))).OrderBy(p => p.Done).Select(p => p.Exchange).ToList();
+        Assert.NotEqual(ordered, completion);
+
+        var inOrder = FindingsSerializer.ToJson(EngineRun.Run(traffic, order: ordered));
+        var disordered = FindingsSerializer.ToJson(EngineRun.Run(traffic, order: completion));
+
+        Assert.Equal(inOrder, disordered);
+    }
+
+    [Fact]
+    public void BuildFindings_Campaign_FlaggedAtTickBoundaryWithin24HoursOfFirstExchange()
+    {
+        var findings = EngineRun.Run(Traffic());
+
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.NotNull(campaign.DetectedAt);
+        Assert.True(campaign.DetectedAt.Value - campaign.FirstSeen < TimeSpan.FromHours(24), $"detected {campaign.DetectedAt} after first seen {campaign.FirstSeen}");
+        Assert.All(findings.Accounts, a => Assert.Equal(0, a.FirstFlaggedAt!.Value.Ticks % TimeSpan.FromMinutes(15).Ticks));
+    }
+
+    [Fact]
+    public void Observe_CampaignTraffic_RaisesVerdictChangedAndPublishesStatus()
+    {
+        var traffic = Traffic();
+        var engine = EngineRun.Create();
+        var changes = new List<AccountStatus>();
+        engine.VerdictChanged += changes.Add;
+        foreach (var account in traffic.Accounts)
+        {
+            engine.AddAccount(account);
+        }
+
+        var last = Verdict.Allow;
+        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp))
+        {
+            var verdict = engine.Observe(exchange);
+            if (exchange.AccountId == "cmpT_000")
+            {
+                last = verdict;
+            }
+        }
+
+        Assert.Contains(changes, c => c.AccountId == "cmpT_000" && c.Verdict != Verdict.Allow);
+        Assert.DoesNotContain(changes, c => c.AccountId.StartsWith("casual", StringComparison.Ordinal));
+        var status = engine.GetStatus("cmpT_000");
+        Assert.NotNull(status);
+        Assert.Equal(last, status.Verdict);
+        Assert.NotNull(status.CampaignId);
+        Assert.Equal(Verdict.Allow, engine.GetStatus("casual_0001")!.Verdict);
+    }
+
+    [Fact]
+    public void Advance_QuietClock_EvaluatesBufferedExchanges()
+    {
+        var traffic = Traffic();
+        var engine = EngineRun.Create();
+        foreach (var account in traffic.Accounts)
+        {
+            engine.AddAccount(account);
+        }
+
+        var ordered = traffic.Exchanges.OrderBy(e => e.Timestamp).ToList();
+        foreach (var exchange in ordered)
+        {
+            engine.Observe(exchange);
+        }
+
+        var before = engine.GetStatus("cmpT_000")!.Risk;
+        engine.Advance(ordered[^1].Timestamp.AddHours(1));
+
+        Assert.True(engine.GetStatus("cmpT_000")!.Risk >= before);
+        Assert.NotEqual(Verdict.Allow, engine.GetStatus("cmpT_000")!.Verdict);
+    }
+
+    [Fact]
+    public void BuildFindings_CampaignMovingToNewModelWithinADay_ReportsModelPivot()
+    {
+        var traffic = new TrafficBuilder().Campaign("cmpP", 20, 40, 2).Casual(100, 4, 3);
+        var release = TrafficBuilder.Start.AddDays(2);
+        foreach (var id in traffic.Labels.Keys.Where(k => k.StartsWith("cmpP", StringComparison.Ordinal)))
+        {
+            for (var k = 0; k < 30; k++)
+            {
+                traffic.Exchanges.Add(TrafficBuilder.Make(release.AddHours(2).AddMinutes(k * 20), id, $"Solve the following problem step by step: {k}", "203.0.113.9", 64500, AsnType.Hosting, "SG", "python-httpx/0.27.0", "ja3_cmp", model: "frontier-large-3"));
+            }
+        }
+
+        var findings = EngineRun.Run(traffic, releases: [new ModelRelease("frontier-large-3", release)]);
+
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.Contains(campaign.Reasons, r => r.Signal == SignalNames.ModelPivot && r.Detail.StartsWith("100%", StringComparison.Ordinal));
+        Assert.True(campaign.Models!["frontier-large-3"] > 0.2);
+    }
+
+    [Fact]
+    public void BuildFindings_AccountsCreatedInBurst_ReportsCreationBurst()
+    {
+        var findings = EngineRun.Run(Traffic());
+
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.Contains(campaign.Reasons, r => r.Signal == SignalNames.CreationBurst && r.Detail.Contains("created within 72 hours", StringComparison.Ordinal));
+        Assert.Contains(campaign.Graph!.Edges, e => e.Kind == "creation_burst");
+        Assert.Contains(campaign.Graph.Edges, e => e.Kind == "payment");
+    }
+
+    [Fact]
+    public void BuildFindings_Campaign_TimelineAlignedToDocumentTimeline()
+    {
+        var findings = EngineRun.Run(Traffic());
+
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.NotNull(findings.Timeline);
+        Assert.Equal(60, findings.Timeline.BucketMinutes);
+        Assert.Equal(findings.Timeline.Exchanges.Length, campaign.Timeline!.Length);
+        Assert.Equal(campaign.Exchanges, campaign.Timeline.Sum());
+        Assert.Equal(findings.Input.Exchanges, findings.Timeline.Exchanges.Sum());
+    }
+
+    private static TrafficBuilder Traffic() => new TrafficBuilder().Campaign("cmpT", 20, 40, 2).Casual(100, 4, 2);
+}

@@ -1,0 +1,44 @@
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+using DistillGuard.Core.Intel;
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Tests.Engine;
+
+/// <summary>Replays hand-built traffic through a fresh engine, in timestamp order (or a given order).</summary>
+internal static class EngineRun
+{
+    public static readonly DateTime GeneratedAt = new(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static DetectionEngine Create(IIntelMatcher? intel = null, DetectionOptions? options = null) =>
+        new(options ?? new DetectionOptions(), new TestAnalyzer(), intel);
+
+    public static FindingsDocument Run(TrafficBuilder traffic, IIntelMatcher? intel = null, IEnumerable<Exchange>? order = null, IEnumerable<ModelRelease>? releases = null)
+    {
+        var engine = Feed(traffic, intel, order, releases);
+        return engine.BuildFindings(0, GeneratedAt);
+    }
+
+    public static DetectionEngine Feed(TrafficBuilder traffic, IIntelMatcher? intel = null, IEnumerable<Exchange>? order = null, IEnumerable<ModelRelease>? releases = null)
+    {
+        var engine = Create(intel);
+        foreach (var account in traffic.Accounts)
+        {
+            engine.AddAccount(account);
+        }
+
+        foreach (var release in releases ?? [])
+        {
+            engine.AddModelRelease(release);
+        }
+
+        foreach (var exchange in order ?? traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        {
+            engine.Observe(exchange);
+        }
+
+        return engine;
+    }
+
+    public static HashSet<string> Flagged(FindingsDocument findings) => findings.Accounts.Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal);
+}

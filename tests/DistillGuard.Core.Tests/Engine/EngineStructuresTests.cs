@@ -1,0 +1,87 @@
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Tests.Engine;
+
+public sealed class EngineStructuresTests
+{
+    [Fact]
+    public void TopTemplates_HeavyHitterAmongNoise_KeptWithCount()
+    {
+        var top = new TopTemplates();
+        for (var i = 0; i < 1000; i++)
+        {
+            top.Add(i % 2 == 0 ? 42UL : (ulong)(1000 + i));
+        }
+
+        Assert.True(top.Covered(3) >= 400, $"covered {top.Covered(3)}");
+        Assert.Equal(1, top.Distinct(100));
+    }
+
+    [Fact]
+    public void KeySet_MoreKeysThanCapacity_CountsAllAndKeepsNewest()
+    {
+        var set = new KeySet(4);
+        for (ulong k = 1; k <= 10; k++)
+        {
+            Assert.True(set.Add(k));
+        }
+
+        Assert.False(set.Add(10));
+        Assert.Equal(10, set.Seen);
+        Assert.Equal(4, set.Count);
+        Assert.True(set.Contains(10));
+        Assert.False(set.Contains(1));
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.200", "203.0.113.0/24")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:ffff::9", "2001:db8:1::/48")]
+    public void IpBlocks_AddressesInOneBlock_SameHashAndLabel(string a, string b, string label)
+    {
+        Assert.Equal(IpBlocks.BlockHash(a), IpBlocks.BlockHash(b));
+        Assert.NotEqual(0UL, IpBlocks.BlockHash(a));
+        Assert.Equal(label, IpBlocks.BlockLabel(a));
+        Assert.NotEqual(IpBlocks.BlockHash(a), IpBlocks.BlockHash("198.51.100.7"));
+    }
+
+    [Fact]
+    public void LinkModel_PopularAttribute_LinksWeakerThanRareOne()
+    {
+        var anchor = new AccountState("a", 0);
+        var rare = new AttributeStats(AttributeKind.ClientFingerprint, 1, "x", anchor) { Accounts = 20 };
+        var popular = new AttributeStats(AttributeKind.ClientFingerprint, 2, "y", anchor) { Accounts = 3000 };
+
+        Assert.True(LinkModel.Weight(rare, 5000) >= LinkModel.LinkThreshold);
+        Assert.True(LinkModel.Weight(popular, 5000) < LinkModel.LinkThreshold);
+    }
+
+    [Fact]
+    public void LinkModel_PaymentSharedWithinOneOrg_Explained()
+    {
+        var anchor = new AccountState("a", 0) { OrgKey = 7 };
+        var sameOrg = new AttributeStats(AttributeKind.Payment, 1, "pf", anchor) { Accounts = 40, SameOrgAccounts = 40 };
+        var noOrg = new AttributeStats(AttributeKind.Payment, 2, "pf2", new AccountState("b", 1)) { Accounts = 40 };
+
+        Assert.Equal(0, LinkModel.Weight(sameOrg, 5000));
+        Assert.Equal(1, LinkModel.Weight(noOrg, 5000));
+    }
+
+    [Fact]
+    public void LinkModel_EducationNetworkBlock_BelowThreshold()
+    {
+        var block = new AttributeStats(AttributeKind.IpBlock, 1, "192.0.2.0/24", new AccountState("a", 0)) { Accounts = 50, AsnType = AsnType.Education };
+
+        Assert.True(LinkModel.Weight(block, 5000) < LinkModel.LinkThreshold);
+    }
+
+    [Fact]
+    public void BehaviourModel_TemplatedCotSingleTurnHosting_ScoresHigherThanChat()
+    {
+        var traffic = new TrafficBuilder().Campaign("c", 1, 60, 1).Casual(1, 20, 3);
+        var engine = EngineRun.Feed(traffic);
+        engine.BuildFindings(0, EngineRun.GeneratedAt);
+
+        Assert.True(engine.GetStatus("c_000")!.Risk > engine.GetStatus("casual_0000")!.Risk);
+    }
+}
