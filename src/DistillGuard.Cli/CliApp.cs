@@ -11,6 +11,7 @@ internal static class CliApp
         new Commands.ScanCommand(),
         new Commands.SimulateCommand(),
         new Commands.ScenariosCommand(),
+        new Commands.EvaluateCommand(),
         new Commands.ExportCommand(),
         new Commands.EvidenceCommand(),
     ];

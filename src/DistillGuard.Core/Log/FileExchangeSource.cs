@@ -7,7 +7,6 @@ namespace DistillGuard.Core.Log;
 internal sealed class FileExchangeSource : IDisposable
 {
     private readonly LogFile _file;
-    private readonly ExchangeParser _parser;
     private readonly LogReadProgress _progress;
     private readonly int _maxLineBytes;
     private readonly int _window;
@@ -24,10 +23,9 @@ internal sealed class FileExchangeSource : IDisposable
     private BadRecord? _final;
     private long _bytesReported;
 
-    public FileExchangeSource(LogFile file, ExchangeParser parser, LogReaderOptions options, LogReadProgress progress)
+    public FileExchangeSource(LogFile file, LogReaderOptions options, LogReadProgress progress)
     {
         _file = file;
-        _parser = parser;
         _progress = progress;
         _maxLineBytes = options.MaxLineBytes;
         _window = options.ReorderWindow;
@@ -35,8 +33,13 @@ internal sealed class FileExchangeSource : IDisposable
         _pending = new ReorderBuffer(options.ReorderWindow + 1);
     }
 
-    /// <summary>Clears <paramref name="batch"/> and fills it with the file's next exchanges; sets <see cref="ExchangeBatch.IsLast"/> at the end.</summary>
-    public void Fill(ExchangeBatch batch)
+    public LogFile File => _file;
+
+    /// <summary>
+    /// Clears <paramref name="batch"/> and fills it with the file's next exchanges; sets <see cref="ExchangeBatch.IsLast"/>
+    /// at the end. <paramref name="parser"/> belongs to the calling thread (parsers are per thread, not per file).
+    /// </summary>
+    public void Fill(ExchangeBatch batch, ExchangeParser parser)
     {
         batch.Clear();
         long lines = 0;
@@ -59,7 +62,7 @@ internal sealed class FileExchangeSource : IDisposable
             }
             else
             {
-                ReadLine(batch);
+                ReadLine(batch, parser);
                 lines++;
             }
         }
@@ -84,7 +87,7 @@ internal sealed class FileExchangeSource : IDisposable
         batch.Items[batch.Count++] = next;
     }
 
-    private void ReadLine(ExchangeBatch batch)
+    private void ReadLine(ExchangeBatch batch, ExchangeParser parser)
     {
         _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
         switch (_lines.Next(out var line))
@@ -96,7 +99,7 @@ internal sealed class FileExchangeSource : IDisposable
                 }
 
                 var exchange = _free.Count > 0 ? _free.Pop() : new Exchange();
-                if (_parser.TryParse(line, exchange, out var error))
+                if (parser.TryParse(line, exchange, out var error))
                 {
                     exchange.SourceLine = _lines.LineNumber;
                     exchange.SourceFileIndex = _file.Index;
@@ -140,6 +143,34 @@ internal sealed class FileExchangeSource : IDisposable
     }
 
     private BadRecord NewBad(BadRecordKind kind, string? field, string message) => new(kind, _file.Path, _lines!.LineNumber, field, message);
+
+    /// <summary>
+    /// The earliest timestamp among the file's first <paramref name="records"/> valid exchanges (reading at most
+    /// <paramref name="maxLines"/> lines), or null when there is none; used to open files only when the merge needs them.
+    /// </summary>
+    public DateTime? SniffEarliest(ExchangeParser parser, int records, int maxLines)
+    {
+        using var lines = LogLineReader.Open(_file.Path, _maxLineBytes);
+        var probe = new Exchange();
+        DateTime? earliest = null;
+        var found = 0;
+        for (var i = 0; i < maxLines && found < records; i++)
+        {
+            var status = lines.Next(out var line);
+            if (status is LineStatus.End or LineStatus.Truncated)
+            {
+                break;
+            }
+
+            if (status == LineStatus.Line && !IsBlank(line) && parser.TryParse(line, probe, out _))
+            {
+                found++;
+                earliest = earliest is { } e && e <= probe.Timestamp ? e : probe.Timestamp;
+            }
+        }
+
+        return earliest;
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t\r"u8).IsEmpty;
 

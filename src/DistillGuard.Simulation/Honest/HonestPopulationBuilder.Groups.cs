@@ -100,7 +100,7 @@ internal static partial class HonestPopulationBuilder
                     HostBase = natBase,
                     HostSpread = 4,
                     ActiveFromTicks = created.Ticks,
-                    Group = "campus:" + campus.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Group = "campus:" + campus.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + block.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 };
                 Add(plan, account, Persona(plan, HonestArchetypes.CampusStudent, random, null), random, ref order);
             }

@@ -361,4 +361,43 @@ public sealed class MergedExchangeReaderTests
 
         Assert.Contains(missing, error.Message);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void MoveNext_TimeDisjointFiles_OpensALaterFileOnlyWhenTheMergeReachesIt(int parallelism)
+    {
+        using var dir = new TempLogDirectory();
+        var hours = Enumerable.Range(0, 3)
+            .Select(h => dir.Write($"h{h}.jsonl", [.. Enumerable.Range(0, 200).Select(i => LogLines.AtSecond((h * 3600) + (i * 10), $"h{h}"))]))
+            .Reverse()
+            .ToList();
+        using var reader = MergedExchangeReader.Open(hours, Options(parallelism, batchSize: 16));
+
+        Assert.True(reader.MoveNext());
+        var bytesAfterFirst = reader.Progress.BytesRead;
+        var rest = ReadAll(reader);
+
+        Assert.Equal("h0", reader.Files[2].Path[^8..^6]);
+        Assert.True(bytesAfterFirst <= reader.Files[2].Length, $"read {bytesAfterFirst} bytes before the first exchange");
+        Assert.Equal(599, rest.Count);
+        Assert.Equal([.. Enumerable.Repeat("h0", 199), .. Enumerable.Repeat("h1", 200), .. Enumerable.Repeat("h2", 200)], rest.Select(r => r.Account));
+        Assert.Equal(0, reader.LateRecords);
+    }
+
+    [Fact]
+    public void MoveNext_FileStartingLaterThanItsEarlierRecords_YieldsThemLateButKeepsThem()
+    {
+        using var dir = new TempLogDirectory();
+        var main = dir.Write("main.jsonl", [.. Enumerable.Range(0, 100).Select(i => LogLines.AtSecond(i * 60, "main"))]);
+        // Its first 64 lines start at minute 50; the 65th line goes back to minute 0 (far beyond the window and lead).
+        var odd = dir.Write("odd.jsonl", [.. Enumerable.Range(0, 64).Select(i => LogLines.AtSecond(3000 + i, "odd")), LogLines.AtSecond(0, "odd-early")]);
+
+        using var reader = MergedExchangeReader.Open([main, odd], Options(window: 4));
+        var seen = ReadAll(reader);
+
+        Assert.Equal(165, seen.Count);
+        Assert.Contains(seen, s => s.Account == "odd-early");
+        Assert.Equal(1, reader.LateRecords);
+    }
 }
