@@ -4,7 +4,8 @@ using DistillGuard.Core.Intel;
 namespace DistillGuard.Intel.Import;
 
 /// <summary>
-/// One shared indicator value, with its match built once at load so a hit allocates nothing either.
+/// One shared indicator value, with its match built once at load so a hit allocates nothing either. The
+/// description names the indicator only: the engine's reason already says who shared it.
 /// <see cref="ValidUntil"/> null means no expiry.
 /// </summary>
 internal sealed class IntelEntry
@@ -14,7 +15,7 @@ internal sealed class IntelEntry
         ValidUntil = validUntil;
         Confidence = confidence;
         Match = new IntelMatch(indicatorId, kind, source, confidence,
-            string.Create(CultureInfo.InvariantCulture, $"matches '{name}' ({indicatorId}) shared by {source}, confidence {confidence:0.00}"));
+            string.Create(CultureInfo.InvariantCulture, $"'{name}' ({indicatorId}), confidence {confidence:0.00}"));
     }
 
     public DateTime? ValidUntil { get; }

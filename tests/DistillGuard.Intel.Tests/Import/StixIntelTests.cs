@@ -29,7 +29,7 @@ public sealed class StixIntelTests : IDisposable
         Assert.Equal("Example AI Provider", match.Source);
         Assert.StartsWith("indicator--", match.IndicatorId, StringComparison.Ordinal);
         Assert.Equal(kind == "ip" ? 0.9 : 0.72, match.Confidence, 3);
-        Assert.Contains("Example AI Provider", match.Description, StringComparison.Ordinal);
+        Assert.Contains("used by distillation campaign cmp_0001' (indicator--", match.Description, StringComparison.Ordinal);
     }
 
     [Fact]
