@@ -24,10 +24,11 @@ internal static class EvidenceSummary
             text.Append(c, $"- Detected at (log time): {Time(detected)}\n");
         }
 
-        text.Append(c, $"- Chain-of-thought elicitation: {campaign.CotElicitationRate:P0}\n");
-        if (campaign.Capabilities.Count > 0)
+        text.Append(c, $"- Chain-of-thought elicitation: {Percent(campaign.CotElicitationRate)}\n");
+        var capabilities = campaign.Capabilities.Where(p => p.Value >= 0.005).Select(p => $"{p.Key} {Percent(p.Value)}").ToList();
+        if (capabilities.Count > 0)
         {
-            text.Append("- Targeted capabilities: ").AppendJoin(", ", campaign.Capabilities.Select(p => string.Create(c, $"{p.Key} {p.Value:P0}"))).Append('\n');
+            text.Append("- Targeted capabilities: ").AppendJoin(", ", capabilities).Append('\n');
         }
 
         text.Append(c, $"- Findings generated at {Time(findings.GeneratedAt)} over {findings.Input.Exchanges} exchanges");
@@ -87,6 +88,8 @@ internal static class EvidenceSummary
             text.Append(CultureInfo.InvariantCulture, $"- {title} ({values.Count}): ").AppendJoin(", ", values.Take(20)).Append(values.Count > 20 ? ", ..." : string.Empty).Append('\n');
         }
     }
+
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Time(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,7 @@ public sealed class ExportCommandTests : IDisposable
         var run = await CliHarness.RunAsync("export", "stix", _fixture.FindingsPath, "-o", bundle, "--tlp", "green", "--producer", "Acme AI");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("1 campaigns, 2 indicators", run.Error, StringComparison.Ordinal);
+        Assert.Contains("1 campaign, 2 indicators", run.Error, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(File.ReadAllText(bundle));
         Assert.Empty(StixValidator.Validate(document.RootElement, new StixValidationOptions { RequireResolvableReferences = true }));
         var json = File.ReadAllText(bundle);

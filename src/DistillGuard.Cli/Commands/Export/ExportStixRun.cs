@@ -51,7 +51,7 @@ internal sealed class ExportStixRun(CliConsole console, ExportStixRequest reques
             }
 
             console.Error.WriteLine(
-                $"wrote {request.OutPath}: {summary.Campaigns} campaigns, {summary.Indicators} indicators, {summary.Fingerprints} fingerprint sets, {summary.Objects} objects, TLP:{request.Tlp.ToString().ToUpperInvariant()}{(request.IncludePrompts ? ", with example prompts" : string.Empty)}");
+                $"wrote {request.OutPath}: {Count(summary.Campaigns, "campaign")}, {Count(summary.Indicators, "indicator")}, {Count(summary.Fingerprints, "fingerprint set")}, {Count(summary.Objects, "object")}, TLP:{request.Tlp.ToString().ToUpperInvariant()}{(request.IncludePrompts ? ", with example prompts" : string.Empty)}");
             return ExitCodes.Success;
         }
         catch (ArgumentException ex)
@@ -65,4 +65,6 @@ internal sealed class ExportStixRun(CliConsole console, ExportStixRequest reques
             return ExitCodes.Failure;
         }
     }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 }
