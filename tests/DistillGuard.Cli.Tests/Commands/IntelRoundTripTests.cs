@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DistillGuard.Core.Log;
 using DistillGuard.Intel;
+using DistillGuard.Intel.Validation;
 
 namespace DistillGuard.Cli.Tests.Commands;
 
@@ -26,6 +27,10 @@ public sealed class IntelRoundTripTests : IDisposable
         await Run("scan", a, "--accounts", Path.Combine(a, "accounts.jsonl"), "--models", Path.Combine(a, "models.jsonl"), "--out", Path.Combine(a, "findings.json"));
         var campaign = CampaignOf(Path.Combine(a, "findings.json"), Labels(a));
         await Run("export", "stix", Path.Combine(a, "findings.json"), "-o", bundle, "--campaign", campaign, "--producer", "Provider A", "--tlp", "green");
+        using (var exported = JsonDocument.Parse(File.ReadAllText(bundle)))
+        {
+            Assert.Empty(StixValidator.Validate(exported.RootElement, new StixValidationOptions { RequireResolvableReferences = true }));
+        }
 
         await Run("simulate", "--scenario", Operator, "--seed", "99", "--scale", "0.002", "--days", "12", "--out", b);
         await Run("scan", b, "--accounts", Path.Combine(b, "accounts.jsonl"), "--models", Path.Combine(b, "models.jsonl"), "--intel", bundle, "--out", Path.Combine(b, "findings.json"));
