@@ -23,13 +23,17 @@ internal sealed class FileExchangeSource : IDisposable
     private BadRecord? _final;
     private long _bytesReported;
 
-    public FileExchangeSource(LogFile file, LogReaderOptions options, LogReadProgress progress)
+    /// <param name="file">The file to read.</param>
+    /// <param name="options">Window, line limit.</param>
+    /// <param name="strict">Whether the first bad record ends the stream (the bad-record log throws there).</param>
+    /// <param name="progress">Shared counters to add bytes and lines to.</param>
+    public FileExchangeSource(LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress)
     {
         _file = file;
         _progress = progress;
         _maxLineBytes = options.MaxLineBytes;
         _window = options.ReorderWindow;
-        _strict = options.Strict;
+        _strict = strict;
         _pending = new ReorderBuffer(options.ReorderWindow + 1);
     }
 

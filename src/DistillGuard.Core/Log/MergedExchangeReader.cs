@@ -45,7 +45,10 @@ public sealed partial class MergedExchangeReader : IDisposable
 
     /// <param name="files">The inputs, usually from <see cref="LogInputs.Discover"/>.</param>
     /// <param name="options">Reading options; defaults when null.</param>
-    /// <param name="badRecords">Where bad records are counted; a new one (strict per <paramref name="options"/>) when null.</param>
+    /// <param name="badRecords">
+    /// Where bad records are counted; a new one (strict per <paramref name="options"/>) when null. When given, its
+    /// <see cref="BadRecordLog.Strict"/> decides strict mode.
+    /// </param>
     public MergedExchangeReader(IReadOnlyList<LogFile> files, LogReaderOptions? options = null, BadRecordLog? badRecords = null)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -66,7 +69,7 @@ public sealed partial class MergedExchangeReader : IDisposable
         _cursors = new FileCursor[files.Count];
         for (var i = 0; i < files.Count; i++)
         {
-            _sources[i] = new FileExchangeSource(files[i] with { Index = i }, options, Progress);
+            _sources[i] = new FileExchangeSource(files[i] with { Index = i }, options, BadRecords.Strict, Progress);
             _cursors[i] = new FileCursor(i);
         }
 

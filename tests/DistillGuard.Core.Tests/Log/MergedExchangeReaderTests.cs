@@ -223,6 +223,29 @@ public sealed class MergedExchangeReaderTests
     }
 
     [Fact]
+    public void MoveNext_StrictOptionsButLenientLog_TheLogDecidesAndNothingIsDropped()
+    {
+        using var dir = new TempLogDirectory();
+        var path = dir.Write("s.jsonl", LogLines.AtSecond(0), "{bad", LogLines.AtSecond(1), LogLines.AtSecond(2));
+        var lenient = new BadRecordLog(strict: false);
+
+        using var reader = MergedExchangeReader.Open([path], Options(strict: true), lenient);
+        var seen = ReadAll(reader);
+
+        Assert.Equal(3, seen.Count);
+        Assert.Equal(1, lenient.Total);
+    }
+
+    [Fact]
+    public void MoveNext_NoFiles_YieldsNothing()
+    {
+        using var reader = new MergedExchangeReader([]);
+
+        Assert.False(reader.MoveNext());
+        Assert.Equal(0, reader.Progress.TotalBytes);
+    }
+
+    [Fact]
     public void MoveNext_TruncatedGzipInStrictMode_ThrowsAfterTheCompleteRecords()
     {
         using var dir = new TempLogDirectory();
