@@ -7,12 +7,12 @@ namespace DistillGuard.Benchmarks.Log;
 /// Reading gzip exchange logs: the raw baseline (decompress and split lines only) against the full merged read
 /// (decompress, parse, reorder, k-way merge), sequential and on worker threads. One operation = one record.
 /// </summary>
+/// <remarks>Each invocation reads every file once (seconds); run it with <c>--job short</c>.</remarks>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class MergedReadBenchmarks
 {
     private const int Files = 4;
-    private const int PerFile = 25_000;
+    private const int PerFile = 10_000;
     private string _directory = string.Empty;
     private IReadOnlyList<LogFile> _files = [];
 

@@ -8,9 +8,9 @@ internal sealed class InlineBatchFeed : IBatchFeed
     private readonly int _batchSize;
     private readonly ExchangeParser _parser;
 
-    public InlineBatchFeed(FileExchangeSource[] sources, int batchSize, int maxTextChars)
+    public InlineBatchFeed(FileExchangeSource[] sources, int batchSize, LogReaderOptions options)
     {
-        _parser = new ExchangeParser(maxTextChars);
+        _parser = new ExchangeParser(options);
         _sources = sources;
         _spare = new ExchangeBatch?[sources.Length];
         _batchSize = batchSize;

@@ -75,8 +75,8 @@ public sealed partial class MergedExchangeReader : IDisposable
 
         _heap = new CursorHeap(files.Count);
         _feed = options.Parallelism <= 1 || files.Count == 0
-            ? new InlineBatchFeed(_sources, batchSize, options.MaxTextChars)
-            : new ParallelBatchFeed(_sources, batchSize, options.Parallelism, options.MaxTextChars);
+            ? new InlineBatchFeed(_sources, batchSize, options)
+            : new ParallelBatchFeed(_sources, batchSize, options.Parallelism, options);
     }
 
     /// <summary>Discovers the inputs (<see cref="LogInputs.Discover"/>) and opens a reader over them.</summary>
@@ -157,10 +157,19 @@ public sealed partial class MergedExchangeReader : IDisposable
             0,
             _sources.Length,
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism },
-            () => new ExchangeParser(_options.MaxTextChars),
+            () => new ExchangeParser(_options),
             (i, _, parser) =>
             {
-                starts[i] = _sources[i].SniffEarliest(parser, SniffRecords, maxLines: SniffRecords * 16);
+                try
+                {
+                    starts[i] = _sources[i].SniffEarliest(parser, SniffRecords, maxLines: SniffRecords * 16);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Left unsniffed: the file joins at once and the real read raises the error in order.
+                    starts[i] = null;
+                }
+
                 return parser;
             },
             static _ => { });

@@ -20,7 +20,7 @@ internal sealed class ParallelBatchFeed : IBatchFeed
     private readonly Task[] _workers;
     private readonly int _batchSize;
 
-    public ParallelBatchFeed(FileExchangeSource[] sources, int batchSize, int workers, int maxTextChars)
+    public ParallelBatchFeed(FileExchangeSource[] sources, int batchSize, int workers, LogReaderOptions options)
     {
         _batchSize = batchSize;
         _lanes = new Lane[sources.Length];
@@ -32,7 +32,7 @@ internal sealed class ParallelBatchFeed : IBatchFeed
         _workers = new Task[Math.Max(1, Math.Min(workers, sources.Length))];
         for (var i = 0; i < _workers.Length; i++)
         {
-            _workers[i] = Task.Factory.StartNew(() => Work(new ExchangeParser(maxTextChars)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            _workers[i] = Task.Factory.StartNew(() => Work(new ExchangeParser(options)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 

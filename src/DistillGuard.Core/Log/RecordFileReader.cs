@@ -69,8 +69,9 @@ internal static class RecordFileReader
         {
             error = new ParseError(e.Kind, e.Field, e.Message);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string holding invalid UTF-8 that the reader refuses to unescape.
             error = new ParseError(BadRecordKind.MalformedJson, null, "malformed JSON: " + e.Message);
         }
 

@@ -270,6 +270,19 @@ public sealed class ExchangeParserTests
     }
 
     [Fact]
+    public void TryParse_ResponseTextCapZero_KeepsNoTextButCountsItsLength()
+    {
+        var parser = new ExchangeParser(maxResponseTextChars: 0);
+        var line = """{"ts":"2026-04-22T03:14:07Z","account_id":"a","api":"anthropic.messages","request":{"messages":[{"role":"user","content":"q"}]},"response":{"content":[{"type":"text","text":"plain"},{"type":"text","text":"esc\naped \u00e9"}]}}""";
+
+        var e = Parse(line, parser);
+
+        Assert.Equal(string.Empty, e.Response!.Text);
+        Assert.Equal("plain\nesc\naped é".Length, e.Response.TextLength);
+        Assert.Equal("q", e.Request.LastUserText);
+    }
+
+    [Fact]
     public void TryParse_ReusedTarget_ClearsEverythingFromThePreviousRecord()
     {
         var parser = new ExchangeParser();

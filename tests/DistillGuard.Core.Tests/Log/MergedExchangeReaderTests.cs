@@ -236,6 +236,22 @@ public sealed class MergedExchangeReaderTests
         Assert.Equal(1, lenient.Total);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void MoveNext_FileDeletedAfterDiscovery_ThrowsFileNotFoundNamingIt(int parallelism)
+    {
+        using var dir = new TempLogDirectory();
+        var kept = dir.Write("kept.jsonl", LogLines.AtSecond(0));
+        var gone = dir.Write("gone.jsonl", LogLines.AtSecond(1));
+        using var reader = MergedExchangeReader.Open([kept, gone], Options(parallelism));
+        File.Delete(gone);
+
+        var error = Assert.Throws<FileNotFoundException>(() => ReadAll(reader));
+
+        Assert.Contains("gone.jsonl", error.Message);
+    }
+
     [Fact]
     public void MoveNext_NoFiles_YieldsNothing()
     {
