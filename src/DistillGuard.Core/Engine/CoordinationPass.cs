@@ -29,6 +29,7 @@ internal sealed class CoordinationPass
         {
             a.LinkStrength = 0;
             a.LinkMask = 0;
+            Array.Clear(a.LinkWeights);
             foreach (var link in a.Links)
             {
                 if (link is null || ReferenceEquals(link.Anchor, a))
@@ -37,7 +38,7 @@ internal sealed class CoordinationPass
                 }
 
                 var weight = LinkModel.Weight(link, population);
-                if (weight >= LinkModel.LinkThreshold)
+                if (weight >= LinkModel.LinkThreshold && Qualifies(a, link) && Qualifies(link.Anchor, link))
                 {
                     _sets.Union(a.Index, link.Anchor.Index);
                     Mark(a, link, weight);
@@ -88,10 +89,20 @@ internal sealed class CoordinationPass
         return clusters;
     }
 
+    /// <summary>
+    /// A template links an account only while it is a real part of that account's traffic: popular prompts are
+    /// repeated now and then by many honest users, a harvesting pipeline's templates are most of what it sends.
+    /// </summary>
+    internal static bool Qualifies(AccountState account, AttributeStats link) =>
+        link.Kind != AttributeKind.Template
+        || account.Templates.CountOf(link.Key) is var count && count >= 2 && count * 20 >= account.Exchanges;
+
     private static void Mark(AccountState account, AttributeStats link, double weight)
     {
         account.LinkStrength = Math.Max(account.LinkStrength, (float)weight);
         account.LinkMask |= (byte)(1 << (int)link.Kind);
+        var k = (int)link.Kind;
+        account.LinkWeights[k] = Math.Max(account.LinkWeights[k], (float)weight);
     }
 
     private static ClusterFeatures Measure(List<AccountState> members, long nowTicks)

@@ -20,7 +20,7 @@ public sealed partial class DetectionEngine
         foreach (var a in _accounts)
         {
             var cluster = a.Cluster >= 0 ? _clusters[a.Cluster] : null;
-            var risk = RiskModel.Member(a, cluster);
+            var risk = RiskModel.Member(a, cluster, Options.ReviewRisk);
             var intel = a.ExchangeIntel ?? a.AccountIntel;
             if (intel is not null)
             {

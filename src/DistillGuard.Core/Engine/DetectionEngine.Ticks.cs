@@ -103,8 +103,10 @@ public sealed partial class DetectionEngine
             client.LastTicks = ticks;
         }
 
-        var templateId = p.Features.TemplateId;
-        if (templateId != 0 && account.Templates.Add(templateId) >= 3)
+        // The user message's frame, not the system prompt's: every user of one agentic tool or app shares its system
+        // prompt, while a harvesting pipeline's templates live in the user turn.
+        var templateId = p.Features.UserTemplateId != 0 ? p.Features.UserTemplateId : p.Features.TemplateId;
+        if (templateId != 0 && !p.Features.ToolResultsPresent && account.Templates.Add(templateId) >= 2)
         {
             var template = Held(account, AttributeKind.Template, templateId)
                 ?? Register(account, AttributeKind.Template, templateId, null, education, p);

@@ -39,8 +39,8 @@ internal static class LinkModel
                 AsnType.Education => 0.2,
                 _ => 0.8,
             },
-            AttributeKind.ClientFingerprint => 0.8,
-            _ => 0.9,
+            AttributeKind.ClientFingerprint => 0.6,
+            _ => 0.7,
         };
         return kindBase * rarity * unexplained;
     }

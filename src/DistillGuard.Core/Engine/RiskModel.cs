@@ -2,16 +2,39 @@ namespace DistillGuard.Core.Engine;
 
 /// <summary>
 /// Logistic model from behaviour and coordination to a calibrated probability that an account belongs to a
-/// distillation campaign. Coefficients were fitted against the simulator's labels (docs/detection.md,
-/// "Calibration"); behaviour alone cannot reach the review threshold.
+/// distillation campaign. Coefficients were fitted (L2-regularised logistic regression) against the simulator's
+/// labels on the default scenario, seed 1 (docs/detection.md, "Calibration"); signals that must never lower risk
+/// were clamped at 0. Behaviour alone cannot reach the review threshold: an account outside a linked group of at
+/// least three accounts stays below it.
 /// </summary>
 internal static class RiskModel
 {
-    public const double Bias = -7.0;
-    public const double WCoordination = 3.0;
-    public const double WBehaviour = 6.0;
-    public const double WClusterBehaviour = 2.0;
-    public const double WLink = 1.0;
+    public const double Bias = -4.09;
+
+    // Behaviour components (each in [0, 1]), shrunk by n / (n + 4) for an account with n exchanges.
+    public const double BTemplated = 0.0;
+    public const double BCot = 0.47;
+    public const double BSingleTurn = 0.85;
+    public const double BTargeted = 0.11;
+    public const double BHosting = 0.80;
+    public const double BYoung = 1.33;
+    public const double BUnverified = 0.40;
+    public const double BRegular = 0.36;
+    public const double BAroundTheClock = 0.47;
+    public const double BOutputHeavy = 0.47;
+    public const double BNetworkDiversity = 0.82;
+    public const double BVouched = -0.56;
+
+    // Coordination (link weights in [0, 1], cluster evidence in [0, 1]), scaled by the cluster's size factor.
+    public const double CPayment = 2.56;
+    public const double CBlock = 0.61;
+    public const double CClient = 0.04;
+    public const double CTemplate = 0.0;
+    public const double CCreation = 0.57;
+    public const double CSynchrony = 0.0;
+    public const double CTurnTaking = 0.0;
+    public const double CPivot = 0.01;
+    public const double CClusterBehaviour = 0.71;
 
     /// <summary>How much an intel match may raise risk (towards 1), as a share of the remaining gap.</summary>
     public const double IntelLift = 0.35;
@@ -19,17 +42,43 @@ internal static class RiskModel
     /// <summary>0 for a pair (two linked accounts are a family or a colleague, not a campaign), 1 from ten accounts.</summary>
     public static double SizeFactor(int active) => Math.Clamp(Math.Log(Math.Max(active, 1) / 2.0) / Math.Log(5), 0, 1);
 
-    public static double Member(AccountState account, ClusterFeatures? cluster)
+    public static double Shrink(long exchanges) => exchanges / (exchanges + 4.0);
+
+    public static double BehaviourLogit(in AccountScore s) =>
+        (BTemplated * s.Templated) + (BCot * s.Cot) + (BSingleTurn * s.SingleTurn) + (BTargeted * s.TargetedCapability)
+        + (BHosting * s.Hosting) + (BYoung * s.Young) + (BUnverified * s.Unverified) + (BRegular * s.Regular)
+        + (BAroundTheClock * s.AroundTheClock) + (BOutputHeavy * s.OutputHeavy) + (BNetworkDiversity * s.NetworkDiversity)
+        + (BVouched * s.Vouched);
+
+    /// <summary>
+    /// The account's own part in the cluster's coordination: the links it holds itself (a loosely attached honest
+    /// account does not inherit the campaign's shared payments), plus the cluster's timing and creation evidence.
+    /// </summary>
+    public static double CoordinationLogit(AccountState account, ClusterFeatures cluster)
     {
-        var z = Bias + (WBehaviour * account.Score.Behaviour);
-        if (cluster is not null && account.Exchanges > 0)
+        var w = account.LinkWeights;
+        return (CPayment * w[(int)AttributeKind.Payment]) + (CBlock * w[(int)AttributeKind.IpBlock])
+            + (CClient * w[(int)AttributeKind.ClientFingerprint]) + (CTemplate * w[(int)AttributeKind.Template])
+            + (CCreation * cluster.CreationBurst) + (CSynchrony * cluster.Synchrony) + (CTurnTaking * cluster.TurnTaking)
+            + (CPivot * cluster.Pivot) + (CClusterBehaviour * cluster.MeanBehaviour);
+    }
+
+    public static double Member(AccountState account, ClusterFeatures? cluster, double reviewRisk)
+    {
+        if (account.Exchanges == 0)
         {
-            z += SizeFactor(cluster.Active) * ((WCoordination * cluster.Coordination)
-                + (WClusterBehaviour * cluster.MeanBehaviour)
-                + (WLink * account.LinkStrength));
+            return 0;
         }
 
-        return 1 / (1 + Math.Exp(-z));
+        var z = Bias + (Shrink(account.Exchanges) * BehaviourLogit(account.Score));
+        var size = cluster is null ? 0 : SizeFactor(cluster.Active);
+        if (size > 0)
+        {
+            z += size * CoordinationLogit(account, cluster!);
+        }
+
+        var risk = 1 / (1 + Math.Exp(-z));
+        return size > 0 ? risk : Math.Min(risk, reviewRisk - 0.01);
     }
 
     /// <summary>Raises risk for peer-intel matches without ever crossing <paramref name="blockRisk"/> on their own.</summary>

@@ -43,6 +43,20 @@ internal sealed class TopTemplates
         return 0;
     }
 
+    /// <summary>The (lower-bound) count of <paramref name="key"/>, 0 when it is not among the kept templates.</summary>
+    public int CountOf(ulong key)
+    {
+        for (var i = 0; i < Capacity; i++)
+        {
+            if (_counts[i] > 0 && _keys[i] == key)
+            {
+                return _counts[i];
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>Exchanges covered by templates seen at least <paramref name="minCount"/> times.</summary>
     public long Covered(int minCount)
     {

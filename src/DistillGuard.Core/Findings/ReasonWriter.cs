@@ -11,7 +11,13 @@ namespace DistillGuard.Core.Findings;
 /// </summary>
 internal static class ReasonWriter
 {
-    public const int MaxReasons = 8;
+    public const int MaxReasons = 12;
+
+    /// <summary>
+    /// Weight given to evidence the fitted model does not score (coefficient 0 on the calibration data) but an
+    /// analyst should still see, such as a shared template or synchronised timing.
+    /// </summary>
+    private const double Corroborating = 0.05;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static List<Reason> ForAccount(AccountState a, ClusterFeatures? c, int population)
@@ -19,7 +25,7 @@ internal static class ReasonWriter
         var list = new List<(string Signal, double Score, string Detail)>();
         if (c is not null)
         {
-            var scale = RiskModel.WCoordination * RiskModel.SizeFactor(c.Active);
+            var scale = RiskModel.SizeFactor(c.Active);
             AddLinks(list, a, c, scale, population);
             AddCluster(list, c, scale);
         }
@@ -46,16 +52,17 @@ internal static class ReasonWriter
     public static List<Reason> ForCampaign(ClusterFeatures c, IReadOnlyList<AccountState> members, IReadOnlyList<AttributeStats> shared)
     {
         var list = new List<(string Signal, double Score, string Detail)>();
-        var scale = RiskModel.WCoordination * RiskModel.SizeFactor(c.Active);
+        var scale = RiskModel.SizeFactor(c.Active);
         foreach (var attribute in shared)
         {
             var (signal, weight) = attribute.Kind switch
             {
-                AttributeKind.Payment => (SignalNames.SharedPayment, ClusterFeatures.WPayment * c.PaymentShare),
-                AttributeKind.IpBlock => (SignalNames.SharedIpBlock, ClusterFeatures.WBlock * c.BlockShare),
-                AttributeKind.ClientFingerprint => (SignalNames.SharedClientFingerprint, ClusterFeatures.WClient * c.ClientShare),
-                _ => (SignalNames.SharedTemplate, ClusterFeatures.WTemplate * c.TemplateShare),
+                AttributeKind.Payment => (SignalNames.SharedPayment, RiskModel.CPayment * c.PaymentShare),
+                AttributeKind.IpBlock => (SignalNames.SharedIpBlock, RiskModel.CBlock * c.BlockShare),
+                AttributeKind.ClientFingerprint => (SignalNames.SharedClientFingerprint, RiskModel.CClient * c.ClientShare),
+                _ => (SignalNames.SharedTemplate, RiskModel.CTemplate * c.TemplateShare),
             };
+            weight = Math.Max(weight, Corroborating);
             if (list.Exists(r => r.Signal == signal))
             {
                 continue;
@@ -70,14 +77,14 @@ internal static class ReasonWriter
         var templated = members.Average(m => (double)m.Score.Templated);
         if (templated >= 0.3)
         {
-            list.Add((SignalNames.TemplateConcentration, RiskModel.WBehaviour * BehaviourModel.WTemplated * templated / 5,
+            list.Add((SignalNames.TemplateConcentration, Math.Max(RiskModel.BTemplated * templated, Corroborating),
                 string.Create(Inv, $"on average {templated * 100:0}% of each account's prompts follow a few repeated templates")));
         }
 
         if (exchanges > 0 && cot * 10 >= exchanges)
         {
             var rate = (double)cot / exchanges;
-            list.Add((SignalNames.CotElicitation, RiskModel.WBehaviour * BehaviourModel.WCot * rate / 5,
+            list.Add((SignalNames.CotElicitation, RiskModel.BCot * rate,
                 string.Create(Inv, $"{rate * 100:0}% of the campaign's {exchanges} prompts elicit full chain-of-thought")));
         }
 
@@ -104,13 +111,13 @@ internal static class ReasonWriter
             }
         }
 
-        ReadOnlySpan<double> shares = [ClusterFeatures.WPayment * c.PaymentShare, ClusterFeatures.WBlock * c.BlockShare, ClusterFeatures.WClient * c.ClientShare, ClusterFeatures.WTemplate * c.TemplateShare];
+        ReadOnlySpan<double> coefficients = [RiskModel.CPayment, RiskModel.CBlock, RiskModel.CClient, RiskModel.CTemplate];
         ReadOnlySpan<string> signals = [SignalNames.SharedPayment, SignalNames.SharedIpBlock, SignalNames.SharedClientFingerprint, SignalNames.SharedTemplate];
         for (var k = 0; k < 4; k++)
         {
             if (chosen[k] is { } attribute)
             {
-                list.Add((signals[k], (scale * shares[k]) + (RiskModel.WLink * best[k] / 4), Describe(attribute, c.Members.Count)));
+                list.Add((signals[k], Math.Max(scale * coefficients[k] * a.LinkWeights[k], Corroborating), Describe(attribute, c.Members.Count)));
             }
         }
     }
@@ -131,25 +138,25 @@ internal static class ReasonWriter
     {
         if (c.CreationBurst > 0)
         {
-            list.Add((SignalNames.CreationBurst, scale * ClusterFeatures.WCreation * c.CreationBurst,
+            list.Add((SignalNames.CreationBurst, Math.Max(scale * RiskModel.CCreation * c.CreationBurst, Corroborating),
                 string.Create(Inv, $"{c.CreationBurstAccounts} of {c.Members.Count} linked accounts were created within 72 hours")));
         }
 
         if (c.Synchrony >= 0.3)
         {
-            list.Add((SignalNames.SynchronizedActivity, scale * ClusterFeatures.WSynchrony * c.Synchrony,
+            list.Add((SignalNames.SynchronizedActivity, Math.Max(scale * RiskModel.CSynchrony * c.Synchrony, Corroborating),
                 string.Create(Inv, $"linked accounts are active in the same 15-minute slots ({c.Synchrony * 100:0}% overlap over the last 16 hours)")));
         }
 
         if (c.TurnTaking >= 0.3)
         {
-            list.Add((SignalNames.TurnTaking, scale * ClusterFeatures.WTurnTaking * c.TurnTaking,
+            list.Add((SignalNames.TurnTaking, Math.Max(scale * RiskModel.CTurnTaking * c.TurnTaking, Corroborating),
                 string.Create(Inv, $"linked accounts take turns: their busy 15-minute slots barely overlap while the group is busy around the clock (score {c.TurnTaking:0.00})")));
         }
 
         if (c.Pivot > 0)
         {
-            list.Add((SignalNames.ModelPivot, scale * ClusterFeatures.WPivot * c.Pivot,
+            list.Add((SignalNames.ModelPivot, Math.Max(scale * RiskModel.CPivot * c.Pivot, Corroborating),
                 string.Create(Inv, $"{c.Pivot * 100:0}% of linked accounts moved traffic to a newly released model within 24 hours of its release")));
         }
     }
@@ -158,72 +165,72 @@ internal static class ReasonWriter
     {
         var s = a.Score;
         var n = a.Exchanges;
-        var scale = RiskModel.WBehaviour / 6.0 * n / (n + BehaviourModel.ShrinkExchanges);
+        var scale = RiskModel.Shrink(n);
         if (s.Templated >= 0.3)
         {
-            list.Add((SignalNames.TemplateConcentration, scale * BehaviourModel.WTemplated * s.Templated,
+            list.Add((SignalNames.TemplateConcentration, scale * Math.Max(RiskModel.BTemplated * s.Templated, Corroborating / scale),
                 string.Create(Inv, $"{s.Templated * 100:0}% of {n} prompts follow {a.Templates.Distinct(3)} repeated templates")));
         }
 
         if (s.Cot >= 0.2)
         {
-            list.Add((SignalNames.CotElicitation, scale * BehaviourModel.WCot * s.Cot,
+            list.Add((SignalNames.CotElicitation, scale * RiskModel.BCot * s.Cot,
                 string.Create(Inv, $"{s.Cot * 100:0}% of prompts elicit full chain-of-thought{(a.Trace > 0 ? string.Create(Inv, $", {a.Trace} ask to reconstruct reasoning traces") : string.Empty)}")));
         }
 
         if (s.TargetedCapability >= 0.4)
         {
             var top = a.TopCapability(out _);
-            list.Add((SignalNames.CapabilityConcentration, scale * BehaviourModel.WTargeted * s.TargetedCapability,
+            list.Add((SignalNames.CapabilityConcentration, scale * RiskModel.BTargeted * s.TargetedCapability,
                 string.Create(Inv, $"{s.TargetedCapability * 100:0}% of prompts target {CapabilityNames.ToWire(top)}")));
         }
 
         if (s.SingleTurn >= 0.6)
         {
-            list.Add((SignalNames.SingleTurn, scale * BehaviourModel.WSingleTurn * s.SingleTurn,
+            list.Add((SignalNames.SingleTurn, scale * RiskModel.BSingleTurn * s.SingleTurn,
                 string.Create(Inv, $"{s.SingleTurn * 100:0}% of exchanges are single-turn")));
         }
 
         if (s.Hosting >= 0.3)
         {
-            list.Add((SignalNames.HostingNetwork, scale * BehaviourModel.WHosting * s.Hosting,
+            list.Add((SignalNames.HostingNetwork, scale * RiskModel.BHosting * s.Hosting,
                 string.Create(Inv, $"{s.Hosting * 100:0}% of traffic comes from hosting, proxy or VPN networks")));
         }
 
         if (s.Young >= 1 && a.CreatedTicks != 0)
         {
             var hours = Math.Max(0, (a.FirstTicks - a.CreatedTicks) / TimeSpan.TicksPerHour);
-            list.Add((SignalNames.NewAccount, scale * BehaviourModel.WYoung,
+            list.Add((SignalNames.NewAccount, scale * RiskModel.BYoung,
                 string.Create(Inv, $"first used {hours} hours after sign-up")));
         }
 
         if (s.Unverified >= 1)
         {
-            list.Add((SignalNames.Unverified, scale * BehaviourModel.WUnverified, "identity not verified"));
+            list.Add((SignalNames.Unverified, scale * RiskModel.BUnverified, "identity not verified"));
         }
 
         if (s.Regular >= 0.4)
         {
-            list.Add((SignalNames.RegularPacing, scale * BehaviourModel.WRegular * s.Regular,
+            list.Add((SignalNames.RegularPacing, scale * RiskModel.BRegular * s.Regular,
                 string.Create(Inv, $"scripted pacing: inter-arrival times vary little (regularity {s.Regular:0.00} over {a.Gaps} gaps)")));
         }
 
         if (s.AroundTheClock >= 0.5)
         {
-            list.Add((SignalNames.AroundTheClock, scale * BehaviourModel.WAroundTheClock * s.AroundTheClock,
+            list.Add((SignalNames.AroundTheClock, scale * RiskModel.BAroundTheClock * s.AroundTheClock,
                 string.Create(Inv, $"active evenly around the clock over {a.ActiveDays} days")));
         }
 
         if (s.OutputHeavy >= 0.5)
         {
             var ratio = a.InputTokens == 0 ? 0 : (double)(a.OutputTokens + a.ReasoningTokens) / a.InputTokens;
-            list.Add((SignalNames.OutputHarvesting, scale * BehaviourModel.WOutputHeavy * s.OutputHeavy,
+            list.Add((SignalNames.OutputHarvesting, scale * RiskModel.BOutputHeavy * s.OutputHeavy,
                 string.Create(Inv, $"answers are {ratio:0.0}x the size of prompts")));
         }
 
         if (s.NetworkDiversity >= 0.5)
         {
-            list.Add((SignalNames.NetworkRotation, scale * BehaviourModel.WNetworkDiversity * s.NetworkDiversity,
+            list.Add((SignalNames.NetworkRotation, scale * RiskModel.BNetworkDiversity * s.NetworkDiversity,
                 string.Create(Inv, $"rotates networks: {a.Ips.Seen} IPs, {a.Asns.Seen} ASNs, {a.Countries.Seen} countries in {n} exchanges")));
         }
     }

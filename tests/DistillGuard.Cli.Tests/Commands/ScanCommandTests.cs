@@ -132,6 +132,21 @@ public sealed partial class ScanCommandTests
         Assert.Equal(a, b);
     }
 
+    [Fact]
+    public async Task Scan_DirectoryHoldingSideFiles_ReadsOnlyExchangesFromIt()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var outPath = Path.Combine(Path.GetTempPath(), "dg-out-" + Guid.NewGuid().ToString("N") + ".json");
+
+        var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", outPath, fixture.Directory);
+
+        Assert.Equal(0, run.ExitCode);
+        var findings = FindingsSerializer.ReadFile(outPath);
+        File.Delete(outPath);
+        Assert.Equal(0, findings.Input.BadRecords);
+        Assert.Equal(20 * 80 + 60 * 6, findings.Input.Exchanges);
+    }
+
     [GeneratedRegex("\"generated_at\": \"[^\"]*\"")]
     private static partial Regex GeneratedAt();
 }

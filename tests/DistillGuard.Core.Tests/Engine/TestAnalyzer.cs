@@ -30,6 +30,7 @@ internal sealed class TestAnalyzer : IExchangeAnalyzer
         return new ExchangeFeatures
         {
             TemplateId = StableHash.Of(head) | 1,
+            UserTemplateId = StableHash.Of(head) | 1,
             Sketch = StableHash.Of(text),
             Capability = capability,
             CapabilityConfidence = 0.9f,

@@ -59,7 +59,7 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
                 SideFileReader.ReadModels(modelsPath, bad, engine.AddModelRelease);
             }
 
-            using var reader = MergedExchangeReader.Open(request.Logs, new LogReaderOptions { Strict = request.Strict, Parallelism = request.Threads }, bad);
+            using var reader = new MergedExchangeReader(ExchangeFiles(), new LogReaderOptions { Strict = request.Strict, Parallelism = request.Threads }, bad);
             if (console.Interactive)
             {
                 console.ErrorUi.Progress()
@@ -94,6 +94,37 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             $"scanned {engine.ObservedExchanges:N0} exchanges ({bytes / 1048576.0:N1} MiB read) in {seconds:N1} s: {engine.ObservedExchanges / seconds:N0} exchanges/s");
         ReportBadRecords(bad);
         return WriteOutputs(findings);
+    }
+
+    /// <summary>
+    /// The log files to replay: a simulator or gateway folder also holds <c>accounts.jsonl</c> and <c>models.jsonl</c>,
+    /// which are side files, not exchanges (unless named explicitly as a LOG).
+    /// </summary>
+    private List<LogFile> ExchangeFiles()
+    {
+        var explicitFiles = new HashSet<string>(request.Logs.Where(File.Exists).Select(Path.GetFullPath), StringComparer.Ordinal);
+        var side = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in new[] { request.AccountsPath, request.ModelsPath })
+        {
+            if (path is not null)
+            {
+                side.Add(Path.GetFullPath(path));
+            }
+        }
+
+        var files = new List<LogFile>();
+        foreach (var file in LogInputs.Discover(request.Logs))
+        {
+            var full = Path.GetFullPath(file.Path);
+            var name = Path.GetFileName(full);
+            var isSide = side.Contains(full) || name is "accounts.jsonl" or "models.jsonl";
+            if (!isSide || explicitFiles.Contains(full) && !side.Contains(full))
+            {
+                files.Add(file with { Index = files.Count });
+            }
+        }
+
+        return files;
     }
 
     private static void Replay(MergedExchangeReader reader, DetectionEngine engine, ProgressTask? task, Stopwatch stopwatch)
