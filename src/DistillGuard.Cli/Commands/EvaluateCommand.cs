@@ -79,6 +79,12 @@ internal sealed class EvaluateCommand : ICliVerb
         }
         else
         {
+            if (!console.Interactive)
+            {
+                // Piped or captured: no terminal width to fit, and the campaign table needs ten columns.
+                console.Ui.Profile.Width = Math.Max(console.Ui.Profile.Width, 150);
+            }
+
             EvaluationTables.Write(console.Ui, report);
         }
 

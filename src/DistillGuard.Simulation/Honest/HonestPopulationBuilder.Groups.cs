@@ -55,9 +55,13 @@ internal static partial class HonestPopulationBuilder
                     ActiveFromTicks = created.Ticks,
                     Group = orgId,
                 };
-                var persona = Persona(plan, HonestArchetypes.EnterpriseSeat, random, null) is { } p
-                    ? new HonestPersona { Api = api, Model = p.Model, AdoptNewModelAtTicks = p.AdoptNewModelAtTicks, Tasks = p.Tasks, TaskWeights = p.TaskWeights, SystemPrompt = system, ThinkingShare = p.ThinkingShare, RealPromptShare = p.RealPromptShare, MaxTokens = p.MaxTokens, ImageShare = p.ImageShare }
-                    : null!;
+                // Seats of one org share its API shape and internal system prompt; the rest is per person.
+                var p = Persona(plan, HonestArchetypes.EnterpriseSeat, random, null);
+                var persona = new HonestPersona
+                {
+                    Api = api, Model = p.Model, AdoptNewModelAtTicks = p.AdoptNewModelAtTicks, Tasks = p.Tasks, TaskWeights = p.TaskWeights,
+                    SystemPrompt = system, ThinkingShare = p.ThinkingShare, RealPromptShare = p.RealPromptShare, MaxTokens = p.MaxTokens, ImageShare = p.ImageShare,
+                };
                 Add(plan, account, persona, random, ref order);
             }
         }
