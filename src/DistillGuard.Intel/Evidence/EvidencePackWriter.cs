@@ -68,7 +68,7 @@ internal static class EvidencePackWriter
         }
 
         var sampler = new ExchangeSampler(accounts, options.SampleSize);
-        using var reader = MergedExchangeReader.Open(options.LogPaths);
+        using var reader = new MergedExchangeReader(ExchangeFiles(options.LogPaths));
         foreach (var exchange in reader)
         {
             sampler.Offer(exchange);
@@ -76,6 +76,26 @@ internal static class EvidencePackWriter
 
         var sample = sampler.Result();
         return (LogLineCopier.Copy(reader.Files, sample), sampler.Seen, reader.BadRecords.Total);
+    }
+
+    /// <summary>
+    /// The log files, as <c>scan</c> takes them: a simulator or gateway folder also holds accounts.jsonl and
+    /// models.jsonl, which are side files, not exchanges, unless named explicitly.
+    /// </summary>
+    private static List<LogFile> ExchangeFiles(IReadOnlyList<string> paths)
+    {
+        var explicitFiles = new HashSet<string>(paths.Where(File.Exists).Select(Path.GetFullPath), StringComparer.Ordinal);
+        var files = new List<LogFile>();
+        foreach (var file in LogInputs.Discover(paths))
+        {
+            var full = Path.GetFullPath(file.Path);
+            if (Path.GetFileName(full) is not ("accounts.jsonl" or "models.jsonl") || explicitFiles.Contains(full))
+            {
+                files.Add(file with { Index = files.Count });
+            }
+        }
+
+        return files;
     }
 
     private static void WriteZip(string path, List<(string Name, byte[] Bytes)> entries, DateTime logTime)

@@ -146,10 +146,11 @@ public sealed class EvidencePackTests : IDisposable
             File.WriteAllText(log, string.Join('\n', lines) + "\n");
         }
 
+        File.WriteAllText(_temp.File("accounts.jsonl"), """{"account_id":"acct_7f3a","payment_fingerprint":"pf_9c1e"}""" + "\n");
         var options = new EvidencePackOptions
         {
             CampaignId = "cmp_0001",
-            LogPaths = [log],
+            LogPaths = [_temp.Path], // the folder: its accounts.jsonl is a side file, not exchanges
             OutputPath = _temp.File(output),
             KeyPath = _temp.File("key.pem"),
             SampleSize = sample,
