@@ -27,7 +27,7 @@ internal sealed partial class AccountState
         Exchanges++;
         LastTicks = Math.Max(LastTicks, ticks);
         CountDay(ticks);
-        Hours[(int)(ticks / TimeSpan.TicksPerHour % 24)]++;
+        CountHour((int)(ticks / TimeSpan.TicksPerHour % 24));
         MarkSlot(ticks);
 
         var f = p.Features;
@@ -84,6 +84,20 @@ internal sealed partial class AccountState
         }
 
         Dirty = true;
+    }
+
+    private void CountHour(int hour)
+    {
+        if (Hours[hour] == ushort.MaxValue)
+        {
+            // Halve all hours: the diurnal shape is what matters, and it survives.
+            for (var i = 0; i < Hours.Length; i++)
+            {
+                Hours[i] /= 2;
+            }
+        }
+
+        Hours[hour]++;
     }
 
     private void CountDay(long ticks)

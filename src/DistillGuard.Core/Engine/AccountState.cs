@@ -52,7 +52,7 @@ internal sealed partial class AccountState
     public int MaxDayCount { get; set; }
 
     /// <summary>Exchanges per UTC hour of day.</summary>
-    public int[] Hours { get; } = new int[24];
+    public ushort[] Hours { get; } = new ushort[24];
 
     /// <summary>Activity bitmap over the last 64 slots of <see cref="SlotMinutes"/>; bit 0 is <see cref="SlotBase"/>.</summary>
     public ulong Slots { get; set; }
@@ -101,13 +101,14 @@ internal sealed partial class AccountState
     /// </summary>
     public AttributeStats?[] Links { get; } = new AttributeStats?[LinkSlots.Count];
 
-    public byte[] LinkNext { get; } = new byte[3];
+    /// <summary>Next slot of each link ring, 4 bits per ring (kept in one field: every byte per account counts).</summary>
+    public int LinkNext { get; set; }
 
-    public KeySet Ips { get; } = new(8);
+    public KeySet Ips { get; } = new(4);
 
-    public KeySet Asns { get; } = new(4);
+    public KeySet Asns { get; } = new(3);
 
-    public KeySet Countries { get; } = new(4);
+    public KeySet Countries { get; } = new(3);
 
     /// <summary>Exchanges per bucket of the engine's <see cref="TimelineBuckets"/> (saturating), allocated on first use.</summary>
     public ushort[]? Timeline { get; set; }

@@ -87,8 +87,14 @@ internal static class BehaviourModel
     }
 
     /// <summary>Normalised entropy of the hour-of-day histogram: 1 means evenly spread over 24 h.</summary>
-    private static double HourEntropy(int[] hours, long n)
+    private static double HourEntropy(ushort[] hours, long n)
     {
+        n = 0;
+        foreach (var c in hours)
+        {
+            n += c;
+        }
+
         var h = 0.0;
         foreach (var c in hours)
         {

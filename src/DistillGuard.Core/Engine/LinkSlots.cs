@@ -42,9 +42,10 @@ internal static class LinkSlots
         var slot = start;
         if (ring >= 0)
         {
-            var next = account.LinkNext[ring];
+            var shift = ring * 4;
+            var next = (account.LinkNext >> shift) & 0xf;
             slot = start + next;
-            account.LinkNext[ring] = (byte)((next + 1) % length);
+            account.LinkNext = (account.LinkNext & ~(0xf << shift)) | (((next + 1) % length) << shift);
         }
 
         var evicted = account.Links[slot];

@@ -3,11 +3,11 @@ namespace DistillGuard.Core.Engine;
 /// <summary>
 /// The shared bucketing of the document and per-account timelines: a fixed number of buckets starting at the
 /// first exchange's hour, one hour wide until the log outgrows them, then doubled (accounts' arrays merged in
-/// place), so per-account timelines stay a fixed 384 bytes whatever the log's span.
+/// place), so per-account timelines stay a fixed 336 bytes whatever the log's span.
 /// </summary>
 internal sealed class TimelineBuckets
 {
-    public const int Count = 192;
+    public const int Count = 168;
 
     public long StartTicks { get; private set; } = -1;
 

@@ -1,0 +1,56 @@
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Tests.Engine;
+
+public sealed class EngineMemoryTests
+{
+    [Fact]
+    public void Observe_ManyAccountsStableNetworkAndTemplates_AccountStateUnder2KB()
+    {
+        var perAccount = RetainedPerAccount(ipVariety: 1, templateVariety: 1);
+
+        Assert.True(perAccount <= 2048, $"engine retains {perAccount:N0} bytes per account");
+    }
+
+    [Fact]
+    public void Observe_ManyAccountsRotatingIpsAndTemplates_SharedAttributeStateBounded()
+    {
+        // Worst case: every exchange from another IP block and the templates keep changing. Attribute entries are
+        // capped by the accounts' link rings (13 per account), so the total stays bounded whatever the log's length.
+        var perAccount = RetainedPerAccount(ipVariety: 4096, templateVariety: 64);
+
+        Assert.True(perAccount <= 2048 + (13 * 200), $"engine retains {perAccount:N0} bytes per account");
+    }
+
+    private static double RetainedPerAccount(int ipVariety, int templateVariety)
+    {
+        const int accounts = 5000;
+        var ids = Enumerable.Range(0, accounts).Select(i => $"acct_{i:D6}_{Guid.Empty:N}"[..24]).ToArray();
+        var exchange = new Exchange { Api = ApiShape.AnthropicMessages, Model = "frontier-large-2", AsnType = AsnType.Isp, Asn = 7922, Country = "US", UserAgent = "python-httpx/0.27.0", TlsFingerprint = "ja3" };
+        var ips = Enumerable.Range(0, 4096).Select(i => $"10.{i / 16}.{i % 16 * 16}.7").ToArray();
+        var texts = Enumerable.Range(0, 64).Select(i => $"template {i} step by step: x").ToArray();
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var engine = EngineRun.Create();
+        for (var round = 0; round < 40; round++)
+        {
+            for (var i = 0; i < accounts; i++)
+            {
+                exchange.Timestamp = TrafficBuilder.Start.AddSeconds((round * 3600.0) + (i * 0.5));
+                exchange.AccountId = ids[i];
+                exchange.Ip = ips[(i * 7 + round * 13) % ipVariety];
+                exchange.Request.LastUserText = texts[(i + round / 2) % templateVariety];
+                engine.Observe(exchange);
+            }
+        }
+
+        engine.BuildFindings(0, EngineRun.GeneratedAt);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(engine);
+
+        var perAccount = (after - before) / (double)accounts;
+        TestContext.Current.SendDiagnosticMessage($"engine retains {perAccount:N0} bytes per tracked account (IPs {ipVariety}, templates {templateVariety})");
+        Assert.Equal(accounts, engine.TrackedAccounts);
+        return perAccount;
+    }
+}
