@@ -21,14 +21,14 @@ internal sealed partial class BodyNormalizer
     private readonly TextBuffer _response;
     private byte[] _scratch = new byte[1024];
 
-    public BodyNormalizer(Utf8StringPool pool, int maxTextChars)
+    public BodyNormalizer(Utf8StringPool pool, int maxTextChars, int maxResponseTextChars)
     {
         Pool = pool;
         _message = new TextBuffer(maxTextChars);
         _lastUser = new TextBuffer(maxTextChars);
         _firstUser = new TextBuffer(maxTextChars);
         _system = new TextBuffer(maxTextChars);
-        _response = new TextBuffer(maxTextChars);
+        _response = new TextBuffer(maxResponseTextChars);
     }
 
     public Utf8StringPool Pool { get; }

@@ -7,6 +7,8 @@ internal sealed class CursorHeap(int capacity)
 
     public int Count { get; private set; }
 
+    public Exchange PeekHead() => _items[0].Head;
+
     public void Push(FileCursor cursor)
     {
         var i = Count++;

@@ -19,7 +19,7 @@ public sealed class ExchangeNormalizer
     public ExchangeNormalizer(int maxTextChars = 16 * 1024)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTextChars, 16);
-        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars);
+        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars, maxTextChars);
     }
 
     /// <summary>A normaliser owned by the calling thread (use it synchronously, not across an <c>await</c>).</summary>
@@ -49,8 +49,9 @@ public sealed class ExchangeNormalizer
             detected = evidence.Verdict;
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string holding invalid UTF-8 that the reader refuses to unescape.
             return false;
         }
     }
@@ -76,8 +77,9 @@ public sealed class ExchangeNormalizer
             _bodies.ReadResponse(ref reader, target, ref evidence, out usage, out _);
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string holding invalid UTF-8 that the reader refuses to unescape.
             return false;
         }
     }

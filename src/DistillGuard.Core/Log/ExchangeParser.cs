@@ -17,10 +17,18 @@ public sealed class ExchangeParser
     private readonly BodyNormalizer _bodies;
 
     /// <param name="maxTextChars">Characters kept per text field (see <see cref="LogReaderOptions.MaxTextChars"/>).</param>
-    public ExchangeParser(int maxTextChars = 16 * 1024)
+    /// <param name="maxResponseTextChars">Characters of response text kept; null means <paramref name="maxTextChars"/> (see <see cref="LogReaderOptions.MaxResponseTextChars"/>).</param>
+    public ExchangeParser(int maxTextChars = 16 * 1024, int? maxResponseTextChars = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTextChars, 16);
-        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars);
+        var responseChars = maxResponseTextChars ?? maxTextChars;
+        ArgumentOutOfRangeException.ThrowIfNegative(responseChars);
+        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars, responseChars);
+    }
+
+    internal ExchangeParser(LogReaderOptions options)
+        : this(options.MaxTextChars, options.MaxResponseTextChars)
+    {
     }
 
     /// <summary>
@@ -44,6 +52,11 @@ public sealed class ExchangeParser
         }
         catch (JsonException e)
         {
+            error = new ParseError(BadRecordKind.MalformedJson, null, "malformed JSON: " + e.Message);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader refuses to unescape a string holding invalid UTF-8: the line is not valid JSON text.
             error = new ParseError(BadRecordKind.MalformedJson, null, "malformed JSON: " + e.Message);
         }
 

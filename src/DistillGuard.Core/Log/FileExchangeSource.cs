@@ -7,28 +7,43 @@ namespace DistillGuard.Core.Log;
 internal sealed class FileExchangeSource : IDisposable
 {
     private readonly LogFile _file;
-    private readonly ExchangeParser _parser;
     private readonly LogReadProgress _progress;
     private readonly int _maxLineBytes;
     private readonly int _window;
     private readonly ReorderBuffer _pending;
     private readonly Stack<Exchange> _free = new();
+    private readonly bool _strict;
     private LogLineReader? _lines;
     private bool _inputDone;
+
+    /// <summary>
+    /// A bad record held back until the window has given out every record read before it: the end-of-file ones
+    /// (truncated gzip), and in strict mode the first one, after which the file stops (the merge throws there).
+    /// </summary>
+    private BadRecord? _final;
     private long _bytesReported;
 
-    public FileExchangeSource(LogFile file, ExchangeParser parser, LogReaderOptions options, LogReadProgress progress)
+    /// <param name="file">The file to read.</param>
+    /// <param name="options">Window, line limit.</param>
+    /// <param name="strict">Whether the first bad record ends the stream (the bad-record log throws there).</param>
+    /// <param name="progress">Shared counters to add bytes and lines to.</param>
+    public FileExchangeSource(LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress)
     {
         _file = file;
-        _parser = parser;
         _progress = progress;
         _maxLineBytes = options.MaxLineBytes;
         _window = options.ReorderWindow;
+        _strict = strict;
         _pending = new ReorderBuffer(options.ReorderWindow + 1);
     }
 
-    /// <summary>Clears <paramref name="batch"/> and fills it with the file's next exchanges; sets <see cref="ExchangeBatch.IsLast"/> at the end.</summary>
-    public void Fill(ExchangeBatch batch)
+    public LogFile File => _file;
+
+    /// <summary>
+    /// Clears <paramref name="batch"/> and fills it with the file's next exchanges; sets <see cref="ExchangeBatch.IsLast"/>
+    /// at the end. <paramref name="parser"/> belongs to the calling thread (parsers are per thread, not per file).
+    /// </summary>
+    public void Fill(ExchangeBatch batch, ExchangeParser parser)
     {
         batch.Clear();
         long lines = 0;
@@ -40,12 +55,18 @@ internal sealed class FileExchangeSource : IDisposable
             }
             else if (_inputDone)
             {
+                if (_final is not null)
+                {
+                    batch.BadRecords.Add(new PendingBadRecord(batch.Count, _final));
+                    _final = null;
+                }
+
                 batch.IsLast = true;
                 break;
             }
             else
             {
-                ReadLine(batch);
+                ReadLine(batch, parser);
                 lines++;
             }
         }
@@ -70,7 +91,7 @@ internal sealed class FileExchangeSource : IDisposable
         batch.Items[batch.Count++] = next;
     }
 
-    private void ReadLine(ExchangeBatch batch)
+    private void ReadLine(ExchangeBatch batch, ExchangeParser parser)
     {
         _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
         switch (_lines.Next(out var line))
@@ -82,7 +103,7 @@ internal sealed class FileExchangeSource : IDisposable
                 }
 
                 var exchange = _free.Count > 0 ? _free.Pop() : new Exchange();
-                if (_parser.TryParse(line, exchange, out var error))
+                if (parser.TryParse(line, exchange, out var error))
                 {
                     exchange.SourceLine = _lines.LineNumber;
                     exchange.SourceFileIndex = _file.Index;
@@ -99,7 +120,7 @@ internal sealed class FileExchangeSource : IDisposable
                 AddBad(batch, BadRecordKind.LineTooLong, null, $"line is longer than {_maxLineBytes} bytes; skipped");
                 return;
             case LineStatus.Truncated:
-                AddBad(batch, BadRecordKind.TruncatedGzip, null, _lines.TruncationMessage ?? "gzip data ends early");
+                _final = NewBad(BadRecordKind.TruncatedGzip, null, _lines.TruncationMessage ?? "gzip data ends early");
                 _inputDone = true;
                 return;
             default:
@@ -108,8 +129,52 @@ internal sealed class FileExchangeSource : IDisposable
         }
     }
 
-    private void AddBad(ExchangeBatch batch, BadRecordKind kind, string? field, string message) =>
-        batch.BadRecords.Add(new PendingBadRecord(batch.Count, new BadRecord(kind, _file.Path, _lines!.LineNumber, field, message)));
+    /// <summary>
+    /// A bad line: placed at the current point of the file's output (records still in the reorder window come after
+    /// it), or in strict mode held until the window is empty and the file ends there.
+    /// </summary>
+    private void AddBad(ExchangeBatch batch, BadRecordKind kind, string? field, string message)
+    {
+        var record = NewBad(kind, field, message);
+        if (_strict)
+        {
+            _final = record;
+            _inputDone = true;
+            return;
+        }
+
+        batch.BadRecords.Add(new PendingBadRecord(batch.Count, record));
+    }
+
+    private BadRecord NewBad(BadRecordKind kind, string? field, string message) => new(kind, _file.Path, _lines!.LineNumber, field, message);
+
+    /// <summary>
+    /// The earliest timestamp among the file's first <paramref name="records"/> valid exchanges (reading at most
+    /// <paramref name="maxLines"/> lines), or null when there is none; used to open files only when the merge needs them.
+    /// </summary>
+    public DateTime? SniffEarliest(ExchangeParser parser, int records, int maxLines)
+    {
+        using var lines = LogLineReader.Open(_file.Path, _maxLineBytes);
+        var probe = new Exchange();
+        DateTime? earliest = null;
+        var found = 0;
+        for (var i = 0; i < maxLines && found < records; i++)
+        {
+            var status = lines.Next(out var line);
+            if (status is LineStatus.End or LineStatus.Truncated)
+            {
+                break;
+            }
+
+            if (status == LineStatus.Line && !IsBlank(line) && parser.TryParse(line, probe, out _))
+            {
+                found++;
+                earliest = earliest is { } e && e <= probe.Timestamp ? e : probe.Timestamp;
+            }
+        }
+
+        return earliest;
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t\r"u8).IsEmpty;
 

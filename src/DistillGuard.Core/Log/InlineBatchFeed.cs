@@ -6,19 +6,26 @@ internal sealed class InlineBatchFeed : IBatchFeed
     private readonly FileExchangeSource[] _sources;
     private readonly ExchangeBatch?[] _spare;
     private readonly int _batchSize;
+    private readonly ExchangeParser _parser;
 
-    public InlineBatchFeed(FileExchangeSource[] sources, int batchSize)
+    public InlineBatchFeed(FileExchangeSource[] sources, int batchSize, LogReaderOptions options)
     {
+        _parser = new ExchangeParser(options);
         _sources = sources;
         _spare = new ExchangeBatch?[sources.Length];
         _batchSize = batchSize;
+    }
+
+    public void Start(int file)
+    {
+        // Reading happens in Take, on the caller's thread.
     }
 
     public ExchangeBatch Take(int file)
     {
         var batch = _spare[file] ?? new ExchangeBatch(_batchSize);
         _spare[file] = null;
-        _sources[file].Fill(batch);
+        _sources[file].Fill(batch, _parser);
         if (batch.IsLast)
         {
             _sources[file].Dispose();

@@ -3,6 +3,15 @@ namespace DistillGuard.Core.Log;
 /// <summary>Turns the paths a user gave (files and directories, in any mix) into the ordered list of log files.</summary>
 public static class LogInputs
 {
+    /// <summary>Every file under a directory, hidden ones included; the depth cap stops symlink loops.</summary>
+    private static readonly EnumerationOptions Recursive = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = 0,
+        MaxRecursionDepth = 64,
+        IgnoreInaccessible = false,
+    };
+
     /// <summary>
     /// Files are taken as given, whatever their name (gzip is recognised by content). Directories are searched
     /// recursively for <c>*.jsonl</c> and <c>*.jsonl.gz</c>, in ordinal order of their full paths, so the order does
@@ -22,7 +31,7 @@ public static class LogInputs
             }
             else if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                var found = Directory.EnumerateFiles(path, "*", Recursive)
                     .Where(IsLogFileName)
                     .ToArray();
                 Array.Sort(found, StringComparer.Ordinal);

@@ -15,6 +15,13 @@ public sealed class LogReaderOptions
     /// </summary>
     public int MaxTextChars { get; set; } = 16 * 1024;
 
+    /// <summary>
+    /// Characters of response text kept in <see cref="ExchangeResponse.Text"/>; null means <see cref="MaxTextChars"/>.
+    /// 0 keeps none (no string per record) while <see cref="ExchangeResponse.TextLength"/> is still counted: for
+    /// readers, such as a scan whose analysis never looks at answers, that want the speed. Default null.
+    /// </summary>
+    public int? MaxResponseTextChars { get; set; }
+
     /// <summary>Longest line accepted; a longer one is skipped as <see cref="BadRecordKind.LineTooLong"/>. Default 64 MiB.</summary>
     public int MaxLineBytes { get; set; } = 64 * 1024 * 1024;
 
@@ -36,6 +43,10 @@ public sealed class LogReaderOptions
         ArgumentOutOfRangeException.ThrowIfNegative(SamplesPerKind);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTextChars, 16);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLineBytes, 1024);
+        if (MaxResponseTextChars is { } responseChars)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(responseChars);
+        }
         ArgumentOutOfRangeException.ThrowIfNegative(ReorderWindow);
         ArgumentOutOfRangeException.ThrowIfLessThan(Parallelism, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);

@@ -8,6 +8,13 @@ namespace DistillGuard.Core.Log;
 /// the output order never depends on the thread count.
 /// </summary>
 /// <remarks>
+/// Files are opened only when the merge needs them: each file's earliest timestamp among its first
+/// <see cref="SniffRecords"/> records is read up front, a file starts being parsed ahead when the merge is within
+/// <see cref="PrefetchLead"/> of it and joins the merge within <see cref="AdmitLead"/> of it. So hundreds of
+/// hourly files cost the memory of the few that overlap in time. A file whose records run earlier than its
+/// sniffed start by more than <see cref="AdmitLead"/> yields those records late (counted, never dropped).
+/// </remarks>
+/// <remarks>
 /// Exchanges are recycled: <see cref="Current"/> is valid until the next <see cref="MoveNext"/> or
 /// <see cref="Dispose"/> (see <see cref="Exchange"/>). Bad records go to <see cref="BadRecords"/> at the point of the
 /// stream where they were met; in strict mode <see cref="MoveNext"/> throws <see cref="BadRecordException"/> there.
@@ -15,9 +22,22 @@ namespace DistillGuard.Core.Log;
 /// </remarks>
 public sealed partial class MergedExchangeReader : IDisposable
 {
+    /// <summary>Records sniffed per file to find where it starts in time.</summary>
+    public const int SniffRecords = 64;
+
+    /// <summary>How far ahead of the merge a file joins it.</summary>
+    public static readonly TimeSpan AdmitLead = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far ahead of the merge a file starts being decompressed and parsed on a worker.</summary>
+    public static readonly TimeSpan PrefetchLead = TimeSpan.FromMinutes(15);
+
     private readonly FileCursor[] _cursors;
+    private readonly FileExchangeSource[] _sources;
     private readonly CursorHeap _heap;
     private readonly IBatchFeed _feed;
+    private readonly LogReaderOptions _options;
+    private readonly PriorityQueue<int, (DateTime Start, int File)> _dormant = new();
+    private readonly PriorityQueue<int, (DateTime Start, int File)> _warming = new();
     private FileCursor? _current;
     private bool _started;
     private bool _disposed;
@@ -25,12 +45,16 @@ public sealed partial class MergedExchangeReader : IDisposable
 
     /// <param name="files">The inputs, usually from <see cref="LogInputs.Discover"/>.</param>
     /// <param name="options">Reading options; defaults when null.</param>
-    /// <param name="badRecords">Where bad records are counted; a new one (strict per <paramref name="options"/>) when null.</param>
+    /// <param name="badRecords">
+    /// Where bad records are counted; a new one (strict per <paramref name="options"/>) when null. When given, its
+    /// <see cref="BadRecordLog.Strict"/> decides strict mode.
+    /// </param>
     public MergedExchangeReader(IReadOnlyList<LogFile> files, LogReaderOptions? options = null, BadRecordLog? badRecords = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         options ??= new LogReaderOptions();
         options.Validate();
+        _options = options;
         Files = files;
         BadRecords = badRecords ?? new BadRecordLog(options.Strict, options.SamplesPerKind);
         long total = 0;
@@ -41,18 +65,18 @@ public sealed partial class MergedExchangeReader : IDisposable
 
         Progress = new LogReadProgress(total);
         var batchSize = BatchSizeFor(options, files.Count);
-        var sources = new FileExchangeSource[files.Count];
+        _sources = new FileExchangeSource[files.Count];
         _cursors = new FileCursor[files.Count];
         for (var i = 0; i < files.Count; i++)
         {
-            sources[i] = new FileExchangeSource(files[i] with { Index = i }, new ExchangeParser(options.MaxTextChars), options, Progress);
+            _sources[i] = new FileExchangeSource(files[i] with { Index = i }, options, BadRecords.Strict, Progress);
             _cursors[i] = new FileCursor(i);
         }
 
         _heap = new CursorHeap(files.Count);
         _feed = options.Parallelism <= 1 || files.Count == 0
-            ? new InlineBatchFeed(sources, batchSize)
-            : new ParallelBatchFeed(sources, batchSize, options.Parallelism);
+            ? new InlineBatchFeed(_sources, batchSize, options)
+            : new ParallelBatchFeed(_sources, batchSize, options.Parallelism, options);
     }
 
     /// <summary>Discovers the inputs (<see cref="LogInputs.Discover"/>) and opens a reader over them.</summary>
@@ -87,14 +111,7 @@ public sealed partial class MergedExchangeReader : IDisposable
         if (!_started)
         {
             _started = true;
-            foreach (var cursor in _cursors)
-            {
-                Settle(cursor);
-                if (cursor.HasHead)
-                {
-                    _heap.Push(cursor);
-                }
-            }
+            SniffFiles();
         }
         else if (_current is { } previous)
         {
@@ -108,6 +125,7 @@ public sealed partial class MergedExchangeReader : IDisposable
             }
         }
 
+        Admit();
         if (_heap.Count == 0)
         {
             return false;
@@ -130,6 +148,91 @@ public sealed partial class MergedExchangeReader : IDisposable
 
     /// <summary>Lets <c>foreach (var exchange in reader)</c> work without allocating.</summary>
     public Enumerator GetEnumerator() => new(this);
+
+    /// <summary>Finds each file's start in time (in parallel) and queues the files by it, unopened.</summary>
+    private void SniffFiles()
+    {
+        var starts = new DateTime?[_sources.Length];
+        Parallel.For(
+            0,
+            _sources.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism },
+            () => new ExchangeParser(_options),
+            (i, _, parser) =>
+            {
+                try
+                {
+                    starts[i] = _sources[i].SniffEarliest(parser, SniffRecords, maxLines: SniffRecords * 16);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Left unsniffed: the file joins at once and the real read raises the error in order.
+                    starts[i] = null;
+                }
+
+                return parser;
+            },
+            static _ => { });
+        for (var i = 0; i < starts.Length; i++)
+        {
+            // A file with no valid record near its start joins at once (its bad records are reported early).
+            _dormant.Enqueue(i, (starts[i] ?? DateTime.MinValue, i));
+        }
+    }
+
+    /// <summary>
+    /// Starts and admits the files the merge is about to need. The frontier is the merge's next timestamp, or the
+    /// next waiting file's start when no file is in the merge, so a gap between files never opens them all at once.
+    /// </summary>
+    private void Admit()
+    {
+        while (true)
+        {
+            var frontier = _heap.Count > 0 ? _heap.PeekHead().Timestamp : NextStart();
+            if (frontier == DateTime.MaxValue)
+            {
+                return;
+            }
+
+            while (_dormant.TryPeek(out var file, out var key) && Near(key.Start, frontier, PrefetchLead))
+            {
+                _dormant.Dequeue();
+                _feed.Start(file);
+                _warming.Enqueue(file, key);
+            }
+
+            if (!_warming.TryPeek(out var next, out var nextKey) || !Near(nextKey.Start, frontier, AdmitLead))
+            {
+                return;
+            }
+
+            _warming.Dequeue();
+            var cursor = _cursors[next];
+            Settle(cursor);
+            if (cursor.HasHead)
+            {
+                _heap.Push(cursor);
+            }
+        }
+    }
+
+    private DateTime NextStart()
+    {
+        var start = DateTime.MaxValue;
+        if (_warming.TryPeek(out _, out var warming))
+        {
+            start = warming.Start;
+        }
+
+        if (_dormant.TryPeek(out _, out var dormant) && dormant.Start < start)
+        {
+            start = dormant.Start;
+        }
+
+        return start;
+    }
+
+    private static bool Near(DateTime start, DateTime frontier, TimeSpan lead) => start <= frontier || start - frontier <= lead;
 
     /// <summary>Brings a cursor to its next exchange (or its end), logging bad records it passes on the way.</summary>
     private void Settle(FileCursor cursor)

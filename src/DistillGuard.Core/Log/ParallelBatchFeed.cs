@@ -5,11 +5,11 @@ using System.Threading.Channels;
 namespace DistillGuard.Core.Log;
 
 /// <summary>
-/// Decompresses and parses files on worker threads. Each file has a fixed set of recycled batches; a worker fills
-/// one whenever the merge hands one back, so at most <see cref="BatchesPerFile"/> batches per file are in flight
-/// (bounded memory) and a file is served by one worker at a time (its source is single-threaded). Files are
-/// scheduled through one work queue, so any number of files shares the workers without deadlock: the merge may need
-/// any file's next batch, and every file with a free batch is always queued.
+/// Decompresses and parses files on worker threads, each with its own parser. Each started file has a small set of
+/// recycled batches (one at first, up to <see cref="BatchesPerFile"/> once the merge is drawing on it); a worker
+/// fills one whenever the merge hands one back, so memory per file is bounded and a file is served by one worker at
+/// a time (its source is single-threaded). Files are scheduled through one work queue, so any number of files
+/// shares the workers without deadlock: every file with a free batch is always queued.
 /// </summary>
 internal sealed class ParallelBatchFeed : IBatchFeed
 {
@@ -18,37 +18,47 @@ internal sealed class ParallelBatchFeed : IBatchFeed
     private readonly Channel<Lane> _work = Channel.CreateUnbounded<Lane>(new UnboundedChannelOptions { SingleReader = false });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
+    private readonly int _batchSize;
 
-    public ParallelBatchFeed(FileExchangeSource[] sources, int batchSize, int workers)
+    public ParallelBatchFeed(FileExchangeSource[] sources, int batchSize, int workers, LogReaderOptions options)
     {
+        _batchSize = batchSize;
         _lanes = new Lane[sources.Length];
         for (var i = 0; i < sources.Length; i++)
         {
-            var lane = new Lane(sources[i]);
-            for (var b = 0; b < BatchesPerFile; b++)
-            {
-                lane.Free.Enqueue(new ExchangeBatch(batchSize));
-            }
-
-            lane.Pending = BatchesPerFile;
-            _lanes[i] = lane;
-            _work.Writer.TryWrite(lane);
+            _lanes[i] = new Lane(sources[i]);
         }
 
         _workers = new Task[Math.Max(1, Math.Min(workers, sources.Length))];
         for (var i = 0; i < _workers.Length; i++)
         {
-            _workers[i] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            _workers[i] = Task.Factory.StartNew(() => Work(new ExchangeParser(options)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+    }
+
+    public void Start(int file)
+    {
+        var lane = _lanes[file];
+        if (lane.Allocated == 0)
+        {
+            AddBatch(lane);
         }
     }
 
     public ExchangeBatch Take(int file)
     {
         var lane = _lanes[file];
+        Start(file);
         while (true)
         {
             if (lane.Ready.Reader.TryRead(out var batch))
             {
+                // The merge is drawing on this file: let it read further ahead.
+                if (lane.Allocated < BatchesPerFile && !lane.Done)
+                {
+                    AddBatch(lane);
+                }
+
                 return batch;
             }
 
@@ -66,9 +76,16 @@ internal sealed class ParallelBatchFeed : IBatchFeed
         }
     }
 
-    public void Return(int file, ExchangeBatch batch)
+    public void Return(int file, ExchangeBatch batch) => Release(_lanes[file], batch);
+
+    private void AddBatch(Lane lane)
     {
-        var lane = _lanes[file];
+        lane.Allocated++;
+        Release(lane, new ExchangeBatch(_batchSize));
+    }
+
+    private void Release(Lane lane, ExchangeBatch batch)
+    {
         lane.Free.Enqueue(batch);
         if (Interlocked.Increment(ref lane.Pending) == 1)
         {
@@ -76,7 +93,7 @@ internal sealed class ParallelBatchFeed : IBatchFeed
         }
     }
 
-    private void Work()
+    private void Work(ExchangeParser parser)
     {
         var reader = _work.Reader;
         try
@@ -85,7 +102,7 @@ internal sealed class ParallelBatchFeed : IBatchFeed
             {
                 while (reader.TryRead(out var lane))
                 {
-                    Serve(lane);
+                    Serve(lane, parser);
                 }
             }
         }
@@ -96,7 +113,7 @@ internal sealed class ParallelBatchFeed : IBatchFeed
     }
 
     /// <summary>Fills one batch per free batch of the lane; only the thread that moved Pending off zero gets here.</summary>
-    private void Serve(Lane lane)
+    private void Serve(Lane lane, ExchangeParser parser)
     {
         do
         {
@@ -107,12 +124,12 @@ internal sealed class ParallelBatchFeed : IBatchFeed
 
             try
             {
-                lane.Source.Fill(batch);
+                lane.Source.Fill(batch, parser);
             }
             catch (Exception e)
             {
-                lane.Done = true;
                 lane.Error = ExceptionDispatchInfo.Capture(e);
+                lane.Done = true;
                 lane.Source.Dispose();
                 lane.Ready.Writer.TryComplete();
                 continue;
@@ -150,10 +167,13 @@ internal sealed class ParallelBatchFeed : IBatchFeed
 
         public Channel<ExchangeBatch> Ready { get; } = Channel.CreateUnbounded<ExchangeBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
+        /// <summary>Batches created for this file; touched only by the merge thread.</summary>
+        public int Allocated { get; set; }
+
         public int Pending;
 
         public volatile bool Done;
 
-        public ExceptionDispatchInfo? Error;
+        public volatile ExceptionDispatchInfo? Error;
     }
 }
