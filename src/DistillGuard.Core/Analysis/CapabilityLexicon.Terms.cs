@@ -13,40 +13,44 @@ internal static partial class CapabilityLexicon
             3 python, javascript, typescript, golang, kotlin, rust code, java code, refactor, refactoring, debug, debugging, leetcode, source code, pseudocode
             3 write a function, write a program, write a script, the following code, this code, my code, stack trace, segmentation fault, unit test, unit tests, code review, regex, regular expression
             3 compile error, compilation error, runtime error, syntax error, null pointer, time complexity, space complexity, linked list, binary tree, hash map, for loop, while loop
-            2 code, coding, programming, compile, compiler, compiles, function, functions, method, methods, class, classes, variable, variables, array, arrays, recursion, recursive, algorithm
+            2 code, coding, programming, compile, compiler, compiles, function, functions, variable, variables, array, arrays, recursion, recursive, algorithm
             2 implement, implementation, script, html, css, react, node, django, flask, git, github, repository, pull request, npm, pip, docker, kubernetes, bash, shell script, api endpoint
             2 sorting algorithm, data structure, data structures, boolean, integer overflow, exception, exceptions, traceback, bug, bugs, codebase, library, framework, backend, frontend
-            1 program, programs, developer, software, string, strings, loop, import, return, print, output, input, json, endpoint, query, test, tests, command line, terminal, error, install
+            1 program, programs, developer, software, loop, json, endpoint, command line, terminal, method, methods, class, classes, debugger, compiled
             """),
         (Capability.AgenticToolUse, """
             3 function call, function calling, tool call, tool calls, call the tool, use the tool, using the tool, available tools, search the web, browse the web, web search
-            2 tool, tools, api, apis, endpoint, endpoints, fetch, retrieve, look up, lookup, call the, calling the, invoke, execute, automate, agent, workflow
+            2 api, apis, endpoint, endpoints, call the api, use the api
+            1 tool, tools, fetch, retrieve, look up, lookup, call the, calling the, invoke, execute, automate, agent, workflow
             1 get me, find me, check the, book a, schedule, send an, track, order status, current weather, latest news
             """),
         (Capability.Reasoning, """
             3 prove, proof, proofs, theorem, lemma, puzzle, puzzles, riddle, riddles, syllogism, brain teaser, logic puzzle, geometry, algebra, polynomial, polynomials, factorial, divisible, remainder
             3 probability, equation, equations, integral, derivative, olympiad, math problem, word problem, prime numbers, prime number, real numbers, integers, inequality, modulo, combinatorics
             2 math, mathematics, mathematical, solve, calculate, calculation, compute, how many, logic, logical, deduce, deduction, infer, inference, triangle, circle, area, perimeter, sum, fraction, fractions
-            2 percentage, ratio, reasoning, reason, minimum number, maximum number, optimal, strategy, chess, sequence, pattern, if and only if, contradiction, assume, given that, therefore, hypothesis
-            1 number, numbers, answer, correct, step by step, why, true or false, which of the following, estimate, total, each, more than, less than, twice, half
+            2 percentage, ratio, reasoning, minimum number, maximum number, optimal, strategy, chess, sequence, pattern, if and only if, contradiction, assume, given that, therefore, hypothesis
+            1 reason, number, numbers, answer, correct, step by step, why, true or false, which of the following, estimate, total, each, more than, less than, twice, half
             """),
         (Capability.GradingReward, """
             4 rubric, on a scale of, scale from, score between, assign a score, give a score, output a score, rate the response, score the response, grade the response, which response, better response
             4 response a, response b, two responses, assistant's response, the assistant's answer, reward model, helpfulness, harmlessness, likert, pairwise, preference data, judge the
-            3 grade, grading, evaluate the response, evaluate the answer, assess the quality, quality of the response, criteria, criterion, score, scoring, rating, rate the, critique, reward
-            2 evaluate, evaluation, assess, judge, compare the, feedback, correctness, accuracy of the, points
+            3 grading, evaluate the response, evaluate the answer, assess the quality, quality of the response, rate the, critique, reward
+            2 grade, criteria, criterion, score, scoring, rating
+            1 evaluate, evaluation, assess, judge, compare the, feedback, correctness, accuracy of the
             """),
         (Capability.CensorshipRewrite, """
             5 politically neutral, remove sensitive, sensitive content, sensitive topics, sensitive information, socialist values, positive energy, official narrative, state media, remove any mention, avoid mentioning
             4 censor, censored, censorship, sanitize, sanitise, sanitized, tone down, politically sensitive, politically correct, neutral tone, objectionable, inappropriate content, harmful content, redact
-            3 neutral, politically, controversial, propaganda, dissident, dissidents, tiananmen, xinjiang, tibet, taiwan, uyghur, government, regime, compliant, comply with regulations, harmonious
-            2 rewrite, rephrase, reword, remove, sensitive, offensive, soften, political, politics, party, protest, protests, criticism, criticize
+            3 propaganda, dissident, dissidents, tiananmen, xinjiang, uyghur, comply with regulations, harmonious society, politically acceptable, less controversial, remove references
+            1 neutral, politically, controversial, tibet, taiwan, government, regime, compliant, harmonious
+            0.5 rewrite, rephrase, reword, remove, sensitive, offensive, soften, political, politics, party, protest, protests, criticism, criticize
             """),
         (Capability.Cybersecurity, """
             5 cve, exploit, exploits, exploitation, malware, ransomware, shellcode, buffer overflow, sql injection, xss, cross site scripting, metasploit, privilege escalation, rootkit, keylogger, botnet, ghidra, hashcat
             4 reverse engineer, reverse engineering, reverse engineered, penetration test, penetration testing, pentest, pentesting, zero day, backdoor, command and control, remote code execution, rce, lateral movement, exfiltrate, exfiltration, payload, payloads, nmap, burp suite
             3 vulnerability, vulnerabilities, vulnerable, injection, phishing, decompile, decompiled, disassemble, disassembly, obfuscate, obfuscated, obfuscation, antivirus, edr, ctf, capture the flag, brute force, password cracking, fuzzing, fuzzer, ddos, attack surface, threat actor, cybersecurity, infosec, trojan, worm, spyware
-            2 security, attack, attacker, attackers, firewall, bypass, intrusion, hacking, hacker, hack, encryption, decrypt, cryptographic, wireshark, packet, packets, credentials, authentication, deserialization
+            2 attacker, attackers, firewall, intrusion, hacking, hacker, decrypt, cryptographic, wireshark, deserialization
+            1 security, attack, bypass, hack, encryption, packet, packets, credentials, authentication
             """),
         (Capability.Vision, """
             4 this image, the image, this picture, the picture, this photo, the photo, the screenshot, this screenshot, attached image, in the image, describe the image, what do you see, ocr

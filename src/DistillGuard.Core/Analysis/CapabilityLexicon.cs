@@ -40,6 +40,12 @@ internal static partial class CapabilityLexicon
             AddPhrases(items, phrases, new LexiconEntry(Capability.Other, 0, cue));
         }
 
+        AddPrefixes(items);
+        foreach (var word in StopWords.Words)
+        {
+            items.Add((Hash64.Phrase(word), new LexiconEntry(Capability.Other, 0, LexiconCue.None, IsStopWord: true)));
+        }
+
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)(items.Count * 4));
         TableKeys = new ulong[size];
         TableEntries = new LexiconEntry[size];
@@ -64,6 +70,54 @@ internal static partial class CapabilityLexicon
     public static ReadOnlySpan<ulong> Keys => TableKeys;
 
     public static ReadOnlySpan<LexiconEntry> Entries => TableEntries;
+
+    /// <summary>Adds one prefix marker per distinct proper prefix (1..n−1 words) of every multi-word phrase.</summary>
+    private static void AddPrefixes(List<(ulong Key, LexiconEntry Entry)> items)
+    {
+        var prefixes = new HashSet<ulong>();
+        foreach (var phrase in AllPhrases())
+        {
+            var key = Hash64.SequenceSeed;
+            var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < words.Length - 1; i++)
+            {
+                key = Hash64.Combine(key, Hash64.Word(words[i]));
+                prefixes.Add(key);
+            }
+        }
+
+        foreach (var key in prefixes)
+        {
+            items.Add((key, new LexiconEntry(Capability.Other, 0, LexiconCue.None, IsPrefix: true)));
+        }
+    }
+
+    private static IEnumerable<string> AllPhrases()
+    {
+        foreach (var (_, lines) in CapabilityTerms)
+        {
+            foreach (var rawLine in lines.Split('\n'))
+            {
+                var line = rawLine.Trim();
+                var space = line.IndexOf(' ', StringComparison.Ordinal);
+                if (space > 0)
+                {
+                    foreach (var phrase in line[(space + 1)..].Split(','))
+                    {
+                        yield return phrase.Trim();
+                    }
+                }
+            }
+        }
+
+        foreach (var (_, phrases) in CueTerms)
+        {
+            foreach (var phrase in phrases.Split(','))
+            {
+                yield return phrase.Trim();
+            }
+        }
+    }
 
     private static void AddPhrases(List<(ulong, LexiconEntry)> items, string phrases, LexiconEntry entry)
     {

@@ -21,7 +21,13 @@ internal struct CapabilityScorer
     private CapabilityScores _scores;
     private ulong _key1, _key2, _key3;
 
+    private const int PrefixMark = 1;
+    private const int StopWordMark = 2;
+
     public LexiconCue Cues { get; private set; }
+
+    /// <summary>The last token added was a stop word (read by <see cref="SimHashSketch"/> right after).</summary>
+    public bool LastWasStopWord { get; private set; }
 
     public int CotStrongHits { get; private set; }
 
@@ -40,6 +46,7 @@ internal struct CapabilityScorer
 
     public void Add(in PromptToken token)
     {
+        LastWasStopWord = false;
         switch (token.Kind)
         {
             case PromptTokenKind.Word or PromptTokenKind.Identifier:
@@ -65,49 +72,69 @@ internal struct CapabilityScorer
         _key1 = _key2 = _key3 = 0;
     }
 
+    /// <summary>
+    /// Probes the n-grams ending at <paramref name="word"/>. The window only keeps an n-gram that is the start of some
+    /// longer phrase, so most words cost one probe.
+    /// </summary>
     private void AddWord(ulong word)
     {
         Words++;
         var unigram = Hash64.Combine(Hash64.SequenceSeed, word);
-        Apply(unigram);
+        var unigramMarks = Apply(unigram);
+        LastWasStopWord = (unigramMarks & StopWordMark) != 0;
         ulong bigram = 0, trigram = 0;
+        bool bigramIsPrefix = false, trigramIsPrefix = false;
+        // Each window is independent: "step by step" completes through the kept bigram "step by" even though
+        // "by" alone starts no phrase.
         if (_key1 != 0)
         {
             bigram = Hash64.Combine(_key1, word);
-            Apply(bigram);
-            if (_key2 != 0)
-            {
-                trigram = Hash64.Combine(_key2, word);
-                Apply(trigram);
-                if (_key3 != 0)
-                {
-                    Apply(Hash64.Combine(_key3, word));
-                }
-            }
+            bigramIsPrefix = (Apply(bigram) & PrefixMark) != 0;
         }
 
-        _key3 = trigram;
-        _key2 = bigram;
-        _key1 = unigram;
+        if (_key2 != 0)
+        {
+            trigram = Hash64.Combine(_key2, word);
+            trigramIsPrefix = (Apply(trigram) & PrefixMark) != 0;
+        }
+
+        if (_key3 != 0)
+        {
+            Apply(Hash64.Combine(_key3, word));
+        }
+
+        _key3 = trigramIsPrefix ? trigram : 0;
+        _key2 = bigramIsPrefix ? bigram : 0;
+        _key1 = (unigramMarks & PrefixMark) != 0 ? unigram : 0;
     }
 
+    /// <summary>Applies every entry stored under <paramref name="key"/>; returns <see cref="PrefixMark"/> | <see cref="StopWordMark"/> as found.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Apply(ulong key)
+    private int Apply(ulong key)
     {
         var keys = CapabilityLexicon.Keys;
         var mask = keys.Length - 1;
         var slot = (int)key & mask;
+        var marks = 0;
         while (true)
         {
             var candidate = keys[slot];
             if (candidate == 0)
             {
-                return;
+                return marks;
             }
 
             if (candidate == key)
             {
-                ApplyEntry(CapabilityLexicon.Entries[slot]);
+                ref readonly var entry = ref CapabilityLexicon.Entries[slot];
+                if (entry.IsPrefix || entry.IsStopWord)
+                {
+                    marks |= (entry.IsPrefix ? PrefixMark : 0) | (entry.IsStopWord ? StopWordMark : 0);
+                }
+                else
+                {
+                    ApplyEntry(entry);
+                }
             }
 
             slot = (slot + 1) & mask;

@@ -11,6 +11,9 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
 {
     private const ulong TemplateSeed = 0x243F6A8885A308D3UL;
 
+    /// <summary>Shorter system prompts are cheaper to scan than to look up.</summary>
+    private const int MinCachedSystemChars = 256;
+
     private readonly ExchangeAnalyzerOptions _options;
     private readonly int _effortRank;
 
@@ -39,7 +42,15 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
         var sketch = new SimHashSketch();
         var systemFrame = new TemplateFingerprint();
         var userFrame = new TemplateFingerprint();
-        Scan(system, ref systemFrame, ref sketch, ref scorer, sketchIt: user.IsEmpty);
+        if (system.Length >= MinCachedSystemChars)
+        {
+            ScanSystemCached(request.SystemPrompt!, system, ref systemFrame, ref sketch, ref scorer, user.IsEmpty);
+        }
+        else
+        {
+            Scan(system, ref systemFrame, ref sketch, ref scorer, sketchIt: user.IsEmpty);
+        }
+
         Scan(user, ref userFrame, ref sketch, ref scorer, sketchIt: true);
         if (request.UserTurns > 1 && request.FirstUserText is { Length: > 0 } first)
         {
@@ -87,6 +98,37 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
         return span.Length <= _options.MaxAnalyzedChars ? span : span[.._options.MaxAnalyzedChars];
     }
 
+    /// <summary>
+    /// Scans a system prompt through the per-thread <see cref="SystemPromptCache"/>: on a hit the scorer, sketch and
+    /// frame states are copied from the cache; on a miss the prompt is scanned (always into a sketch, so the entry
+    /// serves exchanges with and without user text) and stored. <paramref name="full"/> is the uncut prompt string,
+    /// kept by reference (strings are immutable).
+    /// </summary>
+    private void ScanSystemCached(
+        string full, ReadOnlySpan<char> system, ref TemplateFingerprint frame, ref SimHashSketch sketch, ref CapabilityScorer scorer, bool sketchIt)
+    {
+        var cache = SystemPromptCache.Current;
+        if (!cache.TryGet(this, system, out var entry))
+        {
+            entry = cache.Slot(system);
+            entry.Owner = null;
+            entry.Scorer = default;
+            entry.Sketch = default;
+            entry.Frame = new TemplateFingerprint();
+            Scan(system, ref entry.Frame, ref entry.Sketch, ref entry.Scorer, sketchIt: true);
+            entry.Text = full;
+            entry.Length = system.Length;
+            entry.Owner = this;
+        }
+
+        frame = entry.Frame;
+        scorer = entry.Scorer;
+        if (sketchIt)
+        {
+            sketch = entry.Sketch;
+        }
+    }
+
     private static void Scan(
         ReadOnlySpan<char> text, ref TemplateFingerprint frame, ref SimHashSketch sketch, ref CapabilityScorer scorer, bool sketchIt)
     {
@@ -97,7 +139,7 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
             scorer.Add(token);
             if (sketchIt)
             {
-                sketch.Add(token);
+                sketch.Add(token, scorer.LastWasStopWord);
             }
         }
     }

@@ -48,10 +48,21 @@ internal ref partial struct PromptTokenizer
             i++;
         }
 
-        if (i < text.Length && text[i] == ':' && PayloadLabels.Contains(key))
+        if (i < text.Length && text[i] == ':')
         {
-            _payload = false;
-            _labelColon = i;
+            if (PayloadLabels.Contains(key))
+            {
+                _payload = false;
+                _labelColon = i;
+                _labelLineOnly = false;
+            }
+            else if (!_payload && HasContentOnLine(i + 1))
+            {
+                // Any other short "Word:" label with text after it on the same line ("Solve: ...", "Translate: ...")
+                // masks the rest of that line only: the next line may well be an instruction.
+                _labelColon = i;
+                _labelLineOnly = true;
+            }
         }
     }
 
@@ -62,6 +73,7 @@ internal ref partial struct PromptTokenizer
         {
             _labelColon = -1;
             StartPayload();
+            _payloadLineOnly = _labelLineOnly;
             return;
         }
 
@@ -79,8 +91,20 @@ internal ref partial struct PromptTokenizer
         }
     }
 
+    private readonly bool HasContentOnLine(int index)
+    {
+        var text = _text;
+        while (index < text.Length && text[index] is ' ' or '\t' or '*')
+        {
+            index++;
+        }
+
+        return index < text.Length && text[index] is not ('\n' or '\r');
+    }
+
     private void StartPayload()
     {
+        _payloadLineOnly = false;
         _payload = true;
         _payloadHasContent = false;
     }
@@ -166,31 +190,40 @@ internal ref partial struct PromptTokenizer
         return false;
     }
 
-    private bool TryReadUrlOrEmail(out PromptToken token)
+    /// <summary>
+    /// After a word run: "https://..." (the run is followed by "://") is a URL and "name@host.tld" (the run starts
+    /// a chunk and is followed by '@') an e-mail; either way the token extends to the next whitespace.
+    /// </summary>
+    private bool TryExtendToUrlOrEmail(int start, out PromptToken token)
     {
-        var rest = _text[_pos..];
-        var end = rest.IndexOfAny(Whitespace);
-        var chunk = end < 0 ? rest : rest[..end];
+        var text = _text;
         token = default;
-        if (chunk.IndexOfAny(':', '@', '.') < 0)
+        if (_pos + 2 >= text.Length)
         {
             return false;
         }
 
         PromptTokenKind kind;
-        if (chunk.IndexOf("://") > 0 || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        var next = text[_pos];
+        if (next == ':' && text[_pos + 1] == '/' && text[_pos + 2] == '/')
         {
             kind = PromptTokenKind.Url;
         }
+        else if (next == '@' && IsChunkStart(start) && (CharClass.Of(text[_pos + 1]) & CharClass.LetterOrDigit) != 0)
+        {
+            kind = PromptTokenKind.Email;
+        }
         else
         {
-            var at = chunk.IndexOf('@');
-            if (at <= 0 || chunk[(at + 1)..].IndexOf('.') <= 0)
-            {
-                return false;
-            }
+            return false;
+        }
 
-            kind = PromptTokenKind.Email;
+        var rest = text[start..];
+        var end = rest.IndexOfAny(Whitespace);
+        var chunk = end < 0 ? rest : rest[..end];
+        if (kind == PromptTokenKind.Email && chunk[(_pos - start)..].IndexOf('.') < 0)
+        {
+            return false;
         }
 
         while (chunk.Length > 1 && chunk[^1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '"' or '\'' or '>')
@@ -198,8 +231,9 @@ internal ref partial struct PromptTokenizer
             chunk = chunk[..^1];
         }
 
-        _pos += chunk.Length;
+        _pos = start + chunk.Length;
         _sentenceStart = false;
+        _previousAllCaps = false;
         _payloadHasContent |= _payload;
         token = new PromptToken(kind, 0, true, chunk.Length);
         return true;

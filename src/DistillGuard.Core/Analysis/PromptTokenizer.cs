@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace DistillGuard.Core.Analysis;
 
@@ -23,6 +24,12 @@ internal ref partial struct PromptTokenizer
     /// <summary>Index of the colon that closes a line-start label; the payload starts after it. -1 when none.</summary>
     private int _labelColon;
 
+    /// <summary>The label at <see cref="_labelColon"/> is not a known payload label: its payload is the rest of its line.</summary>
+    private bool _labelLineOnly;
+
+    /// <summary>The current payload ends at the end of its line.</summary>
+    private bool _payloadLineOnly;
+
     /// <summary>Index of the closing quote of the quoted text being read; tokens before it are slots. -1 when none.</summary>
     private int _quoteEnd;
 
@@ -37,6 +44,8 @@ internal ref partial struct PromptTokenizer
         _payload = false;
         _payloadHasContent = false;
         _labelColon = -1;
+        _labelLineOnly = false;
+        _payloadLineOnly = false;
         _quoteEnd = -1;
         _previousAllCaps = false;
         CheckLineStart(0);
@@ -48,6 +57,13 @@ internal ref partial struct PromptTokenizer
         while (_pos < text.Length)
         {
             var c = text[_pos];
+            if (c == ' ' && _pos + 1 < text.Length && text[_pos + 1] > ' ')
+            {
+                // The common single space between words, without the call.
+                _pos++;
+                continue;
+            }
+
             if (IsSpace(c))
             {
                 if (TryReadWhitespace(out token))
@@ -58,13 +74,8 @@ internal ref partial struct PromptTokenizer
                 continue;
             }
 
-            if (char.IsLetterOrDigit(c) || c == '_')
+            if ((CharClass.Of(c) & CharClass.WordChar) != 0)
             {
-                if (IsChunkStart(_pos) && TryReadUrlOrEmail(out token))
-                {
-                    return true;
-                }
-
                 token = ReadRun();
                 return true;
             }
@@ -114,15 +125,18 @@ internal ref partial struct PromptTokenizer
     {
         var text = _text;
         var newlines = 0;
-        while (_pos < text.Length && IsSpace(text[_pos]))
+        var pos = _pos;
+        while (pos < text.Length && IsSpace(text[pos]))
         {
-            if (text[_pos] == '\n')
+            if (text[pos] == '\n')
             {
                 newlines++;
             }
 
-            _pos++;
+            pos++;
         }
+
+        _pos = pos;
 
         if (newlines == 0)
         {
@@ -131,6 +145,12 @@ internal ref partial struct PromptTokenizer
         }
 
         _sentenceStart = true;
+        if (_payloadLineOnly)
+        {
+            _payload = false;
+            _payloadLineOnly = false;
+        }
+
         if (newlines >= 2)
         {
             if (_payload && _payloadHasContent)
@@ -153,47 +173,34 @@ internal ref partial struct PromptTokenizer
     {
         var text = _text;
         var start = _pos;
-        var hash = Hash64.FnvOffset;
-        var firstDigit = char.IsAsciiDigit(text[start]);
-        var firstUpper = char.IsUpper(text[start]);
-        bool hasDigit = false, underscore = false, camel = false, sawLower = false, dotted = false, sawUpperAfterFirst = false;
-        int segment = 0, longestSegment = 0;
-        while (_pos < text.Length)
-        {
-            var c = text[_pos];
-            if (char.IsLetterOrDigit(c))
-            {
-                if (char.IsAsciiDigit(c))
-                {
-                    hasDigit = true;
-                }
-                else if (char.IsLower(c))
-                {
-                    sawLower = true;
-                }
-                else if (char.IsUpper(c))
-                {
-                    camel |= sawLower;
-                    sawUpperAfterFirst |= _pos > start;
-                }
+        var first = text[start];
+        var seen = CharClass.Of(first);
+        var hash = Hash64.Step(Hash64.FnvOffset, FoldWordChar(first, seen));
+        var pos = start + 1;
 
-                segment++;
-            }
-            else if (c == '_')
-            {
-                underscore = true;
-                segment++;
-            }
-            else if (c is '\'' or '\u2019' && _pos > start && char.IsLetter(text[_pos - 1])
-                     && _pos + 1 < text.Length && char.IsLetter(text[_pos + 1]))
+        pos = ScanAsciiWordChars(text, pos, ref hash, ref seen);
+
+        if ((uint)pos < (uint)text.Length && text[pos] >= 128)
+        {
+            // Returned as a tuple rather than through refs: a local whose address is taken cannot live in a register.
+            (pos, hash, seen) = ScanWordChars(text, pos, hash, seen);
+        }
+        var segmentStart = start;
+        var longestSegment = 0;
+        var dotted = false;
+        while (pos + 1 < text.Length)
+        {
+            var c = text[pos];
+            var nextClass = CharClass.Of(text[pos + 1]);
+            if (c is '\'' or '\u2019' && (nextClass & CharClass.Letter) != 0 && (CharClass.Of(text[pos - 1]) & CharClass.Letter) != 0)
             {
                 // An apostrophe inside a word (don't, it's) stays in the word.
             }
-            else if (c == '.' && _pos + 1 < text.Length && char.IsLetterOrDigit(text[_pos + 1]))
+            else if (c == '.' && (nextClass & CharClass.LetterOrDigit) != 0)
             {
                 dotted = true;
-                longestSegment = Math.Max(longestSegment, segment);
-                segment = 0;
+                longestSegment = Math.Max(longestSegment, pos - segmentStart);
+                segmentStart = pos + 1;
             }
             else
             {
@@ -201,16 +208,23 @@ internal ref partial struct PromptTokenizer
             }
 
             hash = Hash64.Step(hash, Hash64.Fold(c));
-            _pos++;
+            (pos, hash, seen) = ScanWordChars(text, pos + 1, hash, seen);
         }
 
-        longestSegment = Math.Max(longestSegment, segment);
-        var length = _pos - start;
-        var kind = firstDigit ? PromptTokenKind.Number
-            : hasDigit || underscore || camel || (dotted && longestSegment >= 2) ? PromptTokenKind.Identifier
+        _pos = pos;
+        if (pos < text.Length && text[pos] is ':' or '@' && TryExtendToUrlOrEmail(start, out var link))
+        {
+            return link;
+        }
+
+        longestSegment = Math.Max(longestSegment, pos - segmentStart);
+        var length = pos - start;
+        var kind = (CharClass.Of(first) & CharClass.Digit) != 0 ? PromptTokenKind.Number
+            : (seen & (CharClass.Digit | CharClass.Underscore | CharClass.Camel)) != 0 || (dotted && longestSegment >= 2) ? PromptTokenKind.Identifier
             : PromptTokenKind.Word;
-        var pronounI = text[start] == 'I' && (length == 1 || text[start + 1] is '\'' or '\u2019');
-        var allCaps = firstUpper && !sawLower && sawUpperAfterFirst;
+        var firstUpper = (CharClass.Of(first) & CharClass.Upper) != 0;
+        var pronounI = first == 'I' && (length == 1 || text[start + 1] is '\'' or '\u2019');
+        var allCaps = firstUpper && (seen & CharClass.UpperAfterFirst) != 0 && (seen & CharClass.Lower) == 0;
         var name = kind == PromptTokenKind.Word && firstUpper && !_sentenceStart && !pronounI && !(allCaps && _previousAllCaps);
         _previousAllCaps = allCaps;
         var slot = kind != PromptTokenKind.Word || name || start < _quoteEnd || _payload;
@@ -218,4 +232,69 @@ internal ref partial struct PromptTokenizer
         _payloadHasContent |= _payload;
         return new PromptToken(kind, Hash64.Mix(hash), slot, length);
     }
+
+    /// <summary>
+    /// The general (slower) word loop: consumes letters, digits and underscores from <paramref name="pos"/>, hashing
+    /// them case-folded and OR-ing their classes into <paramref name="seen"/> (plus <see cref="CharClass.Camel"/> for an
+    /// upper after a lower, and <see cref="CharClass.UpperAfterFirst"/>). <see cref="ReadRun"/> inlines the ASCII case.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (int Pos, ulong Hash, int Seen) ScanWordChars(ReadOnlySpan<char> text, int pos, ulong hash, int seen)
+    {
+        while ((uint)pos < (uint)text.Length)
+        {
+            var c = text[pos];
+            var cls = CharClass.Of(c);
+            if ((cls & CharClass.WordChar) == 0)
+            {
+                break;
+            }
+
+            var upper = cls & CharClass.Upper;
+            seen |= cls | (upper << 4) | ((upper & (seen >> 1)) << 3);
+            hash = Hash64.Step(hash, Hash64.Fold(c));
+            pos++;
+        }
+
+        return (pos, hash, seen);
+    }
+
+    /// <summary>
+    /// The hot loop: ASCII letters, digits and underscores (flags as in <see cref="ScanWordChars"/>). A separate,
+    /// call-free method with its state in locals, so the JIT keeps the whole loop in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ScanAsciiWordChars(ReadOnlySpan<char> text, int pos, ref ulong hash, ref int seen)
+    {
+        var table = CharClass.AsciiTable;
+        var h = hash;
+        var s = seen;
+        while ((uint)pos < (uint)text.Length)
+        {
+            int c = text[pos];
+            if (c >= 128)
+            {
+                break;
+            }
+
+            int cls = table[c];
+            if ((cls & CharClass.WordChar) == 0)
+            {
+                break;
+            }
+
+            var upper = cls & CharClass.Upper;
+            s |= cls | (upper << 4) | ((upper & (s >> 1)) << 3);
+            h = (h ^ (uint)(c | (upper << 3))) * Hash64.FnvPrime;
+            pos++;
+        }
+
+        hash = h;
+        seen = s;
+        return pos;
+    }
+
+    /// <summary>ASCII upper case folds by setting bit 0x20, which is <see cref="CharClass.Upper"/> (4) shifted left by 3: no branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char FoldWordChar(char c, int cls) => c < 128 ? (char)(c | ((cls & CharClass.Upper) << 3)) : Hash64.Fold(c);
 }

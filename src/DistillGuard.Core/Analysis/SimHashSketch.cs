@@ -4,7 +4,7 @@ namespace DistillGuard.Core.Analysis;
 
 /// <summary>
 /// 64-bit SimHash of the masked token stream: features are word bigrams (a slot run counts as one word) plus
-/// frame words of four or more letters. Each output bit is the majority vote of that bit over all feature
+/// frame words of three or more letters that are not stop words (weight 4). Each output bit is the majority vote of that bit over all feature
 /// hashes. Votes are kept in bit-sliced counters (one <c>ulong</c> per counter bit, a ripple-carry add per
 /// feature), so adding a feature costs a handful of instructions instead of 64 increments.
 /// </summary>
@@ -19,7 +19,9 @@ internal struct SimHashSketch
     private ulong _previous;
     private bool _inSlotRun;
 
-    public void Add(in PromptToken token)
+    /// <param name="token">The next token.</param>
+    /// <param name="stopWord">The token is a stop word (see <see cref="CapabilityScorer.LastWasStopWord"/>).</param>
+    public void Add(in PromptToken token, bool stopWord)
     {
         if (token.IsBreak)
         {
@@ -41,17 +43,17 @@ internal struct SimHashSketch
         {
             _inSlotRun = false;
             word = token.Hash;
-            if (token.Length >= MinUnigramLength)
+            if (token.Length >= MinUnigramLength && !stopWord)
             {
-                // Content words carry a paraphrase family better than bigrams, which one inserted word breaks.
-                AddFeature(word);
-                AddFeature(word);
+                // Content words carry a paraphrase family better than bigrams, which one inserted word breaks:
+                // they vote twice (word hashes are already mixed).
+                AddVote(word, firstSlice: 2);
             }
         }
 
         if (_previous != 0)
         {
-            AddFeature(Hash64.Combine(_previous, word));
+            AddVote(Hash64.Mix(Hash64.Combine(_previous, word)), firstSlice: 0);
         }
 
         _previous = word;
@@ -78,20 +80,26 @@ internal struct SimHashSketch
         return greater;
     }
 
+    /// <summary>
+    /// Adds one vote per set bit of <paramref name="bits"/>, weighted 2^<paramref name="firstSlice"/>: a ripple-carry
+    /// add into the bit-sliced counters starting at that slice.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddFeature(ulong feature)
+    private void AddVote(ulong bits, int firstSlice)
     {
-        if (_features == MaxFeatures)
+        var weight = 1 << firstSlice;
+        if (_features > MaxFeatures - weight)
         {
             return;
         }
 
-        _features++;
-        var carry = Hash64.Mix(feature);
-        for (var s = 0; carry != 0 && s < CounterSlices.Length; s++)
+        _features += weight;
+        var carry = bits;
+        Span<ulong> slices = _slices;
+        for (var s = firstSlice; carry != 0 && (uint)s < (uint)slices.Length; s++)
         {
-            var next = _slices[s] & carry;
-            _slices[s] ^= carry;
+            var next = slices[s] & carry;
+            slices[s] ^= carry;
             carry = next;
         }
     }

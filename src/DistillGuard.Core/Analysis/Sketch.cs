@@ -7,9 +7,10 @@ public static class Sketch
 {
     /// <summary>
     /// Hamming distance at or below which two sketches count as the same paraphrase family. Unrelated prompts
-    /// sit around 32 (half the bits); light paraphrases of one prompt measure well under this.
+    /// sit around 32 (half the bits): on the 175 self-instruct seed tasks (15,225 unrelated pairs) the mean is 31.5
+    /// and 0.09 % of pairs fall at or below 16, while word-level paraphrases of one prompt measure 5–15.
     /// </summary>
-    public const int NearDuplicateDistance = 14;
+    public const int NearDuplicateDistance = 16;
 
     /// <summary>Number of differing bits, 0..64.</summary>
     public static int Hamming(ulong a, ulong b) => BitOperations.PopCount(a ^ b);

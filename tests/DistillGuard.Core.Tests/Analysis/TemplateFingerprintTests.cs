@@ -98,6 +98,17 @@ public sealed class TemplateFingerprintTests
     }
 
     [Fact]
+    public void Analyze_VerbLabelLineThenInstruction_SameTemplateIdKeepsInstruction()
+    {
+        var a = ExchangeFactory.Analyze("Solve: a farmer has seventeen sheep and all but nine run away\nGive the final answer on its own line.");
+        var b = ExchangeFactory.Analyze("Solve: what is the sum of the first hundred odd numbers\nGive the final answer on its own line.");
+        var c = ExchangeFactory.Analyze("Solve: what is the sum of the first hundred odd numbers\nExplain it to a child.");
+
+        Assert.Equal(a.TemplateId, b.TemplateId);
+        Assert.NotEqual(b.TemplateId, c.TemplateId);
+    }
+
+    [Fact]
     public void Analyze_FreeTextWithoutSlots_CountsFrameWords()
     {
         var features = ExchangeFactory.Analyze("what should i cook for dinner tonight with rice and beans");
