@@ -11,6 +11,7 @@ internal static class CliApp
         new Commands.ScanCommand(),
         new Commands.SimulateCommand(),
         new Commands.ScenariosCommand(),
+        new Commands.EvaluateCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

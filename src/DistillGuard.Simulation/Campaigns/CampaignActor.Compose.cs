@@ -116,7 +116,7 @@ internal sealed partial class CampaignActor
             // A reseller's real customers: their own system prompts, end-user ids, temperatures.
             _customerSystemPrompts ??= SystemPrompts.ResellerPool(new SimRandom(StableHash.Of(_t.Operator + ":customers")), 60);
             c.System = _random.Chance(0.7) ? _random.Pick(_customerSystemPrompts) : null;
-            c.EndUser = "eu_" + StableHash.Hex(_random.NextUInt64() % 50_000, 10);
+            c.EndUser = "eu_" + StableHash.Hex(StableHash.Mix(StableHash.Of(_t.Operator), (ulong)_random.Next(50_000)), 10);
             c.Temperature = _random.Chance(0.5) ? 0.7 : null;
             c.Model = _random.Chance(0.5) ? "atlas-fast-4" : c.Model;
         }

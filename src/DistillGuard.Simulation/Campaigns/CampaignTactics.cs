@@ -74,7 +74,7 @@ public sealed record CampaignTactics
 
     public double BurstWidthHours { get; init; } = 6;
 
-    /// <summary>Days between the last creation burst and the campaign start.</summary>
+    /// <summary>How many days before the campaign start account creation begins (bursts then run into its first 30%).</summary>
     public double CreationLeadDays { get; init; } = 2;
 
     public double VerifiedShare { get; init; } = 0.05;

@@ -21,7 +21,7 @@ internal sealed record ArchetypeProfile(
         HonestArchetypes.Developer => new(label, 3, 0.9, 0.6, 3.5, 70, DiurnalShape.Work),
         HonestArchetypes.AppBackend => new(label, 150, 1.0, 1.0, 1, 1, DiurnalShape.Flat),
         HonestArchetypes.EnterpriseSeat => new(label, 3, 0.8, 0.75, 2.5, 60, DiurnalShape.Work),
-        HonestArchetypes.BenchmarkRunner => new(label, 0.35, 0.5, 0.5, 700, 2.5, DiurnalShape.Work),
+        HonestArchetypes.BenchmarkRunner => new(label, 0.6, 0.5, 0.6, 500, 2.5, DiurnalShape.Work),
         HonestArchetypes.AgenticPowerUser => new(label, 3, 0.7, 0.75, 45, 14, DiurnalShape.Work),
         HonestArchetypes.CampusStudent => new(label, 1.3, 0.7, 0.5, 3, 60, DiurnalShape.Student),
         HonestArchetypes.Reseller => new(label, 800, 0.6, 1.0, 1, 1, DiurnalShape.Flat),

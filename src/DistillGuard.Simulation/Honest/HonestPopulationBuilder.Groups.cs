@@ -55,9 +55,13 @@ internal static partial class HonestPopulationBuilder
                     ActiveFromTicks = created.Ticks,
                     Group = orgId,
                 };
-                var persona = Persona(plan, HonestArchetypes.EnterpriseSeat, random, null) is { } p
-                    ? new HonestPersona { Api = api, Model = p.Model, AdoptNewModelAtTicks = p.AdoptNewModelAtTicks, Tasks = p.Tasks, TaskWeights = p.TaskWeights, SystemPrompt = system, ThinkingShare = p.ThinkingShare, RealPromptShare = p.RealPromptShare, MaxTokens = p.MaxTokens, ImageShare = p.ImageShare }
-                    : null!;
+                // Seats of one org share its API shape and internal system prompt; the rest is per person.
+                var p = Persona(plan, HonestArchetypes.EnterpriseSeat, random, null);
+                var persona = new HonestPersona
+                {
+                    Api = api, Model = p.Model, AdoptNewModelAtTicks = p.AdoptNewModelAtTicks, Tasks = p.Tasks, TaskWeights = p.TaskWeights,
+                    SystemPrompt = system, ThinkingShare = p.ThinkingShare, RealPromptShare = p.RealPromptShare, MaxTokens = p.MaxTokens, ImageShare = p.ImageShare,
+                };
                 Add(plan, account, persona, random, ref order);
             }
         }
@@ -100,7 +104,7 @@ internal static partial class HonestPopulationBuilder
                     HostBase = natBase,
                     HostSpread = 4,
                     ActiveFromTicks = created.Ticks,
-                    Group = "campus:" + campus.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Group = "campus:" + campus.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + block.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 };
                 Add(plan, account, Persona(plan, HonestArchetypes.CampusStudent, random, null), random, ref order);
             }

@@ -92,7 +92,7 @@ internal static partial class HonestPopulationBuilder
             Record = record,
             Label = label,
             Country = country,
-            UtcOffsetHours = label is HonestArchetypes.AppBackend or HonestArchetypes.Reseller ? Countries.UtcOffset(country) : Countries.UtcOffset(country),
+            UtcOffsetHours = Countries.UtcOffset(country),
             Client = client,
             Asn = asn,
             Block = random.Next(4096),

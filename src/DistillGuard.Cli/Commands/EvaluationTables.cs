@@ -1,0 +1,81 @@
+using System.Globalization;
+using DistillGuard.Simulation.Evaluation;
+using Spectre.Console;
+
+namespace DistillGuard.Cli.Commands;
+
+/// <summary>Renders an <see cref="EvaluationReport"/> as terminal tables.</summary>
+internal static class EvaluationTables
+{
+    public static void Write(IAnsiConsole ui, EvaluationReport report)
+    {
+        ui.MarkupLine($"[bold]Scenario[/] {Markup.Escape(report.Scenario)}: {report.Accounts:N0} accounts seen ({report.CampaignAccounts:N0} campaign, {report.HonestAccounts:N0} honest){(report.UnknownAccounts > 0 ? $", {report.UnknownAccounts:N0} flagged accounts not in the truth file" : string.Empty)}");
+
+        var overall = new Table().Title("Accounts").AddColumns("detector", "level", "precision", "recall", "FPR", "TP", "FP", "FN");
+        AddOverall(overall, report.Findings);
+        if (report.Baseline is { } baseline)
+        {
+            AddOverall(overall, baseline);
+        }
+
+        ui.Write(overall);
+
+        var archetypes = new Table().Title("False positives per honest archetype").AddColumns("archetype", "accounts", "flagged", "enforced");
+        if (report.Baseline is not null)
+        {
+            archetypes.AddColumn("quota tripped");
+        }
+
+        foreach (var a in report.Findings.Archetypes)
+        {
+            var row = new List<string> { a.Name, a.Accounts.ToString("N0", CultureInfo.InvariantCulture), Rate(a.Flagged, a.FlaggedRate), Rate(a.Enforced, a.EnforcedRate) };
+            if (report.Baseline?.Archetypes.Find(b => b.Name == a.Name) is { } b)
+            {
+                row.Add(Rate(b.Flagged, b.FlaggedRate));
+            }
+
+            archetypes.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+
+        ui.Write(archetypes);
+
+        var campaigns = new Table().Title("Campaigns").AddColumns("campaign", "accounts", "exchanges", "recall", "enforced", "hours to detect", "leakage");
+        if (report.Baseline is not null)
+        {
+            campaigns.AddColumns("quota recall", "quota hours", "quota served");
+        }
+
+        foreach (var c in report.Findings.Campaigns)
+        {
+            var row = new List<string>
+            {
+                c.Name, c.Accounts.ToString("N0", CultureInfo.InvariantCulture), c.Exchanges.ToString("N0", CultureInfo.InvariantCulture),
+                Pct(c.Recall), Pct(c.EnforcedRecall), c.HoursToDetect?.ToString("0.0", CultureInfo.InvariantCulture) ?? "not detected", c.Leakage is { } l ? Pct(l) : "-",
+            };
+            if (report.Baseline?.Campaigns.Find(b => b.Name == c.Name) is { } b)
+            {
+                row.AddRange([Pct(b.Recall), b.HoursToDetect?.ToString("0.0", CultureInfo.InvariantCulture) ?? "never", b.Leakage is { } bl ? Pct(bl) : "-"]);
+            }
+
+            campaigns.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+
+        ui.Write(campaigns);
+        if (report.DailyQuota is { } quota)
+        {
+            ui.MarkupLine($"Baseline: a per-account quota of {quota:N0} exchanges per UTC day; 'quota served' is the share of campaign exchanges it would still have served.");
+        }
+    }
+
+    private static void AddOverall(Table table, DetectorScore score)
+    {
+        table.AddRow(Markup.Escape(score.Detector), "flagged", Pct(score.Flagged.Precision), Pct(score.Flagged.Recall), Pct(score.Flagged.FalsePositiveRate), N(score.Flagged.TruePositives), N(score.Flagged.FalsePositives), N(score.Flagged.FalseNegatives));
+        table.AddRow(Markup.Escape(score.Detector), "enforced", Pct(score.Enforced.Precision), Pct(score.Enforced.Recall), Pct(score.Enforced.FalsePositiveRate), N(score.Enforced.TruePositives), N(score.Enforced.FalsePositives), N(score.Enforced.FalseNegatives));
+    }
+
+    private static string Pct(double value) => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Rate(int count, double rate) => $"{count.ToString("N0", CultureInfo.InvariantCulture)} ({Pct(rate)})";
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,16 @@
+namespace DistillGuard.Simulation.Evaluation;
+
+/// <summary>The scores of one detector (the findings under test, or the quota baseline) on one scenario.</summary>
+public sealed class DetectorScore
+{
+    public string Detector { get; set; } = string.Empty;
+
+    /// <summary>Any verdict but allow.</summary>
+    public ConfusionCounts Flagged { get; set; } = new();
+
+    /// <summary>Throttle or block.</summary>
+    public ConfusionCounts Enforced { get; set; } = new();
+
+    public List<ArchetypeScore> Archetypes { get; set; } = [];
+    public List<CampaignScore> Campaigns { get; set; } = [];
+}

@@ -1,0 +1,79 @@
+using DistillGuard.Core.Findings;
+using DistillGuard.Simulation.Truth;
+
+namespace DistillGuard.Simulation.Evaluation;
+
+/// <summary>
+/// One pass over the log (in time order): per campaign, exchanges served before each account's first enforcement
+/// (leakage), and the naive daily quota baseline — when each account first exceeded the quota, and how many campaign
+/// exchanges the quota would still have served.
+/// </summary>
+internal sealed class LogReplay
+{
+    private readonly Dictionary<string, long> _campaignTotal = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _leaked = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _quotaServed = new(StringComparer.Ordinal);
+
+    public Dictionary<string, DateTime> Trips { get; } = new(StringComparer.Ordinal);
+
+    public static LogReplay Run(IEnumerable<LogEntry> log, Dictionary<string, AccountTruth> observed, Dictionary<string, AccountFinding> verdicts, int dailyQuota)
+    {
+        var replay = new LogReplay();
+        var enforcedAt = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (var (id, f) in verdicts)
+        {
+            if (f.Verdict is "throttle" or "block")
+            {
+                // Findings carry when an account was first flagged, not when it was first enforced; for an account
+                // that ended throttled or blocked that is the earliest enforcement could have started (an optimistic
+                // bound). An enforced account without a time is counted as enforced only at the end (all leaked).
+                enforcedAt[id] = f.FirstFlaggedAt ?? DateTime.MaxValue;
+            }
+        }
+
+        var quota = new Dictionary<string, (long Day, int Count)>(StringComparer.Ordinal);
+        foreach (var entry in log)
+        {
+            if (!observed.TryGetValue(entry.AccountId, out var account))
+            {
+                continue;
+            }
+
+            var day = entry.Timestamp.Ticks / TimeSpan.TicksPerDay;
+            var state = quota.TryGetValue(account.AccountId, out var s) && s.Day == day ? (day, s.Count + 1) : (day, 1);
+            quota[account.AccountId] = state;
+            var withinQuota = state.Item2 <= dailyQuota;
+            if (!withinQuota && !replay.Trips.ContainsKey(account.AccountId))
+            {
+                replay.Trips[account.AccountId] = entry.Timestamp;
+            }
+
+            if (!account.Campaign)
+            {
+                continue;
+            }
+
+            Add(replay._campaignTotal, account.Label);
+            if (withinQuota)
+            {
+                Add(replay._quotaServed, account.Label);
+            }
+
+            if (!enforcedAt.TryGetValue(account.AccountId, out var at) || entry.Timestamp < at)
+            {
+                Add(replay._leaked, account.Label);
+            }
+        }
+
+        return replay;
+    }
+
+    public double? Leakage(string campaign) => Share(_leaked, campaign);
+
+    public double? BaselineServed(string campaign) => Share(_quotaServed, campaign);
+
+    private double? Share(Dictionary<string, long> counts, string campaign) =>
+        _campaignTotal.TryGetValue(campaign, out var total) && total > 0 ? Math.Round((double)counts.GetValueOrDefault(campaign) / total, 4) : null;
+
+    private static void Add(Dictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using DistillGuard.Core.Findings;
+
+namespace DistillGuard.Cli.Tests.Commands;
+
+public sealed class EvaluateCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("dg-evalcli-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>A tiny scenario plus findings that block exactly the deepseek accounts, one hour after its first exchange.</summary>
+    private async Task<(string Dir, string Findings, int DeepSeekAccounts, int CampaignAccounts)> Prepare()
+    {
+        var dir = Path.Combine(_root, "sim");
+        var run = await CliHarness.RunAsync("simulate", "--scenario", "default", "--out", dir, "--scale", "0.05", "--days", "5", "--seed", "9");
+        Assert.Equal(0, run.ExitCode);
+        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "truth.json")));
+        var seen = truth.RootElement.GetProperty("accounts").EnumerateArray().Where(a => a.GetProperty("exchanges").GetInt64() > 0).ToList();
+        var deepseek = seen.Where(a => a.GetProperty("label").GetString() == "deepseek-2026-02").ToList();
+        var firstExchange = truth.RootElement.GetProperty("campaigns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "deepseek-2026-02").GetProperty("first_exchange").GetDateTime().ToUniversalTime();
+        var findings = new FindingsDocument
+        {
+            GeneratedAt = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+            Accounts = [.. deepseek.Select(a => new AccountFinding { AccountId = a.GetProperty("account_id").GetString()!, Risk = 0.9, Verdict = "block", FirstFlaggedAt = firstExchange.AddHours(1), Reasons = [new Reason { Signal = "test", Weight = 1, Detail = "hand-made" }] })],
+        };
+        var path = Path.Combine(_root, "findings.json");
+        FindingsSerializer.WriteFile(path, findings);
+        return (dir, path, deepseek.Count, seen.Count(a => a.GetProperty("campaign").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Evaluate_JsonWithLog_ScoresHandMadeFindings()
+    {
+        var (dir, findings, deepseek, campaignAccounts) = await Prepare();
+
+        var run = await CliHarness.RunAsync("evaluate", "--truth", Path.Combine(dir, "truth.json"), "--findings", findings, "--log", dir, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        using var report = JsonDocument.Parse(run.Output);
+        var flagged = report.RootElement.GetProperty("findings").GetProperty("flagged");
+        Assert.Equal(1.0, flagged.GetProperty("precision").GetDouble());
+        Assert.Equal((double)deepseek / campaignAccounts, flagged.GetProperty("recall").GetDouble(), 10);
+        Assert.Equal(0.0, flagged.GetProperty("false_positive_rate").GetDouble());
+        var campaign = report.RootElement.GetProperty("findings").GetProperty("campaigns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "deepseek-2026-02");
+        Assert.Equal(1.0, campaign.GetProperty("hours_to_detect").GetDouble(), 6);
+        Assert.InRange(campaign.GetProperty("leakage").GetDouble(), 0.0001, 0.2);
+        Assert.Equal(500, report.RootElement.GetProperty("daily_quota").GetInt32());
+        Assert.True(report.RootElement.TryGetProperty("baseline", out _));
+    }
+
+    [Fact]
+    public async Task Evaluate_Table_ShowsCampaignsAndArchetypes()
+    {
+        var (dir, findings, _, _) = await Prepare();
+
+        var run = await CliHarness.RunAsync("evaluate", "--truth", Path.Combine(dir, "truth.json"), "--findings", findings);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("False positives per honest archetype", run.Output, StringComparison.Ordinal);
+        Assert.Contains("casual_chat", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Campaigns", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_MissingTruth_InputErrorNamingFile()
+    {
+        var missing = Path.Combine(_root, "nope.json");
+
+        var run = await CliHarness.RunAsync("evaluate", "--truth", missing, "--findings", missing);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("nope.json", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_MalformedFindings_InputErrorNamingFileAndLine()
+    {
+        var (dir, _, _, _) = await Prepare();
+        var bad = Path.Combine(_root, "bad.json");
+        await File.WriteAllTextAsync(bad, "{\"schema\": \"distillguard.findings/v1\",\n \"accounts\": [oops]}", TestContext.Current.CancellationToken);
+
+        var run = await CliHarness.RunAsync("evaluate", "--truth", Path.Combine(dir, "truth.json"), "--findings", bad);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("bad.json:2", run.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,154 @@
+using DistillGuard.Core.Findings;
+using DistillGuard.Simulation.Evaluation;
+using DistillGuard.Simulation.Truth;
+
+namespace DistillGuard.Simulation.Tests.Evaluation;
+
+/// <summary>
+/// A hand-made scenario: honest c1, c2 (casual_chat), d1, d2 (developer), z (developer, no traffic);
+/// campaign A: a1, a2, a3; campaign B: b1. Every expected figure below is worked out by hand in the comments.
+/// </summary>
+public sealed class EvaluatorTests
+{
+    private static readonly DateTime T0 = new(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc);
+
+    private static DateTime At(double hours) => T0.AddHours(hours);
+
+    private static TruthDocument Truth() => new()
+    {
+        Scenario = "hand-made",
+        Accounts =
+        [
+            Account("a1", "camp-a", true, 4, At(0)), Account("a2", "camp-a", true, 2, At(0.5)), Account("a3", "camp-a", true, 1, At(1)),
+            Account("b1", "camp-b", true, 1, At(2)),
+            Account("c1", "casual_chat", false, 1, At(0)), Account("c2", "casual_chat", false, 1, At(0)),
+            Account("d1", "developer", false, 3, At(0)), Account("d2", "developer", false, 1, At(0)), Account("z", "developer", false, 0, null),
+        ],
+        Campaigns =
+        [
+            new CampaignTruth { Name = "camp-a", Accounts = 3, Exchanges = 7, FirstExchange = At(0) },
+            new CampaignTruth { Name = "camp-b", Accounts = 1, Exchanges = 1, FirstExchange = At(2) },
+        ],
+    };
+
+    private static AccountTruth Account(string id, string label, bool campaign, long exchanges, DateTime? first) =>
+        new() { AccountId = id, Label = label, Campaign = campaign, Exchanges = exchanges, FirstExchange = first };
+
+    private static FindingsDocument Findings() => new()
+    {
+        Accounts =
+        [
+            new AccountFinding { AccountId = "a1", Verdict = "block", FirstFlaggedAt = At(2) },
+            new AccountFinding { AccountId = "a2", Verdict = "review", FirstFlaggedAt = At(3) },
+            new AccountFinding { AccountId = "d1", Verdict = "throttle", FirstFlaggedAt = At(4) },
+            new AccountFinding { AccountId = "ghost", Verdict = "review", FirstFlaggedAt = At(4) },
+            new AccountFinding { AccountId = "c1", Verdict = "allow" },
+        ],
+        Campaigns =
+        [
+            new CampaignFinding { CampaignId = "cmp_1", AccountIds = ["a1", "a2", "ghost"], DetectedAt = At(1) },
+            new CampaignFinding { CampaignId = "cmp_2", AccountIds = ["d1", "c1", "a3"], DetectedAt = At(0.1) },
+        ],
+    };
+
+    // a1 at 0, 1.5, 2.5, 3 h; a2 at 0.5, 4; a3 at 1; b1 at 2; d1 at 0, 0.2, 0.4; c1, c2, d2 at 0.
+    private static List<LogEntry> Log() =>
+    [
+        new("a1", At(0)), new("c1", At(0)), new("c2", At(0)), new("d1", At(0)), new("d2", At(0)), new("d1", At(0.2)), new("d1", At(0.4)),
+        new("a2", At(0.5)), new("a3", At(1)), new("a1", At(1.5)), new("b1", At(2)), new("a1", At(2.5)), new("a1", At(3)), new("a2", At(4)),
+        new("unknown", At(5)),
+    ];
+
+    [Fact]
+    public void Evaluate_HandMadeFindings_AccountLevelRates()
+    {
+        var report = Evaluator.Evaluate(Truth(), Findings());
+
+        // Seen: 4 campaign + 4 honest (z sent nothing). Flagged: a1, a2 (TP), d1 (FP); missed a3, b1.
+        Assert.Equal(8, report.Accounts);
+        Assert.Equal(1, report.UnknownAccounts);
+        Assert.Equal((2, 1, 2, 3), (report.Findings.Flagged.TruePositives, report.Findings.Flagged.FalsePositives, report.Findings.Flagged.FalseNegatives, report.Findings.Flagged.TrueNegatives));
+        Assert.Equal(2.0 / 3, report.Findings.Flagged.Precision, 10);
+        Assert.Equal(0.5, report.Findings.Flagged.Recall, 10);
+        Assert.Equal(0.25, report.Findings.Flagged.FalsePositiveRate, 10);
+        // Enforced: a1 (TP), d1 (FP).
+        Assert.Equal(0.5, report.Findings.Enforced.Precision, 10);
+        Assert.Equal(0.25, report.Findings.Enforced.Recall, 10);
+        Assert.Equal(0.25, report.Findings.Enforced.FalsePositiveRate, 10);
+    }
+
+    [Fact]
+    public void Evaluate_HandMadeFindings_FalsePositivesPerArchetype()
+    {
+        var report = Evaluator.Evaluate(Truth(), Findings());
+
+        var developer = report.Findings.Archetypes.Single(a => a.Name == "developer");
+        var casual = report.Findings.Archetypes.Single(a => a.Name == "casual_chat");
+        Assert.Equal((2, 1, 1), (developer.Accounts, developer.Flagged, developer.Enforced));
+        Assert.Equal((2, 0, 0), (casual.Accounts, casual.Flagged, casual.Enforced));
+        Assert.DoesNotContain(report.Findings.Archetypes, a => a.Name == "reseller");
+    }
+
+    [Fact]
+    public void Evaluate_HandMadeFindings_CampaignRecallAndHoursToDetect()
+    {
+        var report = Evaluator.Evaluate(Truth(), Findings());
+
+        var a = report.Findings.Campaigns.Single(c => c.Name == "camp-a");
+        var b = report.Findings.Campaigns.Single(c => c.Name == "camp-b");
+        Assert.Equal(2.0 / 3, a.Recall, 10);
+        Assert.Equal(1.0 / 3, a.EnforcedRecall, 10);
+        // cmp_1 is mostly camp-a (a1, a2 of the two known accounts) and detected at +1 h, before a1's +2 h flag.
+        // cmp_2 is mostly honest (d1, c1 vs a3), so its earlier detected_at does not count.
+        Assert.Equal(["cmp_1"], a.MatchedCampaignIds);
+        Assert.Equal(1.0, a.HoursToDetect);
+        Assert.Null(b.HoursToDetect);
+        Assert.Equal(0, b.Recall);
+    }
+
+    [Fact]
+    public void Evaluate_WithLog_LeakageIsShareServedBeforeEnforcement()
+    {
+        var report = Evaluator.Evaluate(Truth(), Findings(), Log());
+
+        // camp-a: 7 exchanges. a1 enforced at +2 h: served 0, 1.5 (2 of 4). a2 only reviewed: both served. a3: served.
+        // Leaked 2 + 2 + 1 = 5 of 7. camp-b never flagged: 1 of 1.
+        Assert.Equal(Math.Round(5.0 / 7, 4), report.Findings.Campaigns.Single(c => c.Name == "camp-a").Leakage);
+        Assert.Equal(1.0, report.Findings.Campaigns.Single(c => c.Name == "camp-b").Leakage);
+    }
+
+    [Fact]
+    public void Evaluate_WithLog_DailyQuotaBaseline()
+    {
+        var report = Evaluator.Evaluate(Truth(), Findings(), Log(), new EvaluationOptions { DailyQuota = 2 });
+
+        // Quota 2/day: d1's 3rd exchange (+0.4 h) and a1's 3rd (+2.5 h) exceed it. Nobody else does.
+        var baseline = report.Baseline!;
+        Assert.Equal(2, report.DailyQuota);
+        Assert.Equal((1, 1, 3), (baseline.Flagged.TruePositives, baseline.Flagged.FalsePositives, baseline.Flagged.FalseNegatives));
+        var a = baseline.Campaigns.Single(c => c.Name == "camp-a");
+        Assert.Equal(2.5, a.HoursToDetect);
+        // The quota still serves a1's first two, a2's two and a3's one: 5 of 7.
+        Assert.Equal(Math.Round(5.0 / 7, 4), a.Leakage);
+        Assert.Equal(1, baseline.Archetypes.Single(x => x.Name == "developer").Flagged);
+    }
+
+    [Fact]
+    public void Evaluate_NoLog_NoLeakageNoBaseline()
+    {
+        var report = Evaluator.Evaluate(Truth(), Findings());
+
+        Assert.Null(report.Baseline);
+        Assert.All(report.Findings.Campaigns, c => Assert.Null(c.Leakage));
+    }
+
+    [Fact]
+    public void Serialize_Report_SnakeCaseWithDerivedRates()
+    {
+        var json = EvaluationSerializer.ToJson(Evaluator.Evaluate(Truth(), Findings(), Log()));
+
+        Assert.Contains("\"false_positive_rate\": 0.25", json, StringComparison.Ordinal);
+        Assert.Contains("\"hours_to_detect\": 1", json, StringComparison.Ordinal);
+        Assert.Contains("\"daily_quota\": 500", json, StringComparison.Ordinal);
+    }
+}
