@@ -8,10 +8,15 @@ internal static class CliApp
 {
     private static ICliVerb[] Verbs() =>
     [
+        new Commands.DemoCommand(),
         new Commands.ScanCommand(),
+        new Commands.ReportCommand(),
+        new Commands.GatewayCommand(),
         new Commands.SimulateCommand(),
         new Commands.ScenariosCommand(),
         new Commands.EvaluateCommand(),
+        new Commands.ExportCommand(),
+        new Commands.EvidenceCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

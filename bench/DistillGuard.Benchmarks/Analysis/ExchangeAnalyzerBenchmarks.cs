@@ -37,15 +37,15 @@ public class ExchangeAnalyzerBenchmarks
     [Benchmark(Baseline = true)]
     public ExchangeFeatures ShortChat() => _analyzer.Analyze(_short);
 
-    /// <summary>~450 characters: templated CoT-eliciting math prompt plus system prompt.</summary>
+    /// <summary>~400 characters: templated CoT-eliciting math prompt plus system prompt.</summary>
     [Benchmark]
     public ExchangeFeatures MediumTemplated() => _analyzer.Analyze(_medium);
 
-    /// <summary>~4 KB: code review with a fenced code block, quoted text and identifiers.</summary>
+    /// <summary>~3 KB: code review with a fenced code block, quoted text and identifiers.</summary>
     [Benchmark]
     public ExchangeFeatures LongCodeReview() => _analyzer.Analyze(_long);
 
-    /// <summary>Agentic turn: ~2 KB system prompt, tools declared, tool results, empty user text.</summary>
+    /// <summary>Agentic turn: ~2 KB system prompt (repeats, so the per-thread cache serves it), tools declared, tool results, empty user text.</summary>
     [Benchmark]
     public ExchangeFeatures AgenticToolTurn() => _analyzer.Analyze(_agentic);
 

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Gateway bench: added latency (p50/p99) and throughput of the DistillGuard gateway over a direct call to the
+# stand-in model server, side by side with nginx as a plain reverse proxy, in one run. Loopback only.
+#
+#   bash bench/gateway-bench.sh            # DURATION=10 CONNECTIONS=32 THREADS=2 to change the load
+#
+# Latency is measured with one connection sending back to back (wrk -t1 -c1), so it is the proxy's own added
+# time, not queueing; throughput with CONNECTIONS connections (wrk -tTHREADS -cCONNECTIONS).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+UP=19101; GW=19100; NG=19102
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need nginx; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
+fi
+
+dotnet build src/DistillGuard.Cli -c Release -v q -nologo >/dev/null
+CLI="dotnet src/DistillGuard.Cli/bin/Release/net10.0/distillguard.dll"
+WORK=$(mktemp -d /tmp/dg-gateway-bench.XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM HUP
+
+wait_for() { for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "timed out waiting for $1" >&2; exit 1; }
+
+$CLI gateway --stand-in-upstream --urls "http://127.0.0.1:$UP" 2>"$WORK/standin.log" & PIDS+=($!)
+cat > "$WORK/gateway.json" <<JSON
+{ "Gateway": {
+  "Urls": ["http://127.0.0.1:$GW"],
+  "AdminToken": "bench-admin-token-0123456789",
+  "Store": { "Path": "$WORK/gateway.db", "KeyPepper": "bench-pepper-0123456789" },
+  "Log": { "Directory": "$WORK/logs" },
+  "Upstreams": [ { "Name": "standin", "Api": "anthropic.messages", "BaseUrl": "http://127.0.0.1:$UP", "Models": ["bench-model"] } ]
+} }
+JSON
+Logging__LogLevel__Default=Warning $CLI gateway --config "$WORK/gateway.json" >"$WORK/gateway.log" 2>&1 & PIDS+=($!)
+
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream standin { server 127.0.0.1:$UP; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NG;
+    location / { proxy_pass http://standin; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_buffering off; }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf"
+
+wait_for "http://127.0.0.1:$UP/health"
+wait_for "http://127.0.0.1:$GW/healthz"
+wait_for "http://127.0.0.1:$NG/health"
+KEY=$(curl -fsS -X POST "http://127.0.0.1:$GW/admin/keys" -H "Authorization: Bearer bench-admin-token-0123456789" \
+  -H 'content-type: application/json' -d '{"account_id":"acct_bench"}' | sed -E 's/.*"api_key":"([^"]+)".*/\1/')
+
+cat > "$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.path = "/v1/messages"
+wrk.headers["content-type"] = "application/json"
+wrk.headers["x-api-key"] = "$KEY"
+wrk.body = '{"model":"bench-model","max_tokens":256,"messages":[{"role":"user","content":"Summarise the causes of the French Revolution in three sentences."}]}'
+LUA
+
+# wrk prints "50%  1.23ms"; turn a percentile line into microseconds.
+pct() { awk -v p="$1%" '$1==p { v=$2; u=v; sub(/[0-9.]+/,"",u); sub(/[a-z]+$/,"",v);
+  f=(u=="us")?1:(u=="ms")?1000:(u=="s")?1000000:1; printf "%.0f", v*f }' "$2"; }
+rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
+
+declare -A P50 P99 RPS
+for target in direct gateway nginx; do
+  case $target in direct) port=$UP;; gateway) port=$GW;; nginx) port=$NG;; esac
+  url="http://127.0.0.1:$port"
+  wrk -t2 -c16 -d3s -s "$WORK/post.lua" "$url" >/dev/null                      # warm-up (JIT, pools)
+  wrk -t1 -c1 -d"${DURATION}s" --latency -s "$WORK/post.lua" "$url" >"$WORK/$target-lat.txt"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" "$url" >"$WORK/$target-tput.txt"
+  if grep -q "Non-2xx" "$WORK/$target-lat.txt" "$WORK/$target-tput.txt"; then echo "$target answered non-2xx:"; cat "$WORK/$target-lat.txt"; exit 1; fi
+  P50[$target]=$(pct 50 "$WORK/$target-lat.txt"); P99[$target]=$(pct 99 "$WORK/$target-lat.txt"); RPS[$target]=$(rps "$WORK/$target-tput.txt")
+done
+
+LOGGED=$(cat "$WORK"/logs/exchanges-*.jsonl 2>/dev/null | wc -l || true)
+echo "gateway bench ($(date -u +%FT%TZ), $(nproc) cores, ${DURATION}s per measurement, throughput at -t$THREADS -c$CONNECTIONS)"
+printf '%-8s %10s %10s %12s %14s %14s\n' target p50_us p99_us req_per_s added_p50_us added_p99_us
+for target in direct nginx gateway; do
+  printf '%-8s %10s %10s %12s %14s %14s\n' "$target" "${P50[$target]}" "${P99[$target]}" "${RPS[$target]}" \
+    "$(( ${P50[$target]} - ${P50[direct]} ))" "$(( ${P99[$target]} - ${P99[direct]} ))"
+done
+echo "gateway throughput / nginx throughput: $(awk -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" 'BEGIN { printf "%.0f%%", 100*g/n }')"
+echo "exchange records the gateway had logged by the end: $LOGGED"

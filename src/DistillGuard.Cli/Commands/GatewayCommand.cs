@@ -1,0 +1,69 @@
+using System.CommandLine;
+using DistillGuard.Cli.Infrastructure;
+using DistillGuard.Gateway;
+using DistillGuard.Gateway.StandIn;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Cli.Commands;
+
+/// <summary>
+/// <c>distillguard gateway --config gateway.json</c>: runs the enforcing gateway until Ctrl+C / SIGTERM, then
+/// drains the exchange log. <c>--stand-in-upstream</c> runs the deterministic stand-in model server instead
+/// (for trials and the bench).
+/// </summary>
+internal sealed class GatewayCommand : ICliVerb
+{
+    public Command Build(CliConsole console)
+    {
+        var config = new Option<FileInfo?>("--config") { Description = "JSON config file with a 'Gateway' section (env vars DISTILLGUARD_Gateway__... override it)" };
+        var urls = new Option<string[]>("--urls") { Description = "Listen URLs (override Gateway:Urls), e.g. http://127.0.0.1:8080", AllowMultipleArgumentsPerToken = true };
+        var standIn = new Option<bool>("--stand-in-upstream") { Description = "Run the stand-in model server (both API shapes) instead of the gateway" };
+        var command = new Command("gateway", "Run the enforcing gateway in front of a model API.") { config, urls, standIn };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var listen = parse.GetValue(urls) ?? [];
+            if (parse.GetValue(standIn))
+            {
+                await using var upstream = StandInUpstream.Build(listen.Length > 0 ? listen : ["http://127.0.0.1:9001"], new StandInState { RecordRequests = false });
+                await console.Error.WriteLineAsync($"stand-in upstream listening on {string.Join(", ", listen.Length > 0 ? listen : ["http://127.0.0.1:9001"])}").ConfigureAwait(false);
+                await upstream.RunAsync().ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            var file = parse.GetValue(config);
+            if (file is not null && !file.Exists)
+            {
+                await console.Error.WriteLineAsync($"error: config file {file.FullName} not found").ConfigureAwait(false);
+                return ExitCodes.InputError;
+            }
+
+            var settings = new GatewayHostSettings { ConfigPath = file?.FullName };
+            foreach (var url in listen)
+            {
+                settings.Urls.Add(url);
+            }
+
+            try
+            {
+                await using var app = GatewayHost.Build(settings);
+                await app.RunAsync().ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            catch (OptionsValidationException ex)
+            {
+                foreach (var failure in ex.Failures)
+                {
+                    await console.Error.WriteLineAsync($"error: {file?.Name ?? "configuration"}: {failure}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.Usage;
+            }
+            catch (InvalidDataException ex)
+            {
+                await console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.InputError;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,232 @@
+using System.Buffers;
+using System.Text.Json;
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.Detection;
+using DistillGuard.Gateway.Features.Failover;
+
+namespace DistillGuard.Gateway.Features.Admin;
+
+/// <summary>The token-protected admin API under <c>/admin</c>.</summary>
+internal static class AdminEndpoints
+{
+    public static void MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").AddEndpointFilter<AdminTokenFilter>();
+        admin.MapGet("/accounts/flagged", FlaggedAsync);
+        admin.MapGet("/campaigns", CampaignsAsync);
+        admin.MapGet("/findings", async (AdminService service, CancellationToken ct) =>
+            Results.Text(FindingsSerializer.ToJson(await service.FindingsAsync(ct).ConfigureAwait(false)), "application/json"));
+        admin.MapPut("/accounts/{accountId}/override", SetOverrideAsync);
+        admin.MapDelete("/accounts/{accountId}/override", (string accountId, AdminService service) =>
+            service.RemoveOverride(accountId) ? Results.NoContent() : Results.NotFound());
+        admin.MapPost("/accounts", UpsertAccountsAsync);
+        admin.MapPost("/keys", CreateKeyAsync);
+        admin.MapGet("/keys", (string? account_id, AdminService service) => Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var key in service.ListKeys(account_id))
+            {
+                w.WriteStartObject();
+                w.WriteString("key_id"u8, key.KeyId);
+                w.WriteString("account_id"u8, key.AccountId);
+                w.WriteString("created_at"u8, LogNames.FormatTime(key.CreatedAt));
+                if (key.RevokedAt is { } revoked)
+                {
+                    w.WriteString("revoked_at"u8, LogNames.FormatTime(revoked));
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }));
+        admin.MapDelete("/keys/{keyId}", (string keyId, AdminService service) => service.RevokeKey(keyId) ? Results.NoContent() : Results.NotFound());
+        admin.MapGet("/upstreams", (UpstreamRouter router) => Json(w => WriteUpstreams(w, router)));
+        admin.MapPost("/upstreams/probe", async (UpstreamHealthProbe probe, UpstreamRouter router, CancellationToken ct) =>
+        {
+            await probe.ProbeAllAsync(ct).ConfigureAwait(false);
+            return Json(w => WriteUpstreams(w, router));
+        });
+    }
+
+    internal static IResult Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json");
+    }
+
+    internal static void WriteUpstreams(Utf8JsonWriter w, UpstreamRouter router)
+    {
+        w.WriteStartArray();
+        foreach (var upstream in router.Upstreams)
+        {
+            w.WriteStartObject();
+            w.WriteString("name"u8, upstream.Name);
+            w.WriteString("api"u8, LogNames.ToWire(upstream.Shape));
+            w.WriteBoolean("healthy"u8, upstream.Healthy);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static async Task<IResult> FlaggedAsync(AdminService service, VerdictBoard board, CancellationToken ct)
+    {
+        var findings = await service.FindingsAsync(ct).ConfigureAwait(false);
+        var reasons = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var status in board.EngineStatuses())
+        {
+            if (status.Verdict != Verdict.Allow)
+            {
+                ids.Add(status.AccountId);
+            }
+        }
+
+        foreach (var manual in board.Overrides())
+        {
+            ids.Add(manual.AccountId);
+        }
+
+        foreach (var finding in findings.Accounts)
+        {
+            ids.Add(finding.AccountId);
+        }
+
+        return Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var id in ids)
+            {
+                var status = board.EngineStatus(id);
+                var manual = board.Override(id);
+                w.WriteStartObject();
+                w.WriteString("account_id"u8, id);
+                w.WriteString("verdict"u8, VerdictNames.ToWire(board.Effective(id)));
+                w.WriteString("engine_verdict"u8, VerdictNames.ToWire(status?.Verdict ?? Verdict.Allow));
+                w.WriteNumber("risk"u8, Math.Round(status?.Risk ?? reasons.GetValueOrDefault(id)?.Risk ?? 0, 4));
+                if ((status?.CampaignId ?? reasons.GetValueOrDefault(id)?.CampaignId) is { } campaign)
+                {
+                    w.WriteString("campaign_id"u8, campaign);
+                }
+
+                if (status?.FirstFlaggedAt is { } flagged)
+                {
+                    w.WriteString("first_flagged_at"u8, LogNames.FormatTime(flagged));
+                }
+
+                if (manual is not null)
+                {
+                    w.WriteStartObject("override"u8);
+                    w.WriteString("verdict"u8, VerdictNames.ToWire(manual.Verdict));
+                    w.WriteString("reason"u8, manual.Reason);
+                    w.WriteString("at"u8, LogNames.FormatTime(manual.CreatedAt));
+                    w.WriteEndObject();
+                }
+
+                w.WriteStartArray("reasons"u8);
+                foreach (var reason in reasons.GetValueOrDefault(id)?.Reasons ?? [])
+                {
+                    w.WriteStartObject();
+                    w.WriteString("signal"u8, reason.Signal);
+                    w.WriteNumber("weight"u8, reason.Weight);
+                    w.WriteString("detail"u8, reason.Detail);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    private static async Task<IResult> CampaignsAsync(AdminService service, CancellationToken ct)
+    {
+        var findings = await service.FindingsAsync(ct).ConfigureAwait(false);
+        var campaignsOnly = new FindingsDocument { GeneratedAt = findings.GeneratedAt, Input = findings.Input, Campaigns = findings.Campaigns };
+        using var doc = JsonDocument.Parse(FindingsSerializer.ToJson(campaignsOnly));
+        return Json(w => (doc.RootElement.TryGetProperty("campaigns", out var campaigns) ? campaigns : default).WriteTo(w));
+    }
+
+    private static async Task<IResult> SetOverrideAsync(string accountId, HttpRequest request, AdminService service)
+    {
+        var body = await ReadObjectAsync(request).ConfigureAwait(false);
+        if (body is null || !body.Value.TryGetProperty("verdict", out var v) || !VerdictNames.TryParse(v.GetString(), out var verdict))
+        {
+            return Results.BadRequest(new Dictionary<string, string> { ["error"] = "body must be {\"verdict\": \"allow|review|throttle|block\", \"reason\": \"...\"}" });
+        }
+
+        var reason = body.Value.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var entry = service.SetOverride(accountId, verdict, reason);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("account_id"u8, entry.AccountId);
+            w.WriteString("verdict"u8, VerdictNames.ToWire(entry.Verdict));
+            w.WriteString("reason"u8, entry.Reason);
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> UpsertAccountsAsync(HttpRequest request, AdminService service, CancellationToken ct)
+    {
+        List<AccountRecord> accounts;
+        try
+        {
+            accounts = AccountJson.ParseMany(await new StreamReader(request.Body).ReadToEndAsync(ct).ConfigureAwait(false));
+        }
+        catch (FormatException ex)
+        {
+            return Results.BadRequest(new Dictionary<string, string> { ["error"] = ex.Message });
+        }
+
+        await service.UpsertAccountsAsync(accounts, ct).ConfigureAwait(false);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("accounts"u8, accounts.Count);
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> CreateKeyAsync(HttpRequest request, AdminService service, CancellationToken ct)
+    {
+        var body = await ReadObjectAsync(request).ConfigureAwait(false);
+        if (body is null || !body.Value.TryGetProperty("account_id", out var a) || a.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(a.GetString()))
+        {
+            return Results.BadRequest(new Dictionary<string, string> { ["error"] = "body must be {\"account_id\": \"...\"}" });
+        }
+
+        var (entry, key) = await service.CreateKeyAsync(a.GetString()!, ct).ConfigureAwait(false);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("key_id"u8, entry.KeyId);
+            w.WriteString("account_id"u8, entry.AccountId);
+            w.WriteString("api_key"u8, key);
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<JsonElement?> ReadObjectAsync(HttpRequest request)
+    {
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(request.Body).ConfigureAwait(false);
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

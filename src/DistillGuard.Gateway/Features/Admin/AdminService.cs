@@ -1,0 +1,94 @@
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.Auth;
+using DistillGuard.Gateway.Features.Detection;
+using DistillGuard.Gateway.Features.Logging;
+using DistillGuard.Gateway.Features.Operations;
+using DistillGuard.Gateway.Features.Store;
+
+namespace DistillGuard.Gateway.Features.Admin;
+
+/// <summary>
+/// What the admin API does, apart from HTTP: key management, accounts, overrides (persisted, then applied to
+/// the in-memory board so they win at once), and findings built on the engine thread.
+/// </summary>
+internal sealed class AdminService(
+    GatewayStore store,
+    ApiKeyHasher hasher,
+    ApiKeyIndex keys,
+    VerdictBoard board,
+    ExchangeLogPipeline pipeline,
+    AccountsLogFile accountsFile,
+    TimeProvider time,
+    ILogger<AdminService> logger)
+{
+    /// <summary>Creates a key for an account (creating a bare account if unknown); the key is returned only here.</summary>
+    public async Task<(ApiKeyEntry Entry, string Key)> CreateKeyAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (!store.AccountExists(accountId))
+        {
+            await UpsertAccountsAsync([new AccountRecord { AccountId = accountId, CreatedAt = time.GetUtcNow().UtcDateTime }], cancellationToken).ConfigureAwait(false);
+        }
+
+        var (key, hash) = hasher.NewKey();
+        var entry = new ApiKeyEntry("key_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)), accountId, time.GetUtcNow().UtcDateTime);
+        store.InsertKey(entry, hash);
+        keys.Set(hash, entry);
+        Log.KeyCreated(logger, entry.KeyId, accountId);
+        return (entry, key);
+    }
+
+    public bool RevokeKey(string keyId)
+    {
+        if (!store.RevokeKey(keyId, time.GetUtcNow().UtcDateTime))
+        {
+            return false;
+        }
+
+        keys.Remove(keyId);
+        Log.KeyRevoked(logger, keyId);
+        return true;
+    }
+
+    public List<StoredKey> ListKeys(string? accountId) => store.ListKeys(accountId);
+
+    /// <summary>Stores accounts and gives them to the engine (on its thread) and to accounts.jsonl.</summary>
+    public Task UpsertAccountsAsync(IReadOnlyList<AccountRecord> accounts, CancellationToken cancellationToken)
+    {
+        foreach (var account in accounts)
+        {
+            store.UpsertAccount(account);
+        }
+
+        return pipeline.RunOnEngineAsync(engine =>
+        {
+            foreach (var account in accounts)
+            {
+                engine.AddAccount(account);
+                accountsFile.Append(account);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    public VerdictOverride SetOverride(string accountId, Verdict verdict, string? reason)
+    {
+        var entry = new VerdictOverride(accountId, verdict, reason, time.GetUtcNow().UtcDateTime);
+        store.SetOverride(entry);
+        board.SetOverride(entry);
+        Log.OverrideSet(logger, accountId, VerdictNames.ToWire(verdict), reason);
+        return entry;
+    }
+
+    public bool RemoveOverride(string accountId)
+    {
+        var removed = store.RemoveOverride(accountId);
+        board.RemoveOverride(accountId);
+        return removed;
+    }
+
+    public Task<FindingsDocument> FindingsAsync(CancellationToken cancellationToken) =>
+        pipeline.RunOnEngineAsync(engine => engine.BuildFindings(0, time.GetUtcNow().UtcDateTime), cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+using DistillGuard.Gateway.Features.Detection;
+using DistillGuard.Reporting.Html;
+using DistillGuard.Reporting.Views;
+
+namespace DistillGuard.Gateway.Features.Dashboard;
+
+/// <summary>
+/// The part of the dashboard that changes: operator overrides, then the scan report's own findings views with
+/// an override column. One renderer: the same <see cref="FindingsView"/> the HTML report uses.
+/// </summary>
+internal static class DashboardFragment
+{
+    public static string Render(FindingsDocument findings, VerdictBoard board)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var html = new HtmlWriter(writer);
+        WriteOverrides(html, board);
+        FindingsView.Write(html, findings, new FindingsViewOptions
+        {
+            ActionsHeader = "Override",
+            WriteActions = (h, account) => WriteActions(h, account.AccountId, board),
+        });
+        return writer.ToString();
+    }
+
+    /// <summary>A strong validator of the fragment, so an unchanged dashboard costs a 304.</summary>
+    public static string ETag(string fragment) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fragment)).AsSpan(0, 12)) + "\"";
+
+    private static void WriteOverrides(HtmlWriter html, VerdictBoard board)
+    {
+        var overrides = new List<Store.VerdictOverride>(board.Overrides());
+        overrides.Sort(static (a, b) => string.CompareOrdinal(a.AccountId, b.AccountId));
+        html.Raw("<section class=\"dg-section\" id=\"overrides\"><h2>Operator overrides <span class=\"dg-count\">")
+            .Text(overrides.Count.ToString(CultureInfo.InvariantCulture)).Raw("</span></h2>");
+        if (overrides.Count == 0)
+        {
+            html.Element("p", "dg-empty", "None: every account gets the engine's verdict.").Raw("</section>");
+            return;
+        }
+
+        html.Raw("<div class=\"dg-table-scroll\"><table class=\"dg-table\" data-overrides><thead><tr><th>Account</th><th>Enforced verdict</th><th>Engine verdict</th><th>Reason</th><th>Set</th><th class=\"dg-actions-col\">Override</th></tr></thead><tbody>");
+        foreach (var entry in overrides)
+        {
+            var engine = board.EngineStatus(entry.AccountId)?.Verdict ?? Verdict.Allow;
+            html.Raw("<tr").Attr("data-account-id", entry.AccountId).Raw(">")
+                .Element("td", "dg-mono", entry.AccountId)
+                .Raw("<td>").Element("span", "dg-verdict dg-verdict-" + VerdictNames.ToWire(entry.Verdict), VerdictNames.ToWire(entry.Verdict)).Raw("</td>")
+                .Raw("<td>").Element("span", "dg-verdict dg-verdict-" + VerdictNames.ToWire(engine), VerdictNames.ToWire(engine)).Raw("</td>")
+                .Element("td", null, entry.Reason ?? "—")
+                .Element("td", null, ReportFormat.Time(entry.CreatedAt))
+                .Raw("<td class=\"dg-actions\">");
+            WriteActions(html, entry.AccountId, board);
+            html.Raw("</td></tr>");
+        }
+
+        html.Raw("</tbody></table></div></section>");
+    }
+
+    private static void WriteActions(HtmlWriter html, string accountId, VerdictBoard board)
+    {
+        var manual = board.Override(accountId);
+        if (manual is not null)
+        {
+            html.Raw("<span class=\"dg-override-state\" data-override-state>enforced: <strong>")
+                .Text(VerdictNames.ToWire(manual.Verdict)).Raw("</strong> (override)</span>");
+        }
+
+        Button(html, accountId, "allow", "Allow", "dg-btn dg-btn-allow", manual?.Verdict == Verdict.Allow);
+        Button(html, accountId, "throttle", "Throttle", "dg-btn", manual?.Verdict == Verdict.Throttle);
+        Button(html, accountId, "block", "Block", "dg-btn dg-btn-block", manual?.Verdict == Verdict.Block);
+        if (manual is not null)
+        {
+            Button(html, accountId, "clear", "Clear", "dg-btn", current: false);
+        }
+    }
+
+    private static void Button(HtmlWriter html, string accountId, string verdict, string label, string cssClass, bool current)
+    {
+        html.Raw("<button type=\"button\"").Attr("class", cssClass).Attr("data-override", verdict).Attr("data-account", accountId)
+            .Attr("title", verdict == "clear" ? "Remove the override: the engine decides again" : "Override the engine: " + verdict + " this account");
+        if (current)
+        {
+            html.Raw(" disabled");
+        }
+
+        html.Raw(">").Text(label).Raw("</button>");
+    }
+}

@@ -1,0 +1,27 @@
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Engine;
+using DistillGuard.Gateway.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Gateway.Features.Detection;
+
+internal static class DetectionExtensions
+{
+    /// <summary>The same <see cref="DetectionEngine"/> as <c>scan</c>, with the gateway's policy thresholds.</summary>
+    public static IServiceCollection AddGatewayDetection(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IExchangeAnalyzer>(static _ => new ExchangeAnalyzer());
+        services.AddSingleton(static sp =>
+        {
+            var policy = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Policy;
+            var options = new DetectionOptions { ReviewRisk = policy.ReviewRisk, ThrottleRisk = policy.ThrottleRisk, BlockRisk = policy.BlockRisk };
+            return new DetectionEngine(options, sp.GetRequiredService<IExchangeAnalyzer>());
+        });
+        services.AddSingleton<VerdictBoard>();
+        services.AddHostedService<GatewayStateLoader>();
+        services.AddSingleton<EngineClock>();
+        services.AddHostedService(static sp => sp.GetRequiredService<EngineClock>());
+        return services;
+    }
+}

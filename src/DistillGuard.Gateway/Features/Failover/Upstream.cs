@@ -1,0 +1,33 @@
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Options;
+
+namespace DistillGuard.Gateway.Features.Failover;
+
+/// <summary>A configured upstream with its health, shared by the router, the prober and the forwarder.</summary>
+internal sealed class Upstream(UpstreamOptions options, int unhealthyAfter)
+{
+    private int _consecutiveFailures;
+
+    public UpstreamOptions Options { get; } = options;
+
+    public string Name => Options.Name;
+
+    public ApiShape Shape { get; } = LogNames.ParseApi(options.Api);
+
+    /// <summary>Base URL without a trailing slash.</summary>
+    public string BaseUrl { get; } = options.BaseUrl.TrimEnd('/');
+
+    public string Path => Shape == ApiShape.OpenAIChat ? "/v1/chat/completions" : "/v1/messages";
+
+    public bool Healthy => Volatile.Read(ref _consecutiveFailures) < unhealthyAfter;
+
+    public bool Serves(string model) => Options.Models.Contains(model, StringComparer.Ordinal);
+
+    public bool IsSuspended(string model) => Options.SuspendedModels.Contains(model, StringComparer.Ordinal);
+
+    /// <summary>Counts a failure; true when this one made the upstream unhealthy.</summary>
+    public bool ReportFailure() => Interlocked.Increment(ref _consecutiveFailures) == unhealthyAfter;
+
+    /// <summary>Counts a success; true when the upstream was unhealthy before.</summary>
+    public bool ReportSuccess() => Interlocked.Exchange(ref _consecutiveFailures, 0) >= unhealthyAfter;
+}

@@ -1,0 +1,47 @@
+using System.Buffers;
+using System.Text.Json;
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Options;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Gateway.Features.Logging;
+
+/// <summary>
+/// <c>accounts.jsonl</c> next to the exchange log, so <c>scan</c> over the gateway's log directory sees the same
+/// account attributes the live engine was given. Written only on the engine thread.
+/// </summary>
+internal sealed class AccountsLogFile(IOptions<GatewayOptions> options)
+{
+    private readonly string _path = System.IO.Path.Combine(System.IO.Path.GetFullPath(options.Value.Log.Directory), "accounts.jsonl");
+
+    public string Path => _path;
+
+    public void WriteSnapshot(IEnumerable<AccountRecord> accounts)
+    {
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
+        using var stream = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        foreach (var account in accounts)
+        {
+            WriteLine(stream, account);
+        }
+    }
+
+    public void Append(AccountRecord account)
+    {
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
+        using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        WriteLine(stream, account);
+    }
+
+    private static void WriteLine(Stream stream, AccountRecord account)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ExchangeLogWriter.WriteAccount(writer, account);
+        }
+
+        stream.Write(buffer.WrittenSpan);
+        stream.WriteByte((byte)'\n');
+    }
+}

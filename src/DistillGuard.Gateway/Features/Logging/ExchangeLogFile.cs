@@ -1,0 +1,62 @@
+using System.Globalization;
+using DistillGuard.Gateway.Features.Operations;
+using DistillGuard.Gateway.Options;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Gateway.Features.Logging;
+
+/// <summary>
+/// The rotating exchange-log files: <c>exchanges-{start}-{n}.jsonl</c> in the log directory, a new file past
+/// <see cref="ExchangeLogOptions.MaxFileBytes"/>. Used only by the consumer thread.
+/// </summary>
+internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, TimeProvider time, ILogger<ExchangeLogFile> logger) : IDisposable
+{
+    private readonly string _directory = Path.GetFullPath(options.Value.Log.Directory);
+    private readonly long _maxBytes = options.Value.Log.MaxFileBytes;
+    private FileStream? _stream;
+    private string? _stamp;
+    private int _sequence;
+
+    public string Directory => _directory;
+
+    /// <summary>Path of the file being written, if any.</summary>
+    public string? CurrentPath => _stream?.Name;
+
+    public void Append(ReadOnlySpan<byte> line)
+    {
+        if (_stream is null || _stream.Length + line.Length + 1 > _maxBytes && _stream.Length > 0)
+        {
+            Rotate();
+        }
+
+        _stream!.Write(line);
+        _stream.WriteByte((byte)'\n');
+    }
+
+    public void Flush() => _stream?.Flush(flushToDisk: false);
+
+    public void Dispose()
+    {
+        _stream?.Flush(flushToDisk: true);
+        _stream?.Dispose();
+        _stream = null;
+    }
+
+    private void Rotate()
+    {
+        _stream?.Flush(flushToDisk: true);
+        _stream?.Dispose();
+        System.IO.Directory.CreateDirectory(_directory);
+        _stamp ??= time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        string path;
+        do
+        {
+            _sequence++;
+            path = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"exchanges-{_stamp}-{_sequence:D4}.jsonl"));
+        }
+        while (File.Exists(path));
+
+        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024);
+        Log.LogRotated(logger, path);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.Detection;
+using DistillGuard.Gateway.Features.Operations;
+using DistillGuard.Gateway.Features.Streaming;
+
+namespace DistillGuard.Gateway.Features.Logging;
+
+/// <summary>
+/// The single consumer of <see cref="ExchangeLogPipeline"/>: for each finished exchange it reassembles a streamed
+/// response, writes the log record, and feeds the detection engine — all off the request path, on one thread,
+/// in queue order. On shutdown it runs after the web server has drained in-flight requests
+/// (<see cref="StoppedAsync"/>), then drains the queue, so no accepted exchange is lost.
+/// </summary>
+internal sealed class ExchangeLogProcessor(
+    ExchangeLogPipeline pipeline,
+    ExchangeLogFile file,
+    DetectionEngine engine,
+    VerdictBoard board,
+    GatewayMetrics metrics,
+    ILogger<ExchangeLogProcessor> logger) : IHostedLifecycleService
+{
+    private readonly ByteSink _reassembled = new();
+    private readonly ByteSink _line = new();
+    private readonly ExchangeNormalizer _normalizer = new();
+    private Task _consumer = Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        engine.VerdictChanged += OnVerdictChanged;
+        _consumer = Task.Factory.StartNew(ConsumeAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs after every hosted service (the web server included) has stopped: drain and close.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        pipeline.Complete();
+        await _consumer.ConfigureAwait(false);
+        engine.VerdictChanged -= OnVerdictChanged;
+        file.Dispose();
+        _reassembled.Reset();
+        _line.Reset();
+        Log.LogDrained(logger, Volatile.Read(ref metrics.LogRecordsWritten));
+    }
+
+    private async Task ConsumeAsync()
+    {
+        var reader = pipeline.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var record))
+            {
+                try
+                {
+                    if (record.Control is { } work)
+                    {
+                        work.Run(engine);
+                    }
+                    else
+                    {
+                        Process(record);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.Increment(ref metrics.LogRecordsFailed);
+                    Log.LogWriteFailed(logger, record.Meta.RequestId, ex);
+                }
+                finally
+                {
+                    pipeline.Return(record);
+                }
+            }
+
+            // Queue empty: make what was written visible to readers of the files.
+            file.Flush();
+        }
+    }
+
+    private void Process(ExchangeRecord record)
+    {
+        var meta = record.Meta;
+        var response = ResponseJson(record);
+
+        // logio's normaliser is the one the log reader uses, so the engine sees the same Exchange live and in `scan`.
+        _normalizer.TryNormalize(record.Request.Span, response, meta);
+        if (meta.Response is null)
+        {
+            // Not JSON (an upstream's HTML error page, say): keep the record, drop the body.
+            response = default;
+        }
+
+        _line.Reset();
+        using (var writer = new Utf8JsonWriter(_line))
+        {
+            ExchangeLogWriter.WriteExchange(writer, meta, record.Request.Span, response);
+        }
+
+        file.Append(_line.Span);
+        Interlocked.Increment(ref metrics.LogRecordsWritten);
+        Observe(meta);
+    }
+
+    private ReadOnlySpan<byte> ResponseJson(ExchangeRecord record)
+    {
+        if (record.Response.Truncated)
+        {
+            Interlocked.Increment(ref metrics.LogResponsesTruncated);
+        }
+
+        if (!record.ResponseIsStream)
+        {
+            // A cut JSON body cannot be logged verbatim; the record keeps everything else.
+            return record.Response.Truncated ? default : record.Response.Span;
+        }
+
+        _reassembled.Reset();
+        SseReassembler.Reassemble(record.Response.Span, record.Meta.Api, _reassembled);
+        return _reassembled.Span;
+    }
+
+    private void Observe(Exchange exchange)
+    {
+        try
+        {
+            var verdict = engine.Observe(exchange);
+            var status = engine.GetStatus(exchange.AccountId) ?? new AccountStatus(exchange.AccountId, verdict, 0, null, null);
+            if (board.EngineStatus(exchange.AccountId)?.Verdict != status.Verdict || board.EngineStatus(exchange.AccountId) is null)
+            {
+                OnVerdictChanged(status);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.EngineFailed(logger, exchange.RequestId, ex);
+        }
+    }
+
+    private void OnVerdictChanged(AccountStatus status)
+    {
+        var previous = board.SetEngine(status);
+        if (previous == status.Verdict)
+        {
+            return;
+        }
+
+        metrics.CountVerdictChange(previous ?? Verdict.Allow, status.Verdict, previous is null);
+        if (status.Verdict != Verdict.Allow)
+        {
+            Log.VerdictChanged(logger, status.AccountId, VerdictNames.ToWire(previous ?? Verdict.Allow), VerdictNames.ToWire(status.Verdict), status.Risk, status.CampaignId);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+
+namespace DistillGuard.Gateway.Features.Logging;
+
+internal static class LoggingExtensions
+{
+    public static IServiceCollection AddGatewayExchangeLog(this IServiceCollection services)
+    {
+        services.AddSingleton<ExchangeLogPipeline>();
+        services.AddSingleton<ExchangeLogFile>();
+        services.AddSingleton<AccountsLogFile>();
+        services.AddSingleton<ExchangeLogProcessor>();
+        services.AddHostedService(static sp => sp.GetRequiredService<ExchangeLogProcessor>());
+        return services;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using DistillGuard.Core.Engine;
+
+namespace DistillGuard.Gateway.Features.Operations;
+
+/// <summary>
+/// The gateway's counters, gauges and latency histogram, updated lock-free on the request path and rendered in
+/// Prometheus text format by <see cref="PrometheusTextWriter"/>.
+/// </summary>
+internal sealed class GatewayMetrics
+{
+    /// <summary>Upper bounds (seconds) of the request-duration histogram buckets.</summary>
+    public static readonly double[] LatencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+    private readonly long[] _requestsByApi = new long[3];
+    private readonly ConcurrentDictionary<int, StrongBox<long>> _responsesByStatus = new();
+    private readonly long[] _verdictChanges = new long[4];
+    private readonly long[] _accountsByVerdict = new long[4];
+    private readonly long[] _enforcements = new long[Enum.GetValues<EnforcementAction>().Length];
+    private readonly long[] _latencyBucketCounts = new long[LatencyBuckets.Length + 1];
+    private long _latencyCount;
+    private long _latencySumMicros;
+
+    public long Unauthenticated;
+    public long Malformed;
+    public long TooLarge;
+    public long Failovers;
+    public long UpstreamErrors;
+    public long LogRecordsWritten;
+    public long LogBackpressureWaits;
+    public long LogResponsesTruncated;
+    public long LogRecordsFailed;
+    public long FlaggedNetworkRequests;
+
+    /// <summary>Reads the current queue depth; set by the exchange log pipeline.</summary>
+    public Func<int> QueueDepth { get; set; } = static () => 0;
+
+    public int QueueCapacity { get; set; }
+
+    public void CountRequest(int apiIndex) => Interlocked.Increment(ref _requestsByApi[apiIndex]);
+
+    public void CountResponse(int status, double seconds)
+    {
+        Interlocked.Increment(ref _responsesByStatus.GetOrAdd(status, static _ => new StrongBox<long>()).Value);
+        var bucket = Array.BinarySearch(LatencyBuckets, seconds);
+        bucket = bucket >= 0 ? bucket : ~bucket;
+        Interlocked.Increment(ref _latencyBucketCounts[bucket]);
+        Interlocked.Increment(ref _latencyCount);
+        Interlocked.Add(ref _latencySumMicros, (long)(seconds * 1_000_000));
+    }
+
+    public void CountEnforcement(EnforcementAction action) => Interlocked.Increment(ref _enforcements[(int)action]);
+
+    /// <summary>Called on the engine thread when an account moves from one verdict to another.</summary>
+    public void CountVerdictChange(Verdict from, Verdict to, bool isNewAccount)
+    {
+        Interlocked.Increment(ref _verdictChanges[(int)to]);
+        if (!isNewAccount)
+        {
+            Interlocked.Decrement(ref _accountsByVerdict[(int)from]);
+        }
+
+        Interlocked.Increment(ref _accountsByVerdict[(int)to]);
+    }
+
+    public long RequestsFor(int apiIndex) => Volatile.Read(ref _requestsByApi[apiIndex]);
+
+    public long VerdictChangesTo(Verdict verdict) => Volatile.Read(ref _verdictChanges[(int)verdict]);
+
+    public long AccountsWith(Verdict verdict) => Volatile.Read(ref _accountsByVerdict[(int)verdict]);
+
+    public long Enforcements(EnforcementAction action) => Volatile.Read(ref _enforcements[(int)action]);
+
+    public IEnumerable<KeyValuePair<int, long>> ResponsesByStatus()
+    {
+        foreach (var pair in _responsesByStatus)
+        {
+            yield return new KeyValuePair<int, long>(pair.Key, Volatile.Read(ref pair.Value.Value));
+        }
+    }
+
+    public long LatencyBucketCount(int index) => Volatile.Read(ref _latencyBucketCounts[index]);
+
+    public long LatencyCount => Volatile.Read(ref _latencyCount);
+
+    public double LatencySumSeconds => Volatile.Read(ref _latencySumMicros) / 1_000_000.0;
+}

@@ -1,0 +1,51 @@
+
+namespace DistillGuard.Gateway.Features.Operations;
+
+/// <summary>The gateway's structured log events. Stable event ids; API keys and bodies are never logged.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "DistillGuard gateway listening; {UpstreamCount} upstreams, exchange log in {LogDirectory}")]
+    public static partial void GatewayStarted(ILogger logger, int upstreamCount, string logDirectory);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Upstream {Upstream} marked unhealthy after {Failures} consecutive failures")]
+    public static partial void UpstreamUnhealthy(ILogger logger, string upstream, int failures);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Upstream {Upstream} healthy again")]
+    public static partial void UpstreamRecovered(ILogger logger, string upstream);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Request {RequestId} ({Api}, model {FromModel}) failed over to {To}/{ToModel}: {Reason}")]
+    public static partial void FailedOver(ILogger logger, string requestId, string api, string fromModel, string to, string toModel, string reason);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Account {AccountId} verdict {From} -> {To} (risk {Risk:F2}, campaign {CampaignId})")]
+    public static partial void VerdictChanged(ILogger logger, string accountId, string from, string to, double risk, string? campaignId);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Admin override for account {AccountId}: {Verdict} ({Reason})")]
+    public static partial void OverrideSet(ILogger logger, string accountId, string verdict, string? reason);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Exchange log rotated to {Path}")]
+    public static partial void LogRotated(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Exchange log queue full ({Capacity}); holding the request path until it drains")]
+    public static partial void LogQueueFull(ILogger logger, int capacity);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Forwarding request {RequestId} to upstream {Upstream} failed: {Error}")]
+    public static partial void ForwardFailed(ILogger logger, string requestId, string upstream, string error, Exception? exception);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Could not write exchange record {RequestId}")]
+    public static partial void LogWriteFailed(ILogger logger, string? requestId, Exception exception);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Exchange log drained on shutdown: {Written} records written in total")]
+    public static partial void LogDrained(ILogger logger, long written);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "API key {KeyId} created for account {AccountId}")]
+    public static partial void KeyCreated(ILogger logger, string keyId, string accountId);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "API key {KeyId} revoked")]
+    public static partial void KeyRevoked(ILogger logger, string keyId);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Debug, Message = "Request {RequestId} rejected with {Status}: {Reason}")]
+    public static partial void Rejected(ILogger logger, string requestId, int status, string reason);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Detection engine failed on exchange {RequestId}")]
+    public static partial void EngineFailed(ILogger logger, string? requestId, Exception exception);
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using DistillGuard.Core.Engine;
+
+namespace DistillGuard.Gateway.Features.Operations;
+
+/// <summary>Renders <see cref="GatewayMetrics"/> in the Prometheus text exposition format (version 0.0.4).</summary>
+internal static class PrometheusTextWriter
+{
+    private static readonly string[] ApiLabels = ["unknown", "anthropic.messages", "openai.chat"];
+
+    public static string Render(GatewayMetrics m)
+    {
+        var sb = new StringBuilder(4096);
+        Header(sb, "distillguard_gateway_requests_total", "counter", "Requests received, by API shape.");
+        for (var i = 1; i < ApiLabels.Length; i++)
+        {
+            Line(sb, "distillguard_gateway_requests_total", $"api=\"{ApiLabels[i]}\"", m.RequestsFor(i));
+        }
+
+        Header(sb, "distillguard_gateway_responses_total", "counter", "Responses sent, by HTTP status.");
+        foreach (var (status, count) in m.ResponsesByStatus().OrderBy(static p => p.Key))
+        {
+            Line(sb, "distillguard_gateway_responses_total", $"status=\"{status}\"", count);
+        }
+
+        Header(sb, "distillguard_gateway_verdict_changes_total", "counter", "Engine verdict changes, by new verdict.");
+        Header(sb, "distillguard_gateway_accounts", "gauge", "Accounts the engine has a verdict for, by verdict.");
+        foreach (var verdict in Enum.GetValues<Verdict>())
+        {
+            Line(sb, "distillguard_gateway_verdict_changes_total", $"verdict=\"{VerdictNames.ToWire(verdict)}\"", m.VerdictChangesTo(verdict));
+            Line(sb, "distillguard_gateway_accounts", $"verdict=\"{VerdictNames.ToWire(verdict)}\"", m.AccountsWith(verdict));
+        }
+
+        Header(sb, "distillguard_gateway_enforcements_total", "counter", "Requests acted on by policy, by action.");
+        foreach (var action in Enum.GetValues<EnforcementAction>())
+        {
+            Line(sb, "distillguard_gateway_enforcements_total", $"action=\"{ActionLabel(action)}\"", m.Enforcements(action));
+        }
+
+        Simple(sb, "distillguard_gateway_unauthenticated_total", "counter", "Requests without a valid API key.", m.Unauthenticated);
+        Simple(sb, "distillguard_gateway_malformed_total", "counter", "Requests rejected as malformed (400).", m.Malformed);
+        Simple(sb, "distillguard_gateway_too_large_total", "counter", "Requests over the size limit (413).", m.TooLarge);
+        Simple(sb, "distillguard_gateway_failovers_total", "counter", "Requests served by a fallback upstream.", m.Failovers);
+        Simple(sb, "distillguard_gateway_upstream_errors_total", "counter", "Upstream connection failures and 5xx answers.", m.UpstreamErrors);
+        Simple(sb, "distillguard_gateway_flagged_network_requests_total", "counter", "Requests from flagged network types.", m.FlaggedNetworkRequests);
+        Simple(sb, "distillguard_gateway_log_queue_depth", "gauge", "Exchanges waiting to be logged and fed to the engine.", m.QueueDepth());
+        Simple(sb, "distillguard_gateway_log_queue_capacity", "gauge", "Capacity of the exchange log queue.", m.QueueCapacity);
+        Simple(sb, "distillguard_gateway_log_records_written_total", "counter", "Exchange records written to the log.", m.LogRecordsWritten);
+        Simple(sb, "distillguard_gateway_log_backpressure_waits_total", "counter", "Requests held back because the log queue was full.", m.LogBackpressureWaits);
+        Simple(sb, "distillguard_gateway_log_responses_truncated_total", "counter", "Logged responses cut at the size limit.", m.LogResponsesTruncated);
+        Simple(sb, "distillguard_gateway_log_records_failed_total", "counter", "Exchange records that could not be written (should stay 0).", m.LogRecordsFailed);
+
+        Header(sb, "distillguard_gateway_request_duration_seconds", "histogram", "Time from request arrival to last response byte.");
+        long cumulative = 0;
+        for (var i = 0; i < GatewayMetrics.LatencyBuckets.Length; i++)
+        {
+            cumulative += m.LatencyBucketCount(i);
+            Line(sb, "distillguard_gateway_request_duration_seconds_bucket", $"le=\"{GatewayMetrics.LatencyBuckets[i].ToString(CultureInfo.InvariantCulture)}\"", cumulative);
+        }
+
+        cumulative += m.LatencyBucketCount(GatewayMetrics.LatencyBuckets.Length);
+        Line(sb, "distillguard_gateway_request_duration_seconds_bucket", "le=\"+Inf\"", cumulative);
+        sb.Append("distillguard_gateway_request_duration_seconds_sum ").Append(m.LatencySumSeconds.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("distillguard_gateway_request_duration_seconds_count ").Append(m.LatencyCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        return sb.ToString();
+    }
+
+    private static string ActionLabel(EnforcementAction action) => action switch
+    {
+        EnforcementAction.Blocked => "block",
+        EnforcementAction.Throttled => "throttle",
+        EnforcementAction.ReviewRecorded => "review",
+        EnforcementAction.Countermeasure => "countermeasure",
+        EnforcementAction.RegionDenied => "region_deny",
+        _ => "network_deny",
+    };
+
+    private static void Header(StringBuilder sb, string name, string type, string help) =>
+        sb.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n').Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
+
+    private static void Simple(StringBuilder sb, string name, string type, string help, long value)
+    {
+        Header(sb, name, type, help);
+        sb.Append(name).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    }
+
+    private static void Line(StringBuilder sb, string name, string labels, long value) =>
+        sb.Append(name).Append('{').Append(labels).Append("} ").Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+}

@@ -1,0 +1,6 @@
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Gateway.Features.RegionPolicy;
+
+/// <summary>Where a request came from: the client IP and what the IP table says about it.</summary>
+internal readonly record struct ClientNetwork(string? Ip, string? Country, int? Asn, string? AsnOrg, AsnType AsnType);

@@ -1,0 +1,119 @@
+using System.Net;
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Options;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Gateway.Features.RegionPolicy;
+
+/// <summary>
+/// Finds the client's IP (believing <c>X-Forwarded-For</c> only when the peer is a configured trusted proxy,
+/// walking the header right to left past trusted hops) and looks it up in the IP → country/network table.
+/// </summary>
+internal sealed class ClientNetworkResolver
+{
+    private readonly IPNetwork[] _trusted;
+    private readonly IpRange[] _table;
+
+    public ClientNetworkResolver(IOptions<GatewayOptions> options)
+    {
+        var o = options.Value;
+        _trusted = [.. o.TrustedProxies.Select(ParseNetwork)];
+        _table = [.. o.Region.IpTable
+            .Select(static row => new IpRange(ParseNetwork(row.Cidr), row.Country?.ToUpperInvariant(), row.Asn, row.AsnOrg, row.AsnType is null ? AsnType.Unknown : LogNames.ParseAsnType(row.AsnType)))
+            .OrderByDescending(static r => r.Network.PrefixLength)];
+    }
+
+    public static IPNetwork ParseNetwork(string value) =>
+        value.Contains('/', StringComparison.Ordinal) ? IPNetwork.Parse(value) : new IPNetwork(IPAddress.Parse(value), IPAddress.Parse(value).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+
+    public ClientNetwork Resolve(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is not null && address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        var trusted = address is not null && IsTrusted(address);
+        if (trusted)
+        {
+            address = FromForwardedFor(context.Request.Headers["X-Forwarded-For"], address!);
+        }
+
+        if (address is null)
+        {
+            return default;
+        }
+
+        if (trusted && FromProxyHeaders(context.Request.Headers, address) is { } stated)
+        {
+            return stated;
+        }
+
+        foreach (var range in _table)
+        {
+            if (range.Network.Contains(address))
+            {
+                return new ClientNetwork(address.ToString(), range.Country, range.Asn, range.AsnOrg, range.AsnType);
+            }
+        }
+
+        return new ClientNetwork(address.ToString(), null, null, null, AsnType.Unknown);
+    }
+
+    /// <summary>
+    /// Network facts a trusted edge proxy or CDN states about the client (<c>X-Client-Country</c>,
+    /// <c>X-Client-Asn</c>, <c>X-Client-Asn-Org</c>, <c>X-Client-Asn-Type</c>); null when it states none.
+    /// </summary>
+    private static ClientNetwork? FromProxyHeaders(IHeaderDictionary headers, IPAddress address)
+    {
+        var country = headers["X-Client-Country"].ToString();
+        var asnText = headers["X-Client-Asn"].ToString();
+        if (country.Length == 0 && asnText.Length == 0)
+        {
+            return null;
+        }
+
+        int? asn = int.TryParse(asnText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var org = headers["X-Client-Asn-Org"].ToString();
+        var type = headers["X-Client-Asn-Type"].ToString();
+        return new ClientNetwork(address.ToString(), country.Length == 2 ? country.ToUpperInvariant() : null, asn, org.Length > 0 ? org : null, LogNames.ParseAsnType(type));
+    }
+
+    private IPAddress FromForwardedFor(Microsoft.Extensions.Primitives.StringValues header, IPAddress peer)
+    {
+        var client = peer;
+        for (var i = header.Count - 1; i >= 0; i--)
+        {
+            var hops = header[i]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            for (var j = hops.Length - 1; j >= 0; j--)
+            {
+                if (!IPAddress.TryParse(hops[j], out var hop))
+                {
+                    return client;
+                }
+
+                client = hop.IsIPv4MappedToIPv6 ? hop.MapToIPv4() : hop;
+                if (!IsTrusted(client))
+                {
+                    return client;
+                }
+            }
+        }
+
+        return client;
+    }
+
+    private bool IsTrusted(IPAddress address)
+    {
+        foreach (var network in _trusted)
+        {
+            if (network.Contains(address))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,59 @@
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Gateway.Features.Store;
+
+internal sealed partial class GatewayStore
+{
+    /// <summary>Inserts or replaces an account's attributes.</summary>
+    public void UpsertAccount(AccountRecord account) => Execute(
+        """
+        INSERT INTO accounts (account_id, created_at, signup_channel, payment_fingerprint, email_domain, billing_country, verified, org_id)
+        VALUES ($id, $created, $channel, $payment, $email, $country, $verified, $org)
+        ON CONFLICT(account_id) DO UPDATE SET created_at = excluded.created_at, signup_channel = excluded.signup_channel,
+            payment_fingerprint = excluded.payment_fingerprint, email_domain = excluded.email_domain,
+            billing_country = excluded.billing_country, verified = excluded.verified, org_id = excluded.org_id
+        """,
+        ("$id", account.AccountId),
+        ("$created", account.CreatedAt is { } created ? Time(created) : null),
+        ("$channel", account.SignupChannel == SignupChannel.Unknown ? null : LogNames.ToWire(account.SignupChannel)),
+        ("$payment", account.PaymentFingerprint),
+        ("$email", account.EmailDomain),
+        ("$country", account.BillingCountry),
+        ("$verified", account.Verified is { } verified ? (verified ? 1 : 0) : null),
+        ("$org", account.OrgId));
+
+    public bool AccountExists(string accountId) =>
+        Query("SELECT 1 FROM accounts WHERE account_id = $id", static _ => true, ("$id", accountId)).Count > 0;
+
+    public List<AccountRecord> LoadAccounts() => Query(
+        "SELECT account_id, created_at, signup_channel, payment_fingerprint, email_domain, billing_country, verified, org_id FROM accounts ORDER BY account_id",
+        static r => new AccountRecord
+        {
+            AccountId = r.GetString(0),
+            CreatedAt = r.IsDBNull(1) ? null : ParseTime(r.GetString(1)),
+            SignupChannel = r.IsDBNull(2) ? SignupChannel.Unknown : LogNames.ParseSignupChannel(r.GetString(2)),
+            PaymentFingerprint = NullableString(r, 3),
+            EmailDomain = NullableString(r, 4),
+            BillingCountry = NullableString(r, 5),
+            Verified = r.IsDBNull(6) ? null : r.GetInt64(6) != 0,
+            OrgId = NullableString(r, 7),
+        });
+
+    public void SetOverride(VerdictOverride entry) => Execute(
+        "INSERT OR REPLACE INTO overrides (account_id, verdict, reason, created_at) VALUES ($id, $verdict, $reason, $at)",
+        ("$id", entry.AccountId), ("$verdict", VerdictNames.ToWire(entry.Verdict)), ("$reason", entry.Reason), ("$at", Time(entry.CreatedAt)));
+
+    public bool RemoveOverride(string accountId)
+    {
+        lock (_lock)
+        {
+            using var command = Command("DELETE FROM overrides WHERE account_id = $id", [("$id", accountId)]);
+            return command.ExecuteNonQuery() == 1;
+        }
+    }
+
+    public List<VerdictOverride> LoadOverrides() => Query(
+        "SELECT account_id, verdict, reason, created_at FROM overrides ORDER BY account_id",
+        static r => new VerdictOverride(r.GetString(0), ParseVerdict(r.GetString(1)), NullableString(r, 2), ParseTime(r.GetString(3))));
+}

@@ -1,0 +1,96 @@
+using DistillGuard.Gateway.Features.Admin;
+using DistillGuard.Gateway.Features.Auth;
+using DistillGuard.Gateway.Features.Dashboard;
+using DistillGuard.Gateway.Features.Detection;
+using DistillGuard.Gateway.Features.Enforcement;
+using DistillGuard.Gateway.Features.Failover;
+using DistillGuard.Gateway.Features.Logging;
+using DistillGuard.Gateway.Features.Operations;
+using DistillGuard.Gateway.Features.Proxy;
+using DistillGuard.Gateway.Features.RegionPolicy;
+using DistillGuard.Gateway.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Gateway;
+
+/// <summary>
+/// Composition root of the gateway: reads configuration (JSON file, then <c>DISTILLGUARD_</c> environment
+/// variables, then overrides) and composes the feature modules. Request logic lives in the features.
+/// </summary>
+public static class GatewayHost
+{
+    /// <summary>Builds a ready-to-run gateway application.</summary>
+    public static WebApplication Build(GatewayHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        if (settings.ConfigPath is { } path)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false);
+        }
+
+        builder.Configuration.AddEnvironmentVariables("DISTILLGUARD_");
+        builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(static o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(settings.LogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+
+        builder.AddDistillGuardGateway();
+        settings.ConfigureServices?.Invoke(builder.Services);
+
+        var urls = settings.Urls.Count > 0 ? [.. settings.Urls] : builder.Configuration.GetSection("Gateway:Urls").Get<string[]>() ?? [];
+        builder.WebHost.UseUrls(urls.Length > 0 ? urls : ["http://127.0.0.1:8080"]);
+
+        var app = builder.Build();
+        app.UseDistillGuardGateway();
+        return app;
+    }
+
+    /// <summary>Registers the gateway's options and every feature.</summary>
+    public static WebApplicationBuilder AddDistillGuardGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<HostOptions>(static o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.WebHost.ConfigureKestrel(static (context, kestrel) =>
+        {
+            var max = context.Configuration.GetValue<int?>("Gateway:MaxRequestBodyBytes") ?? new GatewayOptions().MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = max + 1L;
+            kestrel.AddServerHeader = false;
+        });
+
+        services
+            .AddGatewayOperations()
+            .AddGatewayAuth()
+            .AddGatewayExchangeLog()
+            .AddGatewayDetection()
+            .AddGatewayEnforcement()
+            .AddGatewayRegionPolicy()
+            .AddGatewayFailover()
+            .AddGatewayAdmin()
+            .AddGatewayDashboard()
+            .AddGatewayProxy();
+        return builder;
+    }
+
+    /// <summary>Maps the model APIs, the admin API and the operations endpoints.</summary>
+    public static WebApplication UseDistillGuardGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapModelApis();
+        app.MapAdmin();
+        app.MapDashboard();
+        app.MapOperations();
+        return app;
+    }
+}

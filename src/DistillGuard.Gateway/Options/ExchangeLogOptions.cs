@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DistillGuard.Gateway.Options;
+
+/// <summary>How exchanges are written to the exchange log.</summary>
+public sealed class ExchangeLogOptions
+{
+    /// <summary>Directory of the rotating <c>.jsonl</c> files (also gets <c>accounts.jsonl</c>). Default <c>logs</c>.</summary>
+    [Required]
+    public string Directory { get; set; } = "logs";
+
+    /// <summary>A file is closed and a new one started past this size. Default 64 MiB.</summary>
+    [Range(4096, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Exchanges waiting to be logged before the request path is held back (counted). Default 8192.</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 8192;
+
+    /// <summary>Response bytes kept for the log per exchange; longer responses are logged truncated (counted). Default 1 MiB.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxResponseBytes { get; set; } = 1024 * 1024;
+}

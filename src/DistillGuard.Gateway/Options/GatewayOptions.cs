@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DistillGuard.Gateway.Options;
+
+/// <summary>Everything the gateway reads from its configuration section <c>Gateway</c> (JSON file and/or env vars).</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>Listen URLs, e.g. <c>http://127.0.0.1:8080</c>. Default: <c>http://127.0.0.1:8080</c>.</summary>
+    public List<string> Urls { get; set; } = [];
+
+    /// <summary>Bearer token of the admin API. Required, at least 16 characters.</summary>
+    [Required, MinLength(16)]
+    public string AdminToken { get; set; } = string.Empty;
+
+    /// <summary>The API-key → account store.</summary>
+    [Required]
+    public StoreOptions Store { get; set; } = new();
+
+    /// <summary>Where and how exchanges are logged.</summary>
+    [Required]
+    public ExchangeLogOptions Log { get; set; } = new();
+
+    /// <summary>The model APIs behind the gateway; at least one.</summary>
+    [MinLength(1)]
+    public List<UpstreamOptions> Upstreams { get; set; } = [];
+
+    /// <summary>Detection thresholds and enforcement rates.</summary>
+    [Required]
+    public PolicyOptions Policy { get; set; } = new();
+
+    /// <summary>Countermeasures applied to accounts under each verdict.</summary>
+    [Required]
+    public CountermeasureOptions Countermeasures { get; set; } = new();
+
+    /// <summary>Country and network policy.</summary>
+    [Required]
+    public RegionOptions Region { get; set; } = new();
+
+    /// <summary>Addresses (IPs or CIDR blocks) whose <c>X-Forwarded-For</c> header is believed.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>Largest request body accepted, in bytes. Default 4 MiB.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Seconds between active health probes of each upstream. Default 5.</summary>
+    [Range(0.05, 3600)]
+    public double HealthCheckIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Seconds between moves of the engine's clock when traffic is quiet. Default 10.</summary>
+    [Range(0.05, 3600)]
+    public double EngineAdvanceSeconds { get; set; } = 10;
+
+    /// <summary>Consecutive failed probes or forwarding errors after which an upstream is unhealthy. Default 3.</summary>
+    [Range(1, 100)]
+    public int UnhealthyAfterFailures { get; set; } = 3;
+}

@@ -1,0 +1,102 @@
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.RegionPolicy;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Gateway.Options;
+
+/// <summary>Checks what data annotations cannot: shapes, URLs, names, fallbacks, CIDRs and threshold order.</summary>
+internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        var errors = new List<string>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Upstreams.Count; i++)
+        {
+            var u = options.Upstreams[i];
+            var at = $"Gateway:Upstreams:{i}";
+            if (string.IsNullOrWhiteSpace(u.Name) || !names.Add(u.Name))
+            {
+                errors.Add($"{at}:Name '{u.Name}' is empty or not unique");
+            }
+
+            if (LogNames.ParseApi(u.Api) == ApiShape.Unknown)
+            {
+                errors.Add($"{at}:Api '{u.Api}' must be '{LogNames.AnthropicMessages}' or '{LogNames.OpenAIChat}'");
+            }
+
+            if (!Uri.TryCreate(u.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                errors.Add($"{at}:BaseUrl '{u.BaseUrl}' must be an absolute http(s) URL");
+            }
+
+            if (u.Models.Count == 0)
+            {
+                errors.Add($"{at}:Models must name at least one model");
+            }
+        }
+
+        for (var i = 0; i < options.Upstreams.Count; i++)
+        {
+            if (options.Upstreams[i].Fallback is { } fallback && !names.Contains(fallback.Upstream))
+            {
+                errors.Add($"Gateway:Upstreams:{i}:Fallback:Upstream '{fallback.Upstream}' is not a configured upstream");
+            }
+        }
+
+        if (!(options.Policy.ReviewRisk <= options.Policy.ThrottleRisk && options.Policy.ThrottleRisk <= options.Policy.BlockRisk))
+        {
+            errors.Add("Gateway:Policy: ReviewRisk <= ThrottleRisk <= BlockRisk must hold");
+        }
+
+        if (options.Store.KeyPepper.Length < 16)
+        {
+            errors.Add("Gateway:Store:KeyPepper must be at least 16 characters (it keys the API-key hashes)");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Store.Path) || string.IsNullOrWhiteSpace(options.Log.Directory))
+        {
+            errors.Add("Gateway:Store:Path and Gateway:Log:Directory must be set");
+        }
+
+        if (options.Log.QueueCapacity < 1 || options.Log.MaxResponseBytes < 1024 || options.Log.MaxFileBytes < 4096)
+        {
+            errors.Add("Gateway:Log: QueueCapacity >= 1, MaxResponseBytes >= 1024 and MaxFileBytes >= 4096 must hold");
+        }
+
+        CheckNetworks(options.TrustedProxies, "Gateway:TrustedProxies", errors);
+        CheckNetworks(options.Region.IpTable.Select(static r => r.Cidr).ToList(), "Gateway:Region:IpTable:Cidr", errors);
+        foreach (var country in options.Region.DenyCountries)
+        {
+            if (country.Length != 2)
+            {
+                errors.Add($"Gateway:Region:DenyCountries: '{country}' is not an ISO 3166-1 alpha-2 code");
+            }
+        }
+
+        foreach (var url in options.Urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out _))
+            {
+                errors.Add($"Gateway:Urls: '{url}' is not an absolute URL");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckNetworks(List<string> values, string at, List<string> errors)
+    {
+        foreach (var value in values)
+        {
+            try
+            {
+                ClientNetworkResolver.ParseNetwork(value);
+            }
+            catch (FormatException)
+            {
+                errors.Add($"{at}: '{value}' is not an IP address or CIDR block");
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DistillGuard.Gateway.Options;
+
+/// <summary>Detection thresholds (passed to the engine) and how throttling slows an account.</summary>
+public sealed class PolicyOptions
+{
+    /// <summary>Risk at or above which an account is put up for review. Default 0.5.</summary>
+    [Range(0.0, 1.0)]
+    public double ReviewRisk { get; set; } = 0.5;
+
+    /// <summary>Risk at or above which an account is throttled. Default 0.75.</summary>
+    [Range(0.0, 1.0)]
+    public double ThrottleRisk { get; set; } = 0.75;
+
+    /// <summary>Risk at or above which an account is blocked. Default 0.9.</summary>
+    [Range(0.0, 1.0)]
+    public double BlockRisk { get; set; } = 0.9;
+
+    /// <summary>Requests per minute a throttled account may make (token bucket refill). Default 6.</summary>
+    [Range(0.001, 1_000_000)]
+    public double ThrottleRequestsPerMinute { get; set; } = 6;
+
+    /// <summary>Requests a throttled account may burst (token bucket size). Default 2.</summary>
+    [Range(1, 1_000_000)]
+    public int ThrottleBurst { get; set; } = 2;
+}

@@ -1,0 +1,17 @@
+namespace DistillGuard.Gateway.Options;
+
+/// <summary>Country and network policy.</summary>
+public sealed class RegionOptions
+{
+    /// <summary>ISO 3166-1 alpha-2 countries whose clients get 403.</summary>
+    public List<string> DenyCountries { get; set; } = [];
+
+    /// <summary>Network types (<c>hosting</c>, <c>proxy</c>, <c>vpn</c>...) whose clients get 403. Default none.</summary>
+    public List<string> DenyAsnTypes { get; set; } = [];
+
+    /// <summary>Network types counted as flagged (their asn_type also feeds the engine). Empty means the default: hosting, proxy, vpn.</summary>
+    public List<string> FlagAsnTypes { get; set; } = [];
+
+    /// <summary>IP → country/network table (longest prefix wins).</summary>
+    public List<IpRangeOptions> IpTable { get; set; } = [];
+}

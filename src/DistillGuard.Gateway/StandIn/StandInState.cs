@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+
+namespace DistillGuard.Gateway.StandIn;
+
+/// <summary>Switches and observations of the stand-in model server, for tests and the bench.</summary>
+public sealed class StandInState
+{
+    private volatile bool _failing;
+
+    /// <summary>When true every endpoint (health included) answers 503.</summary>
+    public bool Failing { get => _failing; set => _failing = value; }
+
+    /// <summary>Whether to record request bodies (off for benchmarks).</summary>
+    public bool RecordRequests { get; set; } = true;
+
+    /// <summary>Request bodies received, in order, with their path.</summary>
+    public ConcurrentQueue<(string Path, byte[] Body)> Received { get; } = new();
+}

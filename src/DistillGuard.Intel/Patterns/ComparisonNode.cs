@@ -1,0 +1,4 @@
+namespace DistillGuard.Intel.Patterns;
+
+/// <summary>A comparison expression: what sits inside one observation's brackets.</summary>
+internal abstract record ComparisonNode;

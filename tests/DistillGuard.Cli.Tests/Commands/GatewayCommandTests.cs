@@ -1,0 +1,38 @@
+using DistillGuard.Cli.Infrastructure;
+
+namespace DistillGuard.Cli.Tests.Commands;
+
+public sealed class GatewayCommandTests
+{
+    [Fact]
+    public async Task Gateway_MissingConfigFile_ExitsWithInputErrorNamingIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "dg-no-such-" + Guid.NewGuid().ToString("N") + ".json");
+
+        var run = await CliHarness.RunAsync("gateway", "--config", path);
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains(path, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gateway_InvalidConfig_ExitsWithUsageNamingTheSetting()
+    {
+        var dir = Directory.CreateTempSubdirectory("dg-gw-cli-").FullName;
+        var config = Path.Combine(dir, "gateway.json");
+        await File.WriteAllTextAsync(config, """
+            { "Gateway": { "Urls": ["http://127.0.0.1:0"], "AdminToken": "short",
+              "Store": { "Path": "DIR/g.db", "KeyPepper": "pepper-0123456789abcdef" },
+              "Log": { "Directory": "DIR/logs" },
+              "Upstreams": [ { "Name": "u", "Api": "grpc", "BaseUrl": "http://127.0.0.1:1", "Models": ["m"] } ] } }
+            """.Replace("DIR", dir.Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var run = await CliHarness.RunAsync("gateway", "--config", config);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("gateway.json", run.Error, StringComparison.Ordinal);
+        Assert.Contains("AdminToken", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'grpc'", run.Error, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+}

@@ -1,0 +1,191 @@
+using System.Buffers;
+using System.Net;
+using System.Text.Json;
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.Detection;
+using DistillGuard.Gateway.Tests.Infrastructure;
+using DistillGuard.Simulation;
+using DistillGuard.Simulation.Campaigns;
+using DistillGuard.Simulation.Generation;
+using DistillGuard.Simulation.Honest;
+using DistillGuard.Simulation.Scenarios;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DistillGuard.Gateway.Tests.EndToEnd;
+
+/// <summary>
+/// A simulated campaign among honest accounts, replayed request by request through the gateway (real sockets,
+/// stand-in upstreams, the gateway's clock set to each exchange's time): the campaign must end blocked, honest
+/// accounts must not, and a scan of the gateway's own log must reach the verdicts the gateway reached live.
+/// </summary>
+public sealed class CampaignReplayTests
+{
+    private static readonly DateTime Start = new(2026, 2, 2, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly string[] Models = ["atlas-large-4", "atlas-fast-4", "atlas-large-5"];
+
+    private static ScenarioDefinition SmallScenario() => new()
+    {
+        Name = "gateway-replay",
+        Description = "one small DeepSeek-style campaign among a few honest accounts",
+        Start = Start,
+        Days = 4,
+        Honest = new Dictionary<string, int> { [HonestArchetypes.Developer] = 8, [HonestArchetypes.CasualChat] = 8, [HonestArchetypes.AppBackend] = 3, [HonestArchetypes.BenchmarkRunner] = 1 },
+        Models = [new ModelRelease(Models[0], Start.AddDays(-120)), new ModelRelease(Models[1], Start.AddDays(-100)), new ModelRelease(Models[2], Start.AddDays(1))],
+        Campaigns = [CampaignPresets.Get(CampaignPresets.DeepSeek) with { Accounts = 12, Start = Start.AddDays(1), DurationDays = 2.5 }],
+    };
+
+    [Fact]
+    public async Task Replay_SimulatedCampaign_CampaignBlockedAndScanAgreesWithLiveVerdicts()
+    {
+        var run = ScenarioRun.Create(SmallScenario(), new SimulationOptions { Seed = 11, UseRealPrompts = false });
+        var clock = new ManualTimeProvider(new DateTimeOffset(Start));
+        await using var fixture = await GatewayFixture.StartAsync(
+            s =>
+            {
+                s["Gateway:TrustedProxies:0"] = "127.0.0.1";
+                for (var i = 0; i < Models.Length; i++)
+                {
+                    s[$"Gateway:Upstreams:0:Models:{i + 2}"] = Models[i];
+                    s[$"Gateway:Upstreams:1:Models:{i + 2}"] = Models[i];
+                }
+            },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var ct = TestContext.Current.CancellationToken;
+        await AddAccountsAsync(fixture, run.Accounts);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var account in run.Accounts)
+        {
+            keys[account.AccountId] = await fixture.CreateKeyAsync(account.AccountId);
+        }
+
+        var campaignLabel = CampaignPresets.DeepSeek;
+        var lastStatus = new Dictionary<string, HttpStatusCode>(StringComparer.Ordinal);
+        var sent = 0;
+        foreach (var simulated in run.Exchanges())
+        {
+            var e = simulated.Exchange;
+            clock.Set(new DateTimeOffset(e.Timestamp));
+            using var request = new HttpRequestMessage(HttpMethod.Post, e.Api == ApiShape.OpenAIChat ? "/v1/chat/completions" : "/v1/messages")
+            {
+                Content = new ReadOnlyMemoryContent(simulated.RequestJson.ToArray()),
+            };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            request.Headers.Add("x-api-key", keys[e.AccountId]);
+            AddClientHeaders(request, e);
+            using var response = await fixture.Client.SendAsync(request, ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            lastStatus[e.AccountId] = response.StatusCode;
+            sent++;
+        }
+
+        clock.Set(new DateTimeOffset(run.End.AddHours(6)));
+        await fixture.Service<EngineClock>().AdvanceAsync(ct);
+        var board = fixture.Service<VerdictBoard>();
+        var campaign = run.Accounts.Where(a => run.LabelOf(a.AccountId) == campaignLabel).Select(a => a.AccountId).ToList();
+        var honest = run.Accounts.Where(a => run.LabelOf(a.AccountId) != campaignLabel).Select(a => a.AccountId).ToList();
+        var live = run.Accounts.ToDictionary(a => a.AccountId, a => board.EngineStatus(a.AccountId)?.Verdict ?? Verdict.Allow, StringComparer.Ordinal);
+        using var campaignsResponse = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/campaigns"), ct);
+        using var campaigns = JsonDocument.Parse(await campaignsResponse.Content.ReadAsStringAsync(ct));
+        using var flaggedResponse = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/flagged"), ct);
+        using var flagged = JsonDocument.Parse(await flaggedResponse.Content.ReadAsStringAsync(ct));
+        await fixture.StopGatewayAsync();
+
+        var found = campaigns.RootElement.EnumerateArray().SelectMany(c => c.GetProperty("account_ids").EnumerateArray().Select(a => a.GetString())).ToHashSet();
+        Assert.Superset(campaign.ToHashSet(), found!);
+        var flaggedCampaignAccount = flagged.RootElement.EnumerateArray().First(a => a.GetProperty("account_id").GetString() == campaign[0]);
+        Assert.Equal("block", flaggedCampaignAccount.GetProperty("verdict").GetString());
+        Assert.NotEqual(0, flaggedCampaignAccount.GetProperty("reasons").GetArrayLength());
+
+        Assert.True(sent > 500, $"the scenario produced only {sent} exchanges");
+        Assert.NotEmpty(campaign);
+        Assert.All(campaign, id => Assert.Equal(Verdict.Block, live[id]));
+        Assert.Contains(campaign, id => lastStatus.TryGetValue(id, out var status) && status == HttpStatusCode.Forbidden);
+        Assert.All(honest, id => Assert.NotEqual(Verdict.Block, live[id]));
+        var scanned = Scan(fixture.LogDirectory);
+        Assert.Equal(sent, scanned.Exchanges);
+        Assert.All(run.Accounts, a => Assert.Equal(live[a.AccountId], scanned.Verdicts.GetValueOrDefault(a.AccountId, Verdict.Allow)));
+    }
+
+    /// <summary>What <c>scan</c> does over the gateway's log directory: accounts file, merged exchange log, the default engine.</summary>
+    private static (long Exchanges, Dictionary<string, Verdict> Verdicts) Scan(string logDirectory)
+    {
+        var bad = new BadRecordLog(strict: true);
+        var engine = new DetectionEngine(new DetectionOptions(), new ExchangeAnalyzer());
+        foreach (var account in AccountsFileReader.Read(Path.Combine(logDirectory, "accounts.jsonl"), bad))
+        {
+            engine.AddAccount(account);
+        }
+
+        using (var reader = MergedExchangeReader.Open(Directory.GetFiles(logDirectory, "exchanges-*.jsonl"), new LogReaderOptions { Strict = true }, bad))
+        {
+            while (reader.MoveNext())
+            {
+                engine.Observe(reader.Current);
+            }
+        }
+
+        var findings = engine.BuildFindings(bad.Total, Start);
+        var verdicts = new Dictionary<string, Verdict>(StringComparer.Ordinal);
+        foreach (var finding in findings.Accounts)
+        {
+            VerdictNames.TryParse(finding.Verdict, out var verdict);
+            verdicts[finding.AccountId] = verdict;
+        }
+
+        return (engine.ObservedExchanges, verdicts);
+    }
+
+    private static void AddClientHeaders(HttpRequestMessage request, Exchange e)
+    {
+        if (e.Ip is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", e.Ip);
+        }
+
+        if (e.Country is not null)
+        {
+            request.Headers.Add("X-Client-Country", e.Country);
+        }
+
+        if (e.Asn is { } asn)
+        {
+            request.Headers.Add("X-Client-Asn", asn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (e.AsnOrg is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Client-Asn-Org", e.AsnOrg);
+        }
+
+        if (e.AsnType != AsnType.Unknown)
+        {
+            request.Headers.Add("X-Client-Asn-Type", LogNames.ToWire(e.AsnType));
+        }
+
+        if (e.UserAgent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", e.UserAgent);
+        }
+    }
+
+    private static async Task AddAccountsAsync(GatewayFixture fixture, IReadOnlyList<AccountRecord> accounts)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        foreach (var account in accounts)
+        {
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                ExchangeLogWriter.WriteAccount(writer, account);
+            }
+
+            buffer.Write("\n"u8);
+        }
+
+        using var request = fixture.Admin(HttpMethod.Post, "/admin/accounts");
+        request.Content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
+        using var response = await fixture.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+}

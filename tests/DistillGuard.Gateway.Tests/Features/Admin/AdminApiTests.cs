@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.Json;
+using DistillGuard.Gateway.Tests.Infrastructure;
+
+namespace DistillGuard.Gateway.Tests.Features.Admin;
+
+public sealed class AdminApiTests
+{
+    [Theory]
+    [InlineData("GET", "/admin/accounts/flagged", null)]
+    [InlineData("GET", "/admin/keys", null)]
+    [InlineData("POST", "/admin/keys", "wrong-token-0123456789")]
+    [InlineData("PUT", "/admin/accounts/a/override", "")]
+    public async Task AdminApi_WithoutValidToken_Returns401(string method, string path, string? token)
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{\"account_id\":\"x\",\"verdict\":\"allow\"}") };
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        }
+
+        using var response = await fixture.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(fixture.Service<DistillGuard.Gateway.Features.Store.GatewayStore>().ListKeys(null));
+    }
+
+    [Fact]
+    public async Task Override_AllowListThenBlock_PersistsAcrossRestartAndWinsOverEngine()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_x");
+        var ct = TestContext.Current.CancellationToken;
+        fixture.Service<DistillGuard.Gateway.Features.Detection.VerdictBoard>().SetEngine(new DistillGuard.Core.Engine.AccountStatus("acct_x", DistillGuard.Core.Engine.Verdict.Block, 0.99, "camp_1", null));
+        using var blockedByEngine = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        await fixture.SetOverrideAsync("acct_x", "allow");
+        using var allowListed = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        await fixture.SetOverrideAsync("acct_x", "block");
+
+        await fixture.StopGatewayAsync();
+        await fixture.StartGatewayAsync();
+        using var afterRestart = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        using var flagged = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/flagged"), ct);
+        using var list = JsonDocument.Parse(await flagged.Content.ReadAsStringAsync(ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, blockedByEngine.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowListed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, afterRestart.StatusCode);
+        var entry = Assert.Single(list.RootElement.EnumerateArray());
+        Assert.Equal("acct_x", entry.GetProperty("account_id").GetString());
+        Assert.Equal("block", entry.GetProperty("verdict").GetString());
+        Assert.Equal("test", entry.GetProperty("override").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Keys_CreateListRevoke_RevokedKeyRejected()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_k");
+        var ct = TestContext.Current.CancellationToken;
+        using var listed = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/keys?account_id=acct_k"), ct);
+        var listText = await listed.Content.ReadAsStringAsync(ct);
+        using var list = JsonDocument.Parse(listText);
+        var keyId = list.RootElement[0].GetProperty("key_id").GetString();
+        using var before = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+
+        using var revoke = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Delete, $"/admin/keys/{keyId}"), ct);
+        using var after = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+
+        Assert.DoesNotContain(key, listText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using DistillGuard.Gateway.Tests.Infrastructure;
+
+namespace DistillGuard.Gateway.Tests.Features.Countermeasures;
+
+public sealed class CountermeasureTests
+{
+    private static Task<GatewayFixture> StartWithReviewCountermeasures(string reasoning, int cap = 256) => GatewayFixture.StartAsync(s =>
+    {
+        s["Gateway:Countermeasures:Review:Reasoning"] = reasoning;
+        s["Gateway:Countermeasures:Review:MaxTokensCap"] = cap.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        s["Gateway:Countermeasures:Review:DecoyTools"] = "true";
+        s["Gateway:Countermeasures:Review:DecoyToolNames:0"] = "internal_lookup";
+    });
+
+    [Fact]
+    public async Task HandleAsync_SuspectAnthropic_DropsThinkingCapsTokensAndStripsDecoyCall()
+    {
+        await using var fixture = await StartWithReviewCountermeasures("Drop");
+        var key = await fixture.CreateKeyAsync("acct_sus");
+        await fixture.SetOverrideAsync("acct_sus", "review");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(think: true, maxTokens: 8000)), ct);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+
+        using var forwarded = JsonDocument.Parse(fixture.Anthropic.State.Received.Single().Body);
+        Assert.Equal(256, forwarded.RootElement.GetProperty("max_tokens").GetInt32());
+        Assert.False(forwarded.RootElement.TryGetProperty("thinking", out _));
+        Assert.Equal("internal_lookup", forwarded.RootElement.GetProperty("tools")[0].GetProperty("name").GetString());
+        var content = body.RootElement.GetProperty("content");
+        Assert.Equal(1, content.GetArrayLength());
+        Assert.Equal("text", content[0].GetProperty("type").GetString());
+        Assert.Equal("end_turn", body.RootElement.GetProperty("stop_reason").GetString());
+    }
+
+    [Fact]
+    public async Task HandleAsync_SuspectAnthropicStream_SummarizesThinkingAndStripsDecoyInsideSse()
+    {
+        await using var fixture = await StartWithReviewCountermeasures("Summarize", cap: 4000);
+        var key = await fixture.CreateKeyAsync("acct_sus");
+        await fixture.SetOverrideAsync("acct_sus", "review");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(stream: true, think: true, maxTokens: 8000)), ct);
+        var sse = await response.Content.ReadAsStringAsync(ct);
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        Assert.DoesNotContain("Step 1", sse, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal_lookup", sse, StringComparison.Ordinal);
+        Assert.Contains("[reasoning withheld]", sse, StringComparison.Ordinal);
+        Assert.Contains("\"stop_reason\":\"end_turn\"", sse, StringComparison.Ordinal);
+        var indexes = sse.Split('\n').Where(l => l.Contains("content_block_start", StringComparison.Ordinal) && l.StartsWith("data:", StringComparison.Ordinal))
+            .Select(l => JsonDocument.Parse(l[5..]).RootElement.GetProperty("index").GetInt32()).ToList();
+        Assert.Equal([0, 1], indexes);
+        await fixture.StopGatewayAsync();
+        var logged = Assert.Single(fixture.ReadLog()).GetProperty("response").GetProperty("content");
+        Assert.Equal("[reasoning withheld]", logged[0].GetProperty("thinking").GetString());
+    }
+
+    [Fact]
+    public async Task HandleAsync_SuspectOpenAIStream_RemovesReasoningContentAndDecoyToolCalls()
+    {
+        await using var fixture = await StartWithReviewCountermeasures("Drop");
+        var key = await fixture.CreateKeyAsync("acct_sus");
+        await fixture.SetOverrideAsync("acct_sus", "review");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI(stream: true, think: true)), ct);
+        var sse = await response.Content.ReadAsStringAsync(ct);
+
+        using var forwarded = JsonDocument.Parse(fixture.OpenAI.State.Received.Single().Body);
+        Assert.Equal(256, forwarded.RootElement.GetProperty("max_completion_tokens").GetInt32());
+        Assert.Equal("internal_lookup", forwarded.RootElement.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
+        Assert.DoesNotContain("reasoning_content", sse, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal_lookup", sse, StringComparison.Ordinal);
+        Assert.Contains("\"finish_reason\":\"stop\"", sse, StringComparison.Ordinal);
+        Assert.Contains("Answer to", sse, StringComparison.Ordinal);
+        Assert.EndsWith("data: [DONE]\n\n", sse, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HonestAccountBesideSuspect_ByteForByteUntouched()
+    {
+        await using var fixture = await StartWithReviewCountermeasures("Drop");
+        var suspect = await fixture.CreateKeyAsync("acct_sus");
+        var honest = await fixture.CreateKeyAsync("acct_ok");
+        await fixture.SetOverrideAsync("acct_sus", "review");
+        var ct = TestContext.Current.CancellationToken;
+        var body = Bodies.OpenAI(think: true, tools: "calc");
+
+        using var s = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", suspect, body), ct);
+        using var h = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", honest, body), ct);
+        var honestText = await h.Content.ReadAsStringAsync(ct);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(body), fixture.OpenAI.State.Received.Last().Body);
+        Assert.Contains("reasoning_content", honestText, StringComparison.Ordinal);
+        Assert.DoesNotContain("reasoning_content", await s.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+}

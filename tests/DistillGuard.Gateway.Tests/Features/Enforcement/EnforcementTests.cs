@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using DistillGuard.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DistillGuard.Gateway.Tests.Features.Enforcement;
+
+public sealed class EnforcementTests
+{
+    [Fact]
+    public async Task HandleAsync_BlockedAccount_Returns403InEachApisErrorShapeAndNeverForwards()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_bad");
+        await fixture.SetOverrideAsync("acct_bad", "block");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var anthropic = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        using var openAI = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI()), ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, anthropic.StatusCode);
+        using var a = JsonDocument.Parse(await anthropic.Content.ReadAsStringAsync(ct));
+        Assert.Equal("error", a.RootElement.GetProperty("type").GetString());
+        Assert.Equal("permission_error", a.RootElement.GetProperty("error").GetProperty("type").GetString());
+        Assert.Contains("blocked", a.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, openAI.StatusCode);
+        using var o = JsonDocument.Parse(await openAI.Content.ReadAsStringAsync(ct));
+        Assert.Equal("account_blocked", o.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(fixture.Anthropic.State.Received);
+        Assert.Empty(fixture.OpenAI.State.Received);
+
+        await fixture.StopGatewayAsync();
+        Assert.All(fixture.ReadLog(), r => Assert.Equal(403, r.GetProperty("status").GetInt32()));
+        Assert.Equal(2, fixture.ReadLog().Count);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ThrottledAccountPastBurst_Returns429WithRetryAfterUntilTokensRefill()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 22, 3, 0, 0, TimeSpan.Zero));
+        await using var fixture = await GatewayFixture.StartAsync(
+            s => { s["Gateway:Policy:ThrottleBurst"] = "2"; s["Gateway:Policy:ThrottleRequestsPerMinute"] = "6"; },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var key = await fixture.CreateKeyAsync("acct_slow");
+        await fixture.SetOverrideAsync("acct_slow", "throttle");
+        var ct = TestContext.Current.CancellationToken;
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+            statuses.Add(response.StatusCode);
+            limited = response;
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        using var afterRefill = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, (HttpStatusCode)429], statuses);
+        Assert.Equal(TimeSpan.FromSeconds(10), limited!.Headers.RetryAfter!.Delta);
+        using var error = JsonDocument.Parse(await limited.Content.ReadAsStringAsync(ct));
+        Assert.Equal("rate_limit_error", error.RootElement.GetProperty("error").GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.OK, afterRefill.StatusCode);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ReviewAccountWithoutCountermeasures_AllowedUntouchedAndCounted()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_watch");
+        await fixture.SetOverrideAsync("acct_watch", "review");
+        var ct = TestContext.Current.CancellationToken;
+        var body = Bodies.Anthropic(think: true);
+
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, body), ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        var metrics = await fixture.Client.GetStringAsync("/metrics", ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"thinking\"", text, StringComparison.Ordinal);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(body), fixture.Anthropic.State.Received.Single().Body);
+        Assert.Contains("distillguard_gateway_enforcements_total{action=\"review\"} 1", metrics, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using DistillGuard.Gateway.Tests.Infrastructure;
+
+namespace DistillGuard.Gateway.Tests.Features.Logging;
+
+public sealed class ExchangeLogTests
+{
+    [Fact]
+    public async Task Process_StreamedAnthropicResponse_ReassembledIntoOneRecord()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_stream");
+        var ct = TestContext.Current.CancellationToken;
+        var body = Bodies.Anthropic(stream: true, think: true, prompt: "Explain recursion");
+
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, body, "python-httpx/0.27.0"), ct);
+        await response.Content.ReadAsStringAsync(ct);
+        await fixture.StopGatewayAsync();
+
+        var record = Assert.Single(fixture.ReadLog());
+        Assert.Equal("acct_stream", record.GetProperty("account_id").GetString());
+        Assert.Equal("anthropic.messages", record.GetProperty("api").GetString());
+        Assert.Equal(200, record.GetProperty("status").GetInt32());
+        Assert.Equal("127.0.0.1", record.GetProperty("ip").GetString());
+        Assert.Equal("python-httpx/0.27.0", record.GetProperty("user_agent").GetString());
+        Assert.StartsWith("key_", record.GetProperty("api_key_id").GetString(), StringComparison.Ordinal);
+        Assert.True(record.GetProperty("latency_ms").GetDouble() >= 0);
+        Assert.Equal(JsonDocument.Parse(body).RootElement.GetRawText(), record.GetProperty("request").GetRawText());
+        var content = record.GetProperty("response").GetProperty("content");
+        Assert.Equal("thinking", content[0].GetProperty("type").GetString());
+        Assert.Equal("Step 1: read the problem. Step 2: work it out carefully.", content[0].GetProperty("thinking").GetString());
+        Assert.Equal("Answer to: Explain recursion", content[1].GetProperty("text").GetString());
+        Assert.Equal("end_turn", record.GetProperty("response").GetProperty("stop_reason").GetString());
+        Assert.Equal(34, record.GetProperty("usage").GetProperty("output_tokens").GetInt32());
+        Assert.Equal(12, record.GetProperty("usage").GetProperty("input_tokens").GetInt32());
+    }
+
+    [Fact]
+    public async Task Process_StreamedOpenAIResponse_ReassemblesReasoningAndToolCalls()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_oa");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI(stream: true, think: true, tools: "search", prompt: "Find it")), ct);
+        await response.Content.ReadAsStringAsync(ct);
+        await fixture.StopGatewayAsync();
+
+        var record = Assert.Single(fixture.ReadLog());
+        var message = record.GetProperty("response").GetProperty("choices")[0].GetProperty("message");
+        Assert.Equal("Answer to: Find it", message.GetProperty("content").GetString());
+        Assert.Equal("Step 1: read the problem. Step 2: work it out carefully.", message.GetProperty("reasoning_content").GetString());
+        Assert.Equal("search", message.GetProperty("tool_calls")[0].GetProperty("function").GetProperty("name").GetString());
+        Assert.Equal("{\"query\":\"standin\"}", message.GetProperty("tool_calls")[0].GetProperty("function").GetProperty("arguments").GetString());
+        Assert.Equal(46 - 12, record.GetProperty("usage").GetProperty("output_tokens").GetInt32());
+    }
+
+    [Fact]
+    public async Task Log_ClientKey_NeverWrittenToLogOrStore()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_secret");
+        var ct = TestContext.Current.CancellationToken;
+        using var request = GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic());
+        using var response = await fixture.Client.SendAsync(request, ct);
+        Assert.Equal(200, (int)response.StatusCode);
+        await fixture.StopGatewayAsync();
+
+        foreach (var file in Directory.GetFiles(fixture.Root, "*", SearchOption.AllDirectories))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, ct);
+            Assert.DoesNotContain(key, System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        }
+
+        Assert.Single(fixture.ReadLog());
+
+    }
+
+    [Fact]
+    public async Task StopGateway_ManyConcurrentRequestsAndTinyQueue_EveryExchangeLogged()
+    {
+        await using var fixture = await GatewayFixture.StartAsync(s => s["Gateway:Log:QueueCapacity"] = "1");
+        var key = await fixture.CreateKeyAsync("acct_load");
+        var ct = TestContext.Current.CancellationToken;
+        const int count = 60;
+
+        var tasks = Enumerable.Range(0, count).Select(async i =>
+        {
+            using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest(i % 2 == 0 ? "/v1/messages" : "/v1/chat/completions", key, i % 2 == 0 ? Bodies.Anthropic(stream: i % 4 == 0, prompt: $"q{i}") : Bodies.OpenAI(stream: i % 3 == 0, prompt: $"q{i}")), ct);
+            return (int)response.StatusCode;
+        }).ToArray();
+        var statuses = await Task.WhenAll(tasks);
+        var metrics = await fixture.Client.GetStringAsync("/metrics", ct);
+        await fixture.StopGatewayAsync();
+
+        Assert.All(statuses, s => Assert.Equal(200, s));
+        var records = fixture.ReadLog();
+        Assert.Equal(count, records.Count);
+        Assert.Equal(count, records.Select(r => r.GetProperty("request_id").GetString()).Distinct().Count());
+        Assert.Contains("distillguard_gateway_log_queue_capacity 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_log_records_failed_total 0", metrics, StringComparison.Ordinal);
+    }
+}

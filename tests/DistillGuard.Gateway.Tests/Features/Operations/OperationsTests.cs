@@ -1,0 +1,57 @@
+using System.Net;
+using DistillGuard.Gateway.Tests.Infrastructure;
+
+namespace DistillGuard.Gateway.Tests.Features.Operations;
+
+public sealed class OperationsTests
+{
+    [Fact]
+    public async Task Metrics_AfterTraffic_PrometheusCountersAndHistogram()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_m");
+        await fixture.SetOverrideAsync("acct_blk", "block");
+        var blocked = await fixture.CreateKeyAsync("acct_blk");
+        var ct = TestContext.Current.CancellationToken;
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct)).Dispose();
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI()), ct)).Dispose();
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", blocked, Bodies.Anthropic()), ct)).Dispose();
+
+        using var response = await fixture.Client.GetAsync("/metrics", ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        using var health = await fixture.Client.GetAsync("/healthz", ct);
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("distillguard_gateway_requests_total{api=\"anthropic.messages\"} 2", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_requests_total{api=\"openai.chat\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_responses_total{status=\"403\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_enforcements_total{action=\"block\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_request_duration_seconds_count 3", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_request_duration_seconds_bucket{le=\"+Inf\"} 3", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_log_queue_depth", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Build_InvalidOptions_FailsOnStartNamingTheSettings()
+    {
+        var settings = new GatewayHostSettings();
+        settings.Urls.Add("http://127.0.0.1:0");
+        settings.Overrides["Gateway:AdminToken"] = "short";
+        settings.Overrides["Gateway:Store:KeyPepper"] = "pepper-0123456789abc";
+        settings.Overrides["Gateway:Store:Path"] = Path.Combine(Path.GetTempPath(), "dg-invalid-" + Guid.NewGuid().ToString("N"), "g.db");
+        settings.Overrides["Gateway:Upstreams:0:Name"] = "a";
+        settings.Overrides["Gateway:Upstreams:0:Api"] = "soap";
+        settings.Overrides["Gateway:Upstreams:0:BaseUrl"] = "not a url";
+        settings.Overrides["Gateway:Upstreams:0:Models:0"] = "m";
+        settings.Overrides["Gateway:Upstreams:0:Fallback:Upstream"] = "missing";
+
+        await using var app = GatewayHost.Build(settings);
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("AdminToken", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Upstreams:0:Api 'soap'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BaseUrl 'not a url'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'missing' is not a configured upstream", error.Message, StringComparison.Ordinal);
+    }
+}

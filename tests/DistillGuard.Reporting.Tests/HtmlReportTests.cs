@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DistillGuard.Reporting.Html;
+using DistillGuard.Reporting.Tests.Fixtures;
+
+namespace DistillGuard.Reporting.Tests;
+
+public sealed partial class HtmlReportTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("dg-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void WriteFile_SameFindings_ByteIdenticalOutput()
+    {
+        var first = Path.Combine(_directory, "a.html");
+        var second = Path.Combine(_directory, "b.html");
+
+        HtmlReport.WriteFile(first, FindingsFixtures.TwoCampaigns());
+        HtmlReport.WriteFile(second, FindingsFixtures.TwoCampaigns());
+
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        Assert.False(File.Exists(first + ".tmp"));
+    }
+
+    [Fact]
+    public void WriteFile_HostilePromptAndIds_NeverBecomeMarkup()
+    {
+        var html = HtmlReport.Render(FindingsFixtures.TwoCampaigns());
+
+        Assert.DoesNotContain("<script>window.__pwned", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>bold</b>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>markup</i>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;!--", html, StringComparison.Ordinal);
+        Assert.Contains("acct_&lt;b&gt;bold&lt;/b&gt;", html, StringComparison.Ordinal);
+
+        // Exactly the scripts the page means to have: chart.js, cytoscape, report.js, and the JSON data block.
+        Assert.Equal(4, ScriptOpenTag().Count(html));
+        Assert.Equal(4, Regex.Count(html, "</script>", RegexOptions.IgnoreCase));
+    }
+
+    [Fact]
+    public void WriteFile_EmbeddedData_ParsesAndKeepsHostileTextAsData()
+    {
+        var html = HtmlReport.Render(FindingsFixtures.TwoCampaigns());
+
+        var json = DataBlock().Match(html).Groups[1].Value;
+        Assert.DoesNotContain("<", json, StringComparison.Ordinal);
+        using var data = JsonDocument.Parse(json);
+        var campaigns = data.RootElement.GetProperty("campaigns");
+        Assert.Equal(2, campaigns.GetArrayLength());
+        var graph = campaigns[0].GetProperty("graph");
+        Assert.Equal(24, graph.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(24, graph.GetProperty("total").GetInt32());
+        Assert.Equal(72, campaigns[0].GetProperty("timeline").GetProperty("campaign").GetArrayLength());
+        Assert.Equal("coding", campaigns[0].GetProperty("capabilities")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void WriteFile_Report_IsSelfContainedWithHashedCsp()
+    {
+        var html = HtmlReport.Render(FindingsFixtures.TwoCampaigns());
+
+        Assert.DoesNotMatch(@"<(script|link|img|iframe)[^>]+(src|href)=""(https?:)?//", html);
+        Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
+        Assert.Contains(ReportAssets.CspHash(ReportAssets.ChartJs), html, StringComparison.Ordinal);
+        Assert.Contains(ReportAssets.CspHash(ReportAssets.Cytoscape), html, StringComparison.Ordinal);
+        Assert.Contains(ReportAssets.CspHash(ReportAssets.ReportJs), html, StringComparison.Ordinal);
+        Assert.Contains("@media print", html, StringComparison.Ordinal);
+        Assert.Contains("Chart", ReportAssets.ChartJs, StringComparison.Ordinal);
+        Assert.Contains("cytoscape", ReportAssets.Cytoscape, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteFile_TwoCampaigns_ShowsOverviewCampaignFactsAndEvidence()
+    {
+        var html = HtmlReport.Render(FindingsFixtures.TwoCampaigns());
+
+        Assert.Contains("data-campaign-id=\"cmp_0001\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-campaign-id=\"cmp_0002\"", html, StringComparison.Ordinal);
+        Assert.Contains("5.8 h after its first exchange", html, StringComparison.Ordinal); // 27:14 → 33:00
+        Assert.Contains("AS64512", html, StringComparison.Ordinal);
+        Assert.Contains("203.0.113.0/24", html, StringComparison.Ordinal);
+        Assert.Contains("tpl_3f9a", html, StringComparison.Ordinal);
+        Assert.Contains("24 accounts pay with 2 payment instruments", html, StringComparison.Ordinal);
+        Assert.Equal(32, Regex.Count(html, "<tr id=\"account-"));
+        Assert.Matches(@"data-card=""bad-records""><div class=""dg-card-label"">Bad records</div><div class=""dg-card-value"">3</div>", html);
+    }
+
+    [Fact]
+    public void WriteFile_NoCampaignsNoTimeline_RendersEmptyStates()
+    {
+        var html = HtmlReport.Render(FindingsFixtures.Empty());
+
+        Assert.Contains("No campaign found", html, StringComparison.Ordinal);
+        Assert.Contains("No account is flagged.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<canvas data-chart=\"overview-timeline\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteFile_UnwritableDirectory_ThrowsAndLeavesNoFile()
+    {
+        var path = Path.Combine(_directory, "missing", "report.html");
+
+        Assert.Throws<DirectoryNotFoundException>(() => HtmlReport.WriteFile(path, FindingsFixtures.Empty()));
+        Assert.False(File.Exists(path));
+    }
+
+    [GeneratedRegex("<script[\\s>]", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptOpenTag();
+
+    [GeneratedRegex("<script type=\"application/json\" class=\"dg-data\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex DataBlock();
+}
