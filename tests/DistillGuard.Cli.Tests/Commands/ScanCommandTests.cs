@@ -147,6 +147,20 @@ public sealed partial class ScanCommandTests
         Assert.Equal(20 * 80 + 60 * 6, findings.Input.Exchanges);
     }
 
+    [Fact]
+    public async Task Scan_WithReport_WritesHtmlReportNamingTheCampaign()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var outPath = fixture.Path2("findings.json");
+        var reportPath = fixture.Path2("report.html");
+
+        var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", outPath, "--report", reportPath, fixture.LogPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var campaign = Assert.Single(FindingsSerializer.ReadFile(outPath).Campaigns);
+        Assert.Contains(campaign.CampaignId, await File.ReadAllTextAsync(reportPath, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("\"generated_at\": \"[^\"]*\"")]
     private static partial Regex GeneratedAt();
 }
