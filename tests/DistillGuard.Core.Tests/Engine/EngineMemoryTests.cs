@@ -2,6 +2,7 @@ using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Tests.Engine;
 
+[Collection(EngineMemoryCollection.Name)]
 public sealed class EngineMemoryTests
 {
     [Fact]
