@@ -51,12 +51,18 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
         {
             if (request.AccountsPath is { } accountsPath)
             {
-                SideFileReader.ReadAccounts(accountsPath, bad, engine.AddAccount);
+                foreach (var account in AccountsFileReader.Read(accountsPath, bad))
+                {
+                    engine.AddAccount(account);
+                }
             }
 
             if (request.ModelsPath is { } modelsPath)
             {
-                SideFileReader.ReadModels(modelsPath, bad, engine.AddModelRelease);
+                foreach (var release in ModelReleasesFileReader.Read(modelsPath, bad))
+                {
+                    engine.AddModelRelease(release);
+                }
             }
 
             using var reader = new MergedExchangeReader(ExchangeFiles(), new LogReaderOptions { Strict = request.Strict, Parallelism = request.Threads }, bad);
