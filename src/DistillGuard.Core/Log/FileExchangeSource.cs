@@ -10,7 +10,7 @@ internal sealed class FileExchangeSource : IDisposable
     private readonly LogReadProgress _progress;
     private readonly int _maxLineBytes;
     private readonly int _window;
-    private readonly ReorderBuffer _pending;
+    private readonly MinHeap<Exchange, LineOrder> _pending;
     private readonly Stack<Exchange> _free = new();
     private readonly bool _strict;
     private LogLineReader? _lines;
@@ -34,7 +34,7 @@ internal sealed class FileExchangeSource : IDisposable
         _maxLineBytes = options.MaxLineBytes;
         _window = options.ReorderWindow;
         _strict = strict;
-        _pending = new ReorderBuffer(options.ReorderWindow + 1);
+        _pending = new MinHeap<Exchange, LineOrder>(options.ReorderWindow + 2);
     }
 
     public LogFile File => _file;

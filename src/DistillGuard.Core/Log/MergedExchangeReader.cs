@@ -33,7 +33,7 @@ public sealed partial class MergedExchangeReader : IDisposable
 
     private readonly FileCursor[] _cursors;
     private readonly FileExchangeSource[] _sources;
-    private readonly CursorHeap _heap;
+    private readonly MinHeap<FileCursor, CursorOrder> _heap;
     private readonly IBatchFeed _feed;
     private readonly LogReaderOptions _options;
     private readonly PriorityQueue<int, (DateTime Start, int File)> _dormant = new();
@@ -73,7 +73,7 @@ public sealed partial class MergedExchangeReader : IDisposable
             _cursors[i] = new FileCursor(i);
         }
 
-        _heap = new CursorHeap(files.Count);
+        _heap = new MinHeap<FileCursor, CursorOrder>(files.Count);
         _feed = options.Parallelism <= 1 || files.Count == 0
             ? new InlineBatchFeed(_sources, batchSize, options)
             : new ParallelBatchFeed(_sources, batchSize, options.Parallelism, options);
@@ -188,7 +188,7 @@ public sealed partial class MergedExchangeReader : IDisposable
     {
         while (true)
         {
-            var frontier = _heap.Count > 0 ? _heap.PeekHead().Timestamp : NextStart();
+            var frontier = _heap.Count > 0 ? _heap.Peek().Head.Timestamp : NextStart();
             if (frontier == DateTime.MaxValue)
             {
                 return;

@@ -1,20 +1,23 @@
 namespace DistillGuard.Core.Log;
 
-/// <summary>
-/// Min-heap of exchanges by (timestamp, line): the per-file reorder window that puts slightly out-of-order lines
-/// back in time order. Ties on timestamp keep line order, so the output is deterministic.
-/// </summary>
-internal sealed class ReorderBuffer
+/// <summary>The order of a <see cref="MinHeap{T, TOrder}"/>; a struct so the comparison inlines on the merge's hot path.</summary>
+internal interface IHeapOrder<in T>
 {
-    private Exchange[] _items;
+    static abstract bool Before(T a, T b);
+}
 
-    public ReorderBuffer(int capacity) => _items = new Exchange[Math.Max(4, capacity + 1)];
+/// <summary>Binary min-heap over an array that grows when full; used for the k-way merge and the per-file reorder window.</summary>
+internal sealed class MinHeap<T, TOrder>(int capacity)
+    where T : class
+    where TOrder : struct, IHeapOrder<T>
+{
+    private T[] _items = new T[Math.Max(4, capacity)];
 
     public int Count { get; private set; }
 
-    public Exchange Peek() => _items[0];
+    public T Peek() => _items[0];
 
-    public void Push(Exchange item)
+    public void Push(T item)
     {
         if (Count == _items.Length)
         {
@@ -25,7 +28,7 @@ internal sealed class ReorderBuffer
         while (i > 0)
         {
             var parent = (i - 1) >> 1;
-            if (!Before(item, _items[parent]))
+            if (!TOrder.Before(item, _items[parent]))
             {
                 break;
             }
@@ -37,7 +40,7 @@ internal sealed class ReorderBuffer
         _items[i] = item;
     }
 
-    public Exchange Pop()
+    public T Pop()
     {
         var top = _items[0];
         var last = _items[--Count];
@@ -53,12 +56,12 @@ internal sealed class ReorderBuffer
                     break;
                 }
 
-                if (child + 1 < Count && Before(_items[child + 1], _items[child]))
+                if (child + 1 < Count && TOrder.Before(_items[child + 1], _items[child]))
                 {
                     child++;
                 }
 
-                if (!Before(_items[child], last))
+                if (!TOrder.Before(_items[child], last))
                 {
                     break;
                 }
@@ -72,7 +75,4 @@ internal sealed class ReorderBuffer
 
         return top;
     }
-
-    private static bool Before(Exchange a, Exchange b) =>
-        a.Timestamp < b.Timestamp || (a.Timestamp == b.Timestamp && a.SourceLine < b.SourceLine);
 }
