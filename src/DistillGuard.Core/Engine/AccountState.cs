@@ -133,6 +133,9 @@ internal sealed partial class AccountState
 
     public long FirstFlaggedTicks { get; set; }
 
+    /// <summary>Log time (ticks) of the first throttle or block verdict; 0 while never enforced.</summary>
+    public long FirstEnforcedTicks { get; set; }
+
     public string? CampaignId { get; set; }
 
     public int Cluster { get; set; } = -1;

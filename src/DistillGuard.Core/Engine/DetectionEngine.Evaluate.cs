@@ -40,6 +40,11 @@ public sealed partial class DetectionEngine
                 a.FirstFlaggedTicks = at;
             }
 
+            if (verdict >= Verdict.Throttle && a.FirstEnforcedTicks == 0)
+            {
+                a.FirstEnforcedTicks = at;
+            }
+
             var changed = verdict != a.Verdict;
             a.Verdict = verdict;
             if (changed || previous is null || previous.CampaignId != a.CampaignId || Math.Abs(previous.Risk - a.Risk) >= 0.05)

@@ -15,5 +15,11 @@ public sealed class AccountFinding
     /// <summary>Log time at which the evidence seen so far first justified a verdict other than allow.</summary>
     public DateTime? FirstFlaggedAt { get; set; }
 
+    /// <summary>
+    /// Log time of the first throttle or block verdict (beyond the spec: what leakage is measured against; absent for
+    /// accounts never enforced and in findings from other producers).
+    /// </summary>
+    public DateTime? FirstEnforcedAt { get; set; }
+
     public List<Reason> Reasons { get; set; } = [];
 }

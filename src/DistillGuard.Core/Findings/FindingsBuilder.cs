@@ -76,6 +76,7 @@ internal sealed partial class FindingsBuilder(
                 CampaignId = a.CampaignId,
                 Exchanges = a.Exchanges,
                 FirstFlaggedAt = a.FirstFlaggedTicks == 0 ? null : new DateTime(a.FirstFlaggedTicks, DateTimeKind.Utc),
+                FirstEnforcedAt = a.FirstEnforcedTicks == 0 ? null : new DateTime(a.FirstEnforcedTicks, DateTimeKind.Utc),
                 Reasons = ReasonWriter.ForAccount(a, cluster, population),
             });
         }

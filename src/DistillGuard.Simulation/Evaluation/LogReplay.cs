@@ -24,10 +24,10 @@ internal sealed class LogReplay
         {
             if (f.Verdict is "throttle" or "block")
             {
-                // Findings carry when an account was first flagged, not when it was first enforced; for an account
-                // that ended throttled or blocked that is the earliest enforcement could have started (an optimistic
-                // bound). An enforced account without a time is counted as enforced only at the end (all leaked).
-                enforcedAt[id] = f.FirstFlaggedAt ?? DateTime.MaxValue;
+                // first_enforced_at is when throttling or blocking began. Findings from producers that do not write it
+                // fall back to first_flagged_at, the earliest enforcement could have started (an optimistic bound);
+                // an enforced account with neither counts as enforced only at the end (all leaked).
+                enforcedAt[id] = f.FirstEnforcedAt ?? f.FirstFlaggedAt ?? DateTime.MaxValue;
             }
         }
 

@@ -44,6 +44,21 @@ public sealed class DetectionEngineTimingTests
     }
 
     [Fact]
+    public void BuildFindings_EnforcedAccounts_FirstEnforcedAtOnTickNotBeforeFirstFlag()
+    {
+        var findings = EngineRun.Run(Traffic());
+
+        var enforced = findings.Accounts.Where(a => a.Verdict is "throttle" or "block").ToList();
+        Assert.NotEmpty(enforced);
+        Assert.All(enforced, a =>
+        {
+            Assert.NotNull(a.FirstEnforcedAt);
+            Assert.True(a.FirstEnforcedAt >= a.FirstFlaggedAt, $"{a.AccountId} enforced at {a.FirstEnforcedAt} before first flagged at {a.FirstFlaggedAt}");
+            Assert.Equal(0, a.FirstEnforcedAt!.Value.Ticks % TimeSpan.FromMinutes(15).Ticks);
+        });
+    }
+
+    [Fact]
     public void Observe_CampaignTraffic_RaisesVerdictChangedAndPublishesStatus()
     {
         var traffic = Traffic();

@@ -118,6 +118,19 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_WithLogAndFirstEnforcedAt_LeakageCountsUntilEnforcementNotFirstFlag()
+    {
+        var findings = Findings();
+        findings.Accounts.Single(a => a.AccountId == "a1").FirstEnforcedAt = At(2.75);
+
+        var report = Evaluator.Evaluate(Truth(), findings, Log());
+
+        // a1 flagged at +2 h but only blocked at +2.75 h: served 0, 1.5, 2.5 (3 of 4). a2 reviewed: 2. a3: 1.
+        // Leaked 3 + 2 + 1 = 6 of 7.
+        Assert.Equal(Math.Round(6.0 / 7, 4), report.Findings.Campaigns.Single(c => c.Name == "camp-a").Leakage);
+    }
+
+    [Fact]
     public void Evaluate_WithLog_DailyQuotaBaseline()
     {
         var report = Evaluator.Evaluate(Truth(), Findings(), Log(), new EvaluationOptions { DailyQuota = 2 });
