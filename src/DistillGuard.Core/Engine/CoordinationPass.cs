@@ -4,9 +4,10 @@ namespace DistillGuard.Core.Engine;
 
 /// <summary>
 /// Builds the account linkage graph implicitly (each holder of a shared attribute links to the attribute's first
-/// holder; only links at or above <see cref="LinkModel.LinkThreshold"/> count), clusters it with union-find, and
-/// measures each cluster's coordination. The partition does not depend on iteration order; clusters come out
-/// sorted by their smallest account id, members by id, so everything downstream is deterministic.
+/// holder; only links at or above <see cref="LinkModel.LinkThreshold"/> count) and clusters it in two stages:
+/// identity links (payment, template) with union-find, then infrastructure links (IP blocks, client fingerprints)
+/// through <see cref="InfrastructureJoin"/>, which keeps operators renting the same proxies apart. Then it measures
+/// each cluster's coordination. Deterministic: clusters come out sorted by their smallest account id, members by id.
 /// </summary>
 internal sealed class CoordinationPass
 {
@@ -14,6 +15,8 @@ internal sealed class CoordinationPass
     private readonly UnionFind _sets = new();
     private readonly Dictionary<AttributeStats, InfraHolders> _infra = new(ReferenceEqualityComparer.Instance);
     private readonly InfrastructureJoin _split = new();
+    private readonly List<InfraHolders> _pool = [];
+    private int _poolUsed;
 
     public List<ClusterFeatures> Run(List<AccountState> accounts, long nowTicks)
     {
@@ -28,6 +31,7 @@ internal sealed class CoordinationPass
 
         _sets.Reset(accounts.Count);
         _infra.Clear();
+        _poolUsed = 0;
         foreach (var a in accounts)
         {
             a.LinkStrength = 0;
@@ -114,13 +118,22 @@ internal sealed class CoordinationPass
         link.Kind != AttributeKind.Template
         || account.Templates.CountOf(link.Key) is var count && count >= 2 && count * 20 >= account.Exchanges;
 
+    private InfraHolders AddToPool()
+    {
+        var holders = new InfraHolders();
+        _pool.Add(holders);
+        return holders;
+    }
+
     private static bool IsIdentity(AttributeKind kind) => kind is AttributeKind.Payment or AttributeKind.Template;
 
     private void AddHolder(AttributeStats attribute, int index, double weight)
     {
         if (!_infra.TryGetValue(attribute, out var holders))
         {
-            holders = new InfraHolders(weight);
+            holders = _poolUsed < _pool.Count ? _pool[_poolUsed] : AddToPool();
+            _poolUsed++;
+            holders.Reset(weight);
             _infra.Add(attribute, holders);
         }
 
