@@ -1,28 +1,37 @@
 namespace DistillGuard.Core.Engine;
 
 /// <summary>
-/// Second clustering stage (docs/detection.md): identity groups (accounts joined by payment instruments and
-/// templates) of at least <see cref="CoreMin"/> accounts are cores. Infrastructure (IP blocks, client fingerprints)
-/// merges two cores only when the overlap is dense: the members of each core that hold an attribute the other
-/// core also holds are at least <see cref="DenseShare"/> of that core. Smaller groups attach to the single core
-/// they share the most link weight with, unless they share more with other small groups: those join each other. Decisions
-/// use the identity groups as they were before this stage, so one bridging account cannot chain operators.
+/// Second clustering stage (docs/detection.md). Identity groups (accounts joined by payment instruments and
+/// templates, at least 2 accounts) merge through infrastructure (IP blocks, client fingerprints) only when the
+/// overlap is dense: the members of each group that hold an attribute the other group also holds are at least
+/// <see cref="DenseShare"/> of that group. Accounts with no identity link attach to the one group they share the
+/// most link weight with, unless they share nearly as much with other such accounts. Small groups (under
+/// <see cref="CoreMin"/>) that did not merge densely into a core, and unattached accounts, join each other through the
+/// attributes they share: an operator with small identity groups still comes out as one cluster. Decisions use the
+/// identity groups as they were before this stage, so one bridging account cannot chain operators together.
 /// </summary>
 internal sealed class InfrastructureJoin
 {
     public const int CoreMin = 5;
     public const double DenseShare = 0.5;
 
-    /// <summary>Attributes seen in more cores than this are commodity infrastructure: they do not merge cores.</summary>
-    private const int MaxCoresPerAttribute = 64;
+    /// <summary>
+    /// An account with no identity link joins a group only when it shares clearly more with that group than with
+    /// other such accounts (this many times).
+    /// </summary>
+    public const double AttachDominance = 2;
 
-    private readonly Dictionary<int, int> _coreCounts = [];
-    private readonly List<int> _cores = [];
-    private readonly List<int> _loose = [];
+    /// <summary>Attributes seen in more groups than this are commodity infrastructure: they do not merge groups.</summary>
+    private const int MaxGroupsPerAttribute = 64;
+
+    private readonly Dictionary<int, int> _groupCounts = [];
+    private readonly List<int> _groups = [];
+    private readonly List<int> _singles = [];
     private readonly Dictionary<long, (int A, int B)> _pairs = [];
     private readonly Dictionary<long, double> _attach = [];
-    private readonly Dictionary<int, (int Core, double Weight)> _best = [];
-    private readonly Dictionary<int, double> _looseWeight = [];
+    private readonly Dictionary<int, (int Group, double Weight)> _best = [];
+    private readonly Dictionary<int, double> _singleWeight = [];
+    private readonly HashSet<int> _intoCore = [];
     private int[] _root = [];
     private int[] _size = [];
 
@@ -43,50 +52,51 @@ internal sealed class InfrastructureJoin
         _pairs.Clear();
         _attach.Clear();
         _best.Clear();
-        _looseWeight.Clear();
+        _singleWeight.Clear();
+        _intoCore.Clear();
         foreach (var holders in infra.Values)
         {
-            _coreCounts.Clear();
-            _loose.Clear();
+            _groupCounts.Clear();
+            _singles.Clear();
             foreach (var index in holders.Accounts)
             {
                 var root = _root[index];
-                if (_size[index] >= CoreMin)
+                if (_size[index] >= 2)
                 {
-                    _coreCounts[root] = _coreCounts.GetValueOrDefault(root) + 1;
+                    _groupCounts[root] = _groupCounts.GetValueOrDefault(root) + 1;
                 }
-                else if (!_loose.Contains(root))
+                else
                 {
-                    _loose.Add(root);
+                    _singles.Add(root);
                 }
             }
 
-            _cores.Clear();
-            _cores.AddRange(_coreCounts.Keys);
-            _cores.Sort();
-            if (_cores.Count is >= 2 and <= MaxCoresPerAttribute)
+            _groups.Clear();
+            _groups.AddRange(_groupCounts.Keys);
+            _groups.Sort();
+            if (_groups.Count is >= 2 and <= MaxGroupsPerAttribute)
             {
-                for (var x = 0; x < _cores.Count; x++)
+                for (var x = 0; x < _groups.Count; x++)
                 {
-                    for (var y = x + 1; y < _cores.Count; y++)
+                    for (var y = x + 1; y < _groups.Count; y++)
                     {
-                        var key = ((long)_cores[x] << 32) | (uint)_cores[y];
+                        var key = ((long)_groups[x] << 32) | (uint)_groups[y];
                         var (a, b) = _pairs.GetValueOrDefault(key);
-                        _pairs[key] = (a + _coreCounts[_cores[x]], b + _coreCounts[_cores[y]]);
+                        _pairs[key] = (a + _groupCounts[_groups[x]], b + _groupCounts[_groups[y]]);
                     }
                 }
             }
 
-            foreach (var loose in _loose)
+            foreach (var single in _singles)
             {
-                if (_loose.Count >= 2)
+                if (_singles.Count >= 2)
                 {
-                    _looseWeight[loose] = _looseWeight.GetValueOrDefault(loose) + holders.Weight;
+                    _singleWeight[single] = _singleWeight.GetValueOrDefault(single) + holders.Weight;
                 }
 
-                foreach (var core in _cores)
+                foreach (var group in _groups)
                 {
-                    var key = ((long)loose << 32) | (uint)core;
+                    var key = ((long)single << 32) | (uint)group;
                     _attach[key] = _attach.GetValueOrDefault(key) + holders.Weight;
                 }
             }
@@ -94,11 +104,11 @@ internal sealed class InfrastructureJoin
 
         foreach (var (key, weight) in _attach)
         {
-            var loose = (int)(key >> 32);
-            var core = (int)(key & 0xffffffff);
-            if (!_best.TryGetValue(loose, out var best) || weight > best.Weight || (weight == best.Weight && core < best.Core))
+            var single = (int)(key >> 32);
+            var group = (int)(key & 0xffffffff);
+            if (!_best.TryGetValue(single, out var best) || weight > best.Weight || (weight == best.Weight && group < best.Group))
             {
-                _best[loose] = (core, weight);
+                _best[single] = (group, weight);
             }
         }
 
@@ -109,25 +119,40 @@ internal sealed class InfrastructureJoin
             if (sa >= DenseShare * _size[a] && sb >= DenseShare * _size[b])
             {
                 sets.Union(a, b);
+                if (_size[b] >= CoreMin)
+                {
+                    _intoCore.Add(a);
+                }
+
+                if (_size[a] >= CoreMin)
+                {
+                    _intoCore.Add(b);
+                }
             }
         }
 
-        foreach (var (loose, best) in _best)
+        foreach (var (single, best) in _best)
         {
-            if (best.Weight > _looseWeight.GetValueOrDefault(loose))
+            if (Attaches(best.Weight, single))
             {
-                sets.Union(loose, best.Core);
+                sets.Union(single, best.Group);
             }
         }
 
-        // Groups with no core in reach cluster among themselves.
+        // The pool: small groups not merged into a core, and accounts that attached nowhere, join each other.
         foreach (var holders in infra.Values)
         {
             var first = -1;
             foreach (var index in holders.Accounts)
             {
                 var root = _root[index];
-                if (_size[index] >= CoreMin || (_best.TryGetValue(root, out var best) && best.Weight > _looseWeight.GetValueOrDefault(root)))
+                var pooled = _size[index] switch
+                {
+                    1 => !(_best.TryGetValue(root, out var best) && Attaches(best.Weight, root)),
+                    < CoreMin => !_intoCore.Contains(root),
+                    _ => false,
+                };
+                if (!pooled)
                 {
                     continue;
                 }
@@ -143,4 +168,6 @@ internal sealed class InfrastructureJoin
             }
         }
     }
+
+    private bool Attaches(double groupWeight, int single) => groupWeight > AttachDominance * _singleWeight.GetValueOrDefault(single);
 }
