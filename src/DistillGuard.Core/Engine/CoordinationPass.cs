@@ -4,14 +4,19 @@ namespace DistillGuard.Core.Engine;
 
 /// <summary>
 /// Builds the account linkage graph implicitly (each holder of a shared attribute links to the attribute's first
-/// holder; only links at or above <see cref="LinkModel.LinkThreshold"/> count), clusters it with union-find, and
-/// measures each cluster's coordination. The partition does not depend on iteration order; clusters come out
-/// sorted by their smallest account id, members by id, so everything downstream is deterministic.
+/// holder; only links at or above <see cref="LinkModel.LinkThreshold"/> count) and clusters it in two stages:
+/// identity links (payment, template) with union-find, then infrastructure links (IP blocks, client fingerprints)
+/// through <see cref="InfrastructureJoin"/>, which keeps operators renting the same proxies apart. Then it measures
+/// each cluster's coordination. Deterministic: clusters come out sorted by their smallest account id, members by id.
 /// </summary>
 internal sealed class CoordinationPass
 {
     private const long BurstWindow = TimeSpan.TicksPerHour * 72;
     private readonly UnionFind _sets = new();
+    private readonly Dictionary<AttributeStats, InfraHolders> _infra = new(ReferenceEqualityComparer.Instance);
+    private readonly InfrastructureJoin _split = new();
+    private readonly List<InfraHolders> _pool = [];
+    private int _poolUsed;
 
     public List<ClusterFeatures> Run(List<AccountState> accounts, long nowTicks)
     {
@@ -25,11 +30,18 @@ internal sealed class CoordinationPass
         }
 
         _sets.Reset(accounts.Count);
+        _infra.Clear();
+        _poolUsed = 0;
         foreach (var a in accounts)
         {
             a.LinkStrength = 0;
             a.LinkMask = 0;
             Array.Clear(a.LinkWeights);
+        }
+
+        // Stage 1: identity links (payment instruments, templates) join accounts outright.
+        foreach (var a in accounts)
+        {
             foreach (var link in a.Links)
             {
                 if (link is null || ReferenceEquals(link.Anchor, a))
@@ -40,13 +52,22 @@ internal sealed class CoordinationPass
                 var weight = LinkModel.Weight(link, population);
                 if (weight >= LinkModel.LinkThreshold && Qualifies(a, link) && Qualifies(link.Anchor, link))
                 {
-                    _sets.Union(a.Index, link.Anchor.Index);
                     Mark(a, link, weight);
                     Mark(link.Anchor, link, weight);
+                    if (IsIdentity(link.Kind))
+                    {
+                        _sets.Union(a.Index, link.Anchor.Index);
+                    }
+                    else
+                    {
+                        AddHolder(link, link.Anchor.Index, weight);
+                        AddHolder(link, a.Index, weight);
+                    }
                 }
             }
         }
 
+        _split.Join(_sets, accounts.Count, _infra);
         var groups = new Dictionary<int, List<AccountState>>();
         foreach (var a in accounts)
         {
@@ -96,6 +117,37 @@ internal sealed class CoordinationPass
     internal static bool Qualifies(AccountState account, AttributeStats link) =>
         link.Kind != AttributeKind.Template
         || account.Templates.CountOf(link.Key) is var count && count >= 2 && count * 20 >= account.Exchanges;
+
+    private InfraHolders AddToPool()
+    {
+        var holders = new InfraHolders();
+        _pool.Add(holders);
+        return holders;
+    }
+
+    private static bool IsIdentity(AttributeKind kind) => kind is AttributeKind.Payment or AttributeKind.Template;
+
+    private void AddHolder(AttributeStats attribute, int index, double weight)
+    {
+        if (!_infra.TryGetValue(attribute, out var holders))
+        {
+            holders = _poolUsed < _pool.Count ? _pool[_poolUsed] : AddToPool();
+            _poolUsed++;
+            holders.Reset(weight);
+            _infra.Add(attribute, holders);
+        }
+
+        if (holders.Accounts.Count == 0 || holders.Accounts[^1] != index)
+        {
+            if (index == attribute.Anchor.Index && holders.HasAnchor)
+            {
+                return;
+            }
+
+            holders.HasAnchor |= index == attribute.Anchor.Index;
+            holders.Accounts.Add(index);
+        }
+    }
 
     private static void Mark(AccountState account, AttributeStats link, double weight)
     {

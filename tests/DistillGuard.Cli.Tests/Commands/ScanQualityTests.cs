@@ -6,7 +6,8 @@ namespace DistillGuard.Cli.Tests.Commands;
 
 /// <summary>
 /// The issue's "done when" on labelled traffic: the simulator's default scenario at half scale over 7 days, seed 2
-/// (the risk model was fitted on seed 1, so this is held-out data), simulated and scanned through the CLI.
+/// (the risk model was fitted on seed 1, so this is held-out data), simulated and scanned through the CLI. Also checks
+/// campaign purity: each reported campaign is dominated by one operator and each operator lands mostly in one campaign.
 /// </summary>
 public sealed class ScanQualityTests
 {
@@ -52,6 +53,24 @@ public sealed class ScanQualityTests
             Assert.True(flaggedTimes.Count >= 3, $"{campaign.Name}: only {flaggedTimes.Count} accounts flagged");
             var hours = (flaggedTimes[2] - campaign.FirstExchange!.Value).TotalHours;
             Assert.True(hours <= 24, $"{campaign.Name}: detected {hours:N1} h after its first exchange");
+        }
+
+        // Campaigns correspond to operators: operators renting the same proxy blocks are not chained together.
+        var labels = truth.Accounts.ToDictionary(a => a.AccountId, a => a.Label, StringComparer.Ordinal);
+        foreach (var campaign in findings.Campaigns)
+        {
+            var dominant = campaign.AccountIds.GroupBy(id => labels.GetValueOrDefault(id, "?"), StringComparer.Ordinal)
+                .Max(g => g.Count());
+            Assert.True(dominant >= campaign.AccountIds.Count * 0.9,
+                $"{campaign.CampaignId}: only {dominant} of {campaign.AccountIds.Count} accounts carry one label");
+        }
+
+        foreach (var campaign in truth.Campaigns)
+        {
+            var placed = findings.Campaigns.Select(c => c.AccountIds.Count(id => labels.GetValueOrDefault(id) == campaign.Name)).ToList();
+            var total = placed.Sum();
+            Assert.True(total > 0 && placed.Max() >= total * 0.8,
+                $"{campaign.Name}: its accounts are spread over campaigns ({string.Join(", ", placed.Where(n => n > 0))})");
         }
 
         Assert.All(findings.Accounts, a => Assert.NotEmpty(a.Reasons));

@@ -1,0 +1,173 @@
+namespace DistillGuard.Core.Engine;
+
+/// <summary>
+/// Second clustering stage (docs/detection.md). Identity groups (accounts joined by payment instruments and
+/// templates, at least 2 accounts) merge through infrastructure (IP blocks, client fingerprints) only when the
+/// overlap is dense: the members of each group that hold an attribute the other group also holds are at least
+/// <see cref="DenseShare"/> of that group. Accounts with no identity link attach to the one group they share the
+/// most link weight with, unless they share nearly as much with other such accounts. Small groups (under
+/// <see cref="CoreMin"/>) that did not merge densely into a core, and unattached accounts, join each other through the
+/// attributes they share: an operator with small identity groups still comes out as one cluster. Decisions use the
+/// identity groups as they were before this stage, so one bridging account cannot chain operators together.
+/// </summary>
+internal sealed class InfrastructureJoin
+{
+    public const int CoreMin = 5;
+    public const double DenseShare = 0.5;
+
+    /// <summary>
+    /// An account with no identity link joins a group only when it shares clearly more with that group than with
+    /// other such accounts (this many times).
+    /// </summary>
+    public const double AttachDominance = 2;
+
+    /// <summary>Attributes seen in more groups than this are commodity infrastructure: they do not merge groups.</summary>
+    private const int MaxGroupsPerAttribute = 64;
+
+    private readonly Dictionary<int, int> _groupCounts = [];
+    private readonly List<int> _groups = [];
+    private readonly List<int> _singles = [];
+    private readonly Dictionary<long, (int A, int B)> _pairs = [];
+    private readonly Dictionary<long, double> _attach = [];
+    private readonly Dictionary<int, (int Group, double Weight)> _best = [];
+    private readonly Dictionary<int, double> _singleWeight = [];
+    private readonly HashSet<int> _intoCore = [];
+    private int[] _root = [];
+    private int[] _size = [];
+
+    public void Join(UnionFind sets, int count, Dictionary<AttributeStats, InfraHolders> infra)
+    {
+        if (_root.Length < count)
+        {
+            _root = new int[Math.Max(count, _root.Length * 2)];
+            _size = new int[_root.Length];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            _root[i] = sets.Find(i);
+            _size[i] = sets.SizeOf(i);
+        }
+
+        _pairs.Clear();
+        _attach.Clear();
+        _best.Clear();
+        _singleWeight.Clear();
+        _intoCore.Clear();
+        foreach (var holders in infra.Values)
+        {
+            _groupCounts.Clear();
+            _singles.Clear();
+            foreach (var index in holders.Accounts)
+            {
+                var root = _root[index];
+                if (_size[index] >= 2)
+                {
+                    _groupCounts[root] = _groupCounts.GetValueOrDefault(root) + 1;
+                }
+                else
+                {
+                    _singles.Add(root);
+                }
+            }
+
+            _groups.Clear();
+            _groups.AddRange(_groupCounts.Keys);
+            _groups.Sort();
+            if (_groups.Count is >= 2 and <= MaxGroupsPerAttribute)
+            {
+                for (var x = 0; x < _groups.Count; x++)
+                {
+                    for (var y = x + 1; y < _groups.Count; y++)
+                    {
+                        var key = ((long)_groups[x] << 32) | (uint)_groups[y];
+                        var (a, b) = _pairs.GetValueOrDefault(key);
+                        _pairs[key] = (a + _groupCounts[_groups[x]], b + _groupCounts[_groups[y]]);
+                    }
+                }
+            }
+
+            foreach (var single in _singles)
+            {
+                if (_singles.Count >= 2)
+                {
+                    _singleWeight[single] = _singleWeight.GetValueOrDefault(single) + holders.Weight;
+                }
+
+                foreach (var group in _groups)
+                {
+                    var key = ((long)single << 32) | (uint)group;
+                    _attach[key] = _attach.GetValueOrDefault(key) + holders.Weight;
+                }
+            }
+        }
+
+        foreach (var (key, weight) in _attach)
+        {
+            var single = (int)(key >> 32);
+            var group = (int)(key & 0xffffffff);
+            if (!_best.TryGetValue(single, out var best) || weight > best.Weight || (weight == best.Weight && group < best.Group))
+            {
+                _best[single] = (group, weight);
+            }
+        }
+
+        foreach (var (key, (sa, sb)) in _pairs)
+        {
+            var a = (int)(key >> 32);
+            var b = (int)(key & 0xffffffff);
+            if (sa >= DenseShare * _size[a] && sb >= DenseShare * _size[b])
+            {
+                sets.Union(a, b);
+                if (_size[b] >= CoreMin)
+                {
+                    _intoCore.Add(a);
+                }
+
+                if (_size[a] >= CoreMin)
+                {
+                    _intoCore.Add(b);
+                }
+            }
+        }
+
+        foreach (var (single, best) in _best)
+        {
+            if (Attaches(best.Weight, single))
+            {
+                sets.Union(single, best.Group);
+            }
+        }
+
+        // The pool: small groups not merged into a core, and accounts that attached nowhere, join each other.
+        foreach (var holders in infra.Values)
+        {
+            var first = -1;
+            foreach (var index in holders.Accounts)
+            {
+                var root = _root[index];
+                var pooled = _size[index] switch
+                {
+                    1 => !(_best.TryGetValue(root, out var best) && Attaches(best.Weight, root)),
+                    < CoreMin => !_intoCore.Contains(root),
+                    _ => false,
+                };
+                if (!pooled)
+                {
+                    continue;
+                }
+
+                if (first < 0)
+                {
+                    first = root;
+                }
+                else
+                {
+                    sets.Union(first, root);
+                }
+            }
+        }
+    }
+
+    private bool Attaches(double groupWeight, int single) => groupWeight > AttachDominance * _singleWeight.GetValueOrDefault(single);
+}
