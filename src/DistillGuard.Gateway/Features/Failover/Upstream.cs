@@ -7,6 +7,7 @@ namespace DistillGuard.Gateway.Features.Failover;
 internal sealed class Upstream(UpstreamOptions options, int unhealthyAfter)
 {
     private int _consecutiveFailures;
+    private Uri? _requestUri;
 
     public UpstreamOptions Options { get; } = options;
 
@@ -18,6 +19,9 @@ internal sealed class Upstream(UpstreamOptions options, int unhealthyAfter)
     public string BaseUrl { get; } = options.BaseUrl.TrimEnd('/');
 
     public string Path => Shape == ApiShape.OpenAIChat ? "/v1/chat/completions" : "/v1/messages";
+
+    /// <summary>The model API's address at this upstream, parsed once (a <see cref="Uri"/> is immutable and shareable).</summary>
+    public Uri RequestUri => _requestUri ??= new Uri(BaseUrl + Path);
 
     public bool Healthy => Volatile.Read(ref _consecutiveFailures) < unhealthyAfter;
 

@@ -25,7 +25,7 @@ internal sealed class GatewayTransformer(ForwardAttempt attempt, UpstreamHealthP
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         var upstream = attempt.Target.Upstream;
-        proxyRequest.RequestUri = new Uri(upstream.BaseUrl + upstream.Path);
+        proxyRequest.RequestUri = upstream.RequestUri;
         var headers = proxyRequest.Headers;
         headers.Remove("x-api-key");
         headers.Authorization = null;
