@@ -3,6 +3,7 @@
 # stand-in model server, side by side with nginx as a plain reverse proxy, in one run. Loopback only.
 #
 #   bash bench/gateway-bench.sh            # DURATION=10 CONNECTIONS=32 THREADS=2 to change the load
+#   CLI_DIR=/tmp/dg-main bash bench/gateway-bench.sh   # run a prebuilt CLI (A/B against another build)
 #
 # Latency is measured with one connection sending back to back (wrk -t1 -c1), so it is the proxy's own added
 # time, not queueing; throughput with CONNECTIONS connections (wrk -tTHREADS -cCONNECTIONS).
@@ -18,8 +19,11 @@ if ! need wrk || ! need nginx; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
 fi
 
-dotnet build src/DistillGuard.Cli -c Release -v q -nologo >/dev/null
-CLI="dotnet src/DistillGuard.Cli/bin/Release/net10.0/distillguard.dll"
+if [ -z "${CLI_DIR:-}" ]; then
+  dotnet build src/DistillGuard.Cli -c Release -v q -nologo >/dev/null
+  CLI_DIR=src/DistillGuard.Cli/bin/Release/net10.0
+fi
+CLI="dotnet $CLI_DIR/distillguard.dll"
 WORK=$(mktemp -d /tmp/dg-gateway-bench.XXXXXX)
 PIDS=()
 cleanup() {
@@ -79,13 +83,20 @@ pct() { awk -v p="$1%" '$1==p { v=$2; u=v; sub(/[0-9.]+/,"",u); sub(/[a-z]+$/,""
   f=(u=="us")?1:(u=="ms")?1000:(u=="s")?1000000:1; printf "%.0f", v*f }' "$2"; }
 rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
 
+# The gateway's own view of a measurement: GC collections/pause time, allocations, log queue (from /metrics).
+gwstats() { curl -fsS "http://127.0.0.1:$GW/metrics" 2>/dev/null | awk '/^distillguard_gateway_(gc_|allocated|log_backpressure|log_records_written)/ { print $1, $2 }'; }
+statdelta() { join <(sort "$1") <(sort "$2") | awk '{ d=$3-$2; if (d != 0) printf "  %s +%s\n", $1, d }'; }
+
 declare -A P50 P99 RPS
 for target in direct gateway nginx; do
   case $target in direct) port=$UP;; gateway) port=$GW;; nginx) port=$NG;; esac
   url="http://127.0.0.1:$port"
   wrk -t2 -c16 -d3s -s "$WORK/post.lua" "$url" >/dev/null                      # warm-up (JIT, pools)
+  [ $target = gateway ] && gwstats >"$WORK/gw0.txt"
   wrk -t1 -c1 -d"${DURATION}s" --latency -s "$WORK/post.lua" "$url" >"$WORK/$target-lat.txt"
+  [ $target = gateway ] && gwstats >"$WORK/gw1.txt"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" "$url" >"$WORK/$target-tput.txt"
+  [ $target = gateway ] && gwstats >"$WORK/gw2.txt"
   if grep -q "Non-2xx" "$WORK/$target-lat.txt" "$WORK/$target-tput.txt"; then echo "$target answered non-2xx:"; cat "$WORK/$target-lat.txt"; exit 1; fi
   P50[$target]=$(pct 50 "$WORK/$target-lat.txt"); P99[$target]=$(pct 99 "$WORK/$target-lat.txt"); RPS[$target]=$(rps "$WORK/$target-tput.txt")
 done
@@ -99,3 +110,7 @@ for target in direct nginx gateway; do
 done
 echo "gateway throughput / nginx throughput: $(awk -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" 'BEGIN { printf "%.0f%%", 100*g/n }')"
 echo "exchange records the gateway had logged by the end: $LOGGED"
+if [ -s "$WORK/gw0.txt" ]; then
+  echo "gateway during the latency run (-t1 -c1):"; statdelta "$WORK/gw0.txt" "$WORK/gw1.txt"
+  echo "gateway during the throughput run (-t$THREADS -c$CONNECTIONS):"; statdelta "$WORK/gw1.txt" "$WORK/gw2.txt"
+fi

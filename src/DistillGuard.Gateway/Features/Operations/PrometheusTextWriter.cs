@@ -51,6 +51,20 @@ internal static class PrometheusTextWriter
         Simple(sb, "distillguard_gateway_log_responses_truncated_total", "counter", "Logged responses cut at the size limit.", m.LogResponsesTruncated);
         Simple(sb, "distillguard_gateway_log_records_failed_total", "counter", "Exchange records that could not be written (should stay 0).", m.LogRecordsFailed);
 
+        // The runtime's own GC figures: a gen0/gen1 collection pauses every thread, request threads included, so
+        // these are what to look at when the latency tail moves.
+        Header(sb, "distillguard_gateway_gc_collections_total", "counter", "Garbage collections since start, by generation.");
+        for (var gen = 0; gen <= GC.MaxGeneration; gen++)
+        {
+            Line(sb, "distillguard_gateway_gc_collections_total", $"generation=\"{gen}\"", GC.CollectionCount(gen));
+        }
+
+        sb.Append("# HELP distillguard_gateway_gc_pause_seconds_total Time all threads were paused for garbage collection.\n")
+            .Append("# TYPE distillguard_gateway_gc_pause_seconds_total counter\n")
+            .Append("distillguard_gateway_gc_pause_seconds_total ").Append(GC.GetTotalPauseDuration().TotalSeconds.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        Simple(sb, "distillguard_gateway_gc_heap_bytes", "gauge", "Managed heap size after the last collection.", GC.GetGCMemoryInfo().HeapSizeBytes);
+        Simple(sb, "distillguard_gateway_allocated_bytes_total", "counter", "Bytes allocated on the managed heap since start.", GC.GetTotalAllocatedBytes());
+
         Header(sb, "distillguard_gateway_request_duration_seconds", "histogram", "Time from request arrival to last response byte.");
         long cumulative = 0;
         for (var i = 0; i < GatewayMetrics.LatencyBuckets.Length; i++)

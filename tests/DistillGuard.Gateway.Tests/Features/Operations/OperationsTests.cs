@@ -33,6 +33,22 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task Metrics_Always_ReportRuntimeGcFigures()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        var text = await fixture.Client.GetStringAsync("/metrics", ct);
+
+        // The p99 tail of the gateway follows GC pause time (docs/benchmarks.md), so operators need these figures.
+        Assert.Matches(@"(?m)^distillguard_gateway_gc_collections_total\{generation=""0""\} \d+$", text);
+        Assert.Matches(@"(?m)^distillguard_gateway_gc_collections_total\{generation=""2""\} \d+$", text);
+        Assert.Matches(@"(?m)^distillguard_gateway_gc_pause_seconds_total [0-9.Ee-]+$", text);
+        var allocated = System.Text.RegularExpressions.Regex.Match(text, @"(?m)^distillguard_gateway_allocated_bytes_total (\d+)$");
+        Assert.True(allocated.Success && long.Parse(allocated.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, "allocated bytes must be reported and positive");
+    }
+
+    [Fact]
     public async Task Build_InvalidOptions_FailsOnStartNamingTheSettings()
     {
         var settings = new GatewayHostSettings();
