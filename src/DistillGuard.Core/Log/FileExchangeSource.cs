@@ -13,6 +13,10 @@ internal sealed class FileExchangeSource : IDisposable
     private readonly MinHeap<Exchange, LineOrder> _pending;
     private readonly Stack<Exchange> _free = new();
     private readonly bool _strict;
+    private readonly Analysis.IExchangeAnalyzer? _analyzer;
+    private readonly ParserPool? _helpers;
+    private readonly LineChunk _chunk;
+    private long _lineNumber;
     private LogLineReader? _lines;
     private bool _inputDone;
 
@@ -27,13 +31,18 @@ internal sealed class FileExchangeSource : IDisposable
     /// <param name="options">Window, line limit.</param>
     /// <param name="strict">Whether the first bad record ends the stream (the bad-record log throws there).</param>
     /// <param name="progress">Shared counters to add bytes and lines to.</param>
-    public FileExchangeSource(LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress)
+    /// <param name="batchSize">Exchanges per batch; lines are read and parsed ahead in chunks of this many.</param>
+    /// <param name="helpers">Parsers for pool threads that share the parsing of this file's lines; null parses on the reading thread only.</param>
+    public FileExchangeSource(LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress, int batchSize, ParserPool? helpers)
     {
+        _helpers = helpers;
+        _chunk = new LineChunk(batchSize);
         _file = file;
         _progress = progress;
         _maxLineBytes = options.MaxLineBytes;
         _window = options.ReorderWindow;
         _strict = strict;
+        _analyzer = options.Analyzer;
         _pending = new MinHeap<Exchange, LineOrder>(options.ReorderWindow + 2);
     }
 
@@ -66,8 +75,7 @@ internal sealed class FileExchangeSource : IDisposable
             }
             else
             {
-                ReadLine(batch, parser);
-                lines++;
+                lines += ReadLine(batch, parser);
             }
         }
 
@@ -91,42 +99,50 @@ internal sealed class FileExchangeSource : IDisposable
         batch.Items[batch.Count++] = next;
     }
 
-    private void ReadLine(ExchangeBatch batch, ExchangeParser parser)
+    /// <summary>Handles the next line (reading and parsing a chunk of lines when the last one is used up); returns lines read.</summary>
+    private long ReadLine(ExchangeBatch batch, ExchangeParser parser)
     {
-        _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
-        switch (_lines.Next(out var line))
+        long read = 0;
+        if (_chunk.IsEmpty)
+        {
+            _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
+            read = _chunk.Read(_lines, _free);
+            _chunk.Parse(parser, _helpers, _analyzer);
+        }
+
+        ref var entry = ref _chunk.Take();
+        _lineNumber = entry.LineNumber;
+        switch (entry.Status)
         {
             case LineStatus.Line:
-                if (IsBlank(line))
+                var exchange = entry.Exchange!;
+                entry.Exchange = null;
+                if (entry.Parsed)
                 {
-                    return;
-                }
-
-                var exchange = _free.Count > 0 ? _free.Pop() : new Exchange();
-                if (parser.TryParse(line, exchange, out var error))
-                {
-                    exchange.SourceLine = _lines.LineNumber;
+                    exchange.SourceLine = entry.LineNumber;
                     exchange.SourceFileIndex = _file.Index;
                     _pending.Push(exchange);
                 }
                 else
                 {
                     _free.Push(exchange);
-                    AddBad(batch, error.Kind, error.Field, error.Message);
+                    AddBad(batch, entry.Error.Kind, entry.Error.Field, entry.Error.Message);
                 }
 
-                return;
+                break;
             case LineStatus.TooLong:
                 AddBad(batch, BadRecordKind.LineTooLong, null, $"line is longer than {_maxLineBytes} bytes; skipped");
-                return;
+                break;
             case LineStatus.Truncated:
-                _final = NewBad(BadRecordKind.TruncatedGzip, null, _lines.TruncationMessage ?? "gzip data ends early");
+                _final = NewBad(BadRecordKind.TruncatedGzip, null, _lines!.TruncationMessage ?? "gzip data ends early");
                 _inputDone = true;
-                return;
+                break;
             default:
                 _inputDone = true;
-                return;
+                break;
         }
+
+        return read;
     }
 
     /// <summary>
@@ -140,13 +156,14 @@ internal sealed class FileExchangeSource : IDisposable
         {
             _final = record;
             _inputDone = true;
+            _chunk.Discard(_free);
             return;
         }
 
         batch.BadRecords.Add(new PendingBadRecord(batch.Count, record));
     }
 
-    private BadRecord NewBad(BadRecordKind kind, string? field, string message) => new(kind, _file.Path, _lines!.LineNumber, field, message);
+    private BadRecord NewBad(BadRecordKind kind, string? field, string message) => new(kind, _file.Path, _lineNumber, field, message);
 
     /// <summary>
     /// The earliest timestamp among the file's first <paramref name="records"/> valid exchanges (reading at most
