@@ -15,7 +15,11 @@ internal sealed class FileExchangeSource : IDisposable
     private readonly bool _strict;
     private readonly Analysis.IExchangeAnalyzer? _analyzer;
     private readonly ParserPool? _helpers;
-    private readonly LineChunk _chunk;
+    private LineChunk _chunk;
+
+    /// <summary>With helpers: the chunk after <see cref="_chunk"/>, being parsed on the pool by <see cref="_aheadParse"/>.</summary>
+    private LineChunk _ahead;
+    private Task? _aheadParse;
     private long _lineNumber;
     private LogLineReader? _lines;
     private bool _inputDone;
@@ -37,6 +41,7 @@ internal sealed class FileExchangeSource : IDisposable
     {
         _helpers = helpers;
         _chunk = new LineChunk(batchSize);
+        _ahead = new LineChunk(batchSize);
         _file = file;
         _progress = progress;
         _maxLineBytes = options.MaxLineBytes;
@@ -105,9 +110,7 @@ internal sealed class FileExchangeSource : IDisposable
         long read = 0;
         if (_chunk.IsEmpty)
         {
-            _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
-            read = _chunk.Read(_lines, _free);
-            _chunk.Parse(parser, _helpers, _analyzer);
+            read = NextChunk(parser);
         }
 
         ref var entry = ref _chunk.Take();
@@ -146,6 +149,75 @@ internal sealed class FileExchangeSource : IDisposable
     }
 
     /// <summary>
+    /// Makes <see cref="_chunk"/> the next parsed chunk; returns lines read. With helpers the pool parses one chunk
+    /// while this thread decompresses and reads the next, so neither waits for the other.
+    /// </summary>
+    private long NextChunk(ExchangeParser parser)
+    {
+        _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
+        if (_helpers is null)
+        {
+            var lines = _chunk.Read(_lines, _free);
+            _chunk.Parse(parser, _analyzer);
+            return lines;
+        }
+
+        long read = 0;
+        if (_aheadParse is null)
+        {
+            // Start of the file: nothing is being parsed yet.
+            read += _ahead.Read(_lines, _free);
+            _aheadParse = StartParse(_ahead);
+        }
+
+        var parsed = _ahead;
+        var parsing = _aheadParse;
+        var next = _chunk;
+        var more = !parsed.EndsFile;
+        if (more)
+        {
+            read += next.Read(_lines, _free);
+        }
+
+        _aheadParse = null;
+        parsing.GetAwaiter().GetResult();
+        _chunk = parsed;
+        _ahead = next;
+        if (more)
+        {
+            _aheadParse = StartParse(next);
+        }
+
+        return read;
+    }
+
+    private Task StartParse(LineChunk chunk)
+    {
+        var helpers = _helpers!;
+        var analyzer = _analyzer;
+        return Task.Run(() => chunk.Parse(helpers, analyzer));
+    }
+
+    /// <summary>Waits for the chunk being parsed ahead and gives its exchanges back (strict stop, dispose).</summary>
+    private void DropAhead()
+    {
+        if (_aheadParse is { } parsing)
+        {
+            _aheadParse = null;
+            try
+            {
+                parsing.GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The file is being abandoned; what its unread chunk would have raised no longer matters.
+            }
+
+            _ahead.Discard(_free);
+        }
+    }
+
+    /// <summary>
     /// A bad line: placed at the current point of the file's output (records still in the reorder window come after
     /// it), or in strict mode held until the window is empty and the file ends there.
     /// </summary>
@@ -157,6 +229,7 @@ internal sealed class FileExchangeSource : IDisposable
             _final = record;
             _inputDone = true;
             _chunk.Discard(_free);
+            DropAhead();
             return;
         }
 
@@ -197,6 +270,7 @@ internal sealed class FileExchangeSource : IDisposable
 
     public void Dispose()
     {
+        DropAhead();
         _lines?.Dispose();
         _lines = null;
     }

@@ -69,8 +69,14 @@ internal sealed class LineChunk
         return read;
     }
 
-    /// <summary>Parses (and analyses) every line, sharing the work with pool threads when <paramref name="pool"/> allows.</summary>
-    public void Parse(ExchangeParser parser, ParserPool? pool, IExchangeAnalyzer? analyzer)
+    /// <summary>Whether the chunk's last entry is the end of the file (or a truncation): nothing follows it.</summary>
+    public bool EndsFile => _count > 0 && _entries[_count - 1].Status is LineStatus.End or LineStatus.Truncated;
+
+    /// <summary>Parses (and analyses) every line on the calling thread.</summary>
+    public void Parse(ExchangeParser parser, IExchangeAnalyzer? analyzer) => ParseRange(0, _count, parser, analyzer);
+
+    /// <summary>Parses (and analyses) every line with up to <see cref="ParserPool.Parallelism"/> threads and the pool's parsers.</summary>
+    public void Parse(ParserPool pool, IExchangeAnalyzer? analyzer)
     {
         var lines = 0;
         for (var i = 0; i < _count; i++)
@@ -78,27 +84,18 @@ internal sealed class LineChunk
             lines += _entries[i].Status == LineStatus.Line ? 1 : 0;
         }
 
-        if (pool is null || pool.Parallelism < 2 || lines < MinParallelLines)
+        // More parts than threads, so a thread that drew short lines takes another part instead of waiting.
+        var parts = lines < MinParallelLines ? 1 : Math.Min(pool.Parallelism * 4, lines / 8);
+        if (parts == 1)
         {
-            ParseRange(0, _count, parser, analyzer);
+            ParseWithPooledParser(pool, 0, _count, analyzer);
             return;
         }
 
-        var parts = pool.Parallelism;
         try
         {
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
-            {
-                var helper = pool.Rent();
-                try
-                {
-                    ParseRange(_count * part / parts, _count * (part + 1) / parts, helper, analyzer);
-                }
-                finally
-                {
-                    pool.Return(helper);
-                }
-            });
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = pool.Parallelism }, part =>
+                ParseWithPooledParser(pool, _count * part / parts, _count * (part + 1) / parts, analyzer));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
@@ -133,6 +130,19 @@ internal sealed class LineChunk
         line.CopyTo(_bytes.AsSpan(_used));
         _entries[_count++] = new Entry { Status = LineStatus.Line, Start = _used, Length = line.Length };
         _used += line.Length;
+    }
+
+    private void ParseWithPooledParser(ParserPool pool, int from, int to, IExchangeAnalyzer? analyzer)
+    {
+        var parser = pool.Rent();
+        try
+        {
+            ParseRange(from, to, parser, analyzer);
+        }
+        finally
+        {
+            pool.Return(parser);
+        }
     }
 
     private void ParseRange(int from, int to, ExchangeParser parser, IExchangeAnalyzer? analyzer)
