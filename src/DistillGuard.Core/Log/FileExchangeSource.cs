@@ -15,10 +15,13 @@ internal sealed class FileExchangeSource : IDisposable
     private readonly bool _strict;
     private readonly Analysis.IExchangeAnalyzer? _analyzer;
     private readonly ParserPool? _helpers;
-    private LineChunk _chunk;
+    private readonly int _batchSize;
+
+    /// <summary>Lines being handed out; allocated when the file is first read and dropped when it ends, like the decompressor.</summary>
+    private LineChunk? _chunk;
 
     /// <summary>With helpers: the chunk after <see cref="_chunk"/>, being parsed on the pool by <see cref="_aheadParse"/>.</summary>
-    private LineChunk _ahead;
+    private LineChunk? _ahead;
     private Task? _aheadParse;
     private long _lineNumber;
     private LogLineReader? _lines;
@@ -40,8 +43,7 @@ internal sealed class FileExchangeSource : IDisposable
     public FileExchangeSource(LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress, int batchSize, ParserPool? helpers)
     {
         _helpers = helpers;
-        _chunk = new LineChunk(batchSize);
-        _ahead = new LineChunk(batchSize);
+        _batchSize = batchSize;
         _file = file;
         _progress = progress;
         _maxLineBytes = options.MaxLineBytes;
@@ -94,6 +96,9 @@ internal sealed class FileExchangeSource : IDisposable
             _bytesReported = _file.Length;
             _lines.Dispose();
             _lines = null;
+            DropAhead();
+            _chunk = null;
+            _ahead = null;
         }
     }
 
@@ -108,12 +113,12 @@ internal sealed class FileExchangeSource : IDisposable
     private long ReadLine(ExchangeBatch batch, ExchangeParser parser)
     {
         long read = 0;
-        if (_chunk.IsEmpty)
+        if (_chunk is null || _chunk.IsEmpty)
         {
             read = NextChunk(parser);
         }
 
-        ref var entry = ref _chunk.Take();
+        ref var entry = ref _chunk!.Take();
         _lineNumber = entry.LineNumber;
         switch (entry.Status)
         {
@@ -155,6 +160,7 @@ internal sealed class FileExchangeSource : IDisposable
     private long NextChunk(ExchangeParser parser)
     {
         _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
+        _chunk ??= new LineChunk(_batchSize);
         if (_helpers is null)
         {
             var lines = _chunk.Read(_lines, _free);
@@ -163,6 +169,7 @@ internal sealed class FileExchangeSource : IDisposable
         }
 
         long read = 0;
+        _ahead ??= new LineChunk(_batchSize);
         if (_aheadParse is null)
         {
             // Start of the file: nothing is being parsed yet.
@@ -213,7 +220,7 @@ internal sealed class FileExchangeSource : IDisposable
                 // The file is being abandoned; what its unread chunk would have raised no longer matters.
             }
 
-            _ahead.Discard(_free);
+            _ahead?.Discard(_free);
         }
     }
 
@@ -228,7 +235,7 @@ internal sealed class FileExchangeSource : IDisposable
         {
             _final = record;
             _inputDone = true;
-            _chunk.Discard(_free);
+            _chunk?.Discard(_free);
             DropAhead();
             return;
         }

@@ -19,7 +19,7 @@ internal sealed class LineChunk
     private const int MaxBytes = 4 << 20;
 
     private readonly Entry[] _entries;
-    private byte[] _bytes = new byte[64 * 1024];
+    private byte[] _bytes = [];
     private int _used;
     private int _count;
     private int _next;
@@ -124,7 +124,7 @@ internal sealed class LineChunk
     {
         if (_bytes.Length - _used < line.Length)
         {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + line.Length));
+            Array.Resize(ref _bytes, Math.Max(Math.Max(64 * 1024, _bytes.Length * 2), _used + line.Length));
         }
 
         line.CopyTo(_bytes.AsSpan(_used));
