@@ -104,6 +104,9 @@ internal sealed partial class AccountState
     /// <summary>Next slot of each link ring, 4 bits per ring (kept in one field: every byte per account counts).</summary>
     public int LinkNext { get; set; }
 
+    /// <summary>Links held whose first holder is another account; clustering skips accounts with none.</summary>
+    public byte ForeignLinks { get; set; }
+
     public KeySet Ips { get; } = new(4);
 
     public KeySet Asns { get; } = new(3);
@@ -124,6 +127,12 @@ internal sealed partial class AccountState
 
     // Results of the last evaluation.
     public bool Dirty { get; set; }
+
+    /// <summary>The engine evaluation that last put the account on its re-evaluation list.</summary>
+    public int TouchedIn { get; set; }
+
+    /// <summary>The status last published for the account (what <see cref="DetectionEngine.GetStatus"/> returns).</summary>
+    public AccountStatus? Published { get; set; }
 
     public AccountScore Score { get; set; }
 

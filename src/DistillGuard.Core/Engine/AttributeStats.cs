@@ -71,6 +71,11 @@ internal sealed class AttributeStats
 
     public string? Example { get; set; }
 
+    /// <summary>Clustering pass that last computed <see cref="PassWeight"/>: each attribute is weighed once per pass.</summary>
+    public int WeighedInPass { get; set; }
+
+    public double PassWeight { get; set; }
+
     /// <summary>Share of holders explained by one organisation or an education network.</summary>
     public double ExplainedShare => Accounts <= 1 ? 0 : Math.Max(
         OrgKey == 0 ? 0 : (double)SameOrgAccounts / Accounts,

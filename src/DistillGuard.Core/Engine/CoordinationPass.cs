@@ -16,7 +16,9 @@ internal sealed class CoordinationPass
     private readonly Dictionary<AttributeStats, InfraHolders> _infra = new(ReferenceEqualityComparer.Instance);
     private readonly InfrastructureJoin _split = new();
     private readonly List<InfraHolders> _pool = [];
+    private readonly List<AccountState> _marked = [];
     private int _poolUsed;
+    private int _pass;
 
     public List<ClusterFeatures> Run(List<AccountState> accounts, long nowTicks)
     {
@@ -32,16 +34,25 @@ internal sealed class CoordinationPass
         _sets.Reset(accounts.Count);
         _infra.Clear();
         _poolUsed = 0;
-        foreach (var a in accounts)
+        _pass++;
+        foreach (var a in _marked)
         {
             a.LinkStrength = 0;
             a.LinkMask = 0;
             Array.Clear(a.LinkWeights);
         }
 
-        // Stage 1: identity links (payment instruments, templates) join accounts outright.
+        _marked.Clear();
+
+        // Stage 1: identity links (payment instruments, templates) join accounts outright. Only holders of another
+        // account's attribute can link (the first holder is reached from the others' side).
         foreach (var a in accounts)
         {
+            if (a.ForeignLinks == 0)
+            {
+                continue;
+            }
+
             foreach (var link in a.Links)
             {
                 if (link is null || ReferenceEquals(link.Anchor, a))
@@ -49,7 +60,7 @@ internal sealed class CoordinationPass
                     continue;
                 }
 
-                var weight = LinkModel.Weight(link, population);
+                var weight = WeightOf(link, population);
                 if (weight >= LinkModel.LinkThreshold && Qualifies(a, link) && Qualifies(link.Anchor, link))
                 {
                     Mark(a, link, weight);
@@ -149,8 +160,25 @@ internal sealed class CoordinationPass
         }
     }
 
-    private static void Mark(AccountState account, AttributeStats link, double weight)
+    /// <summary>An attribute's link weight, computed once per pass however many accounts hold it.</summary>
+    private double WeightOf(AttributeStats attribute, int population)
     {
+        if (attribute.WeighedInPass != _pass)
+        {
+            attribute.PassWeight = LinkModel.Weight(attribute, population);
+            attribute.WeighedInPass = _pass;
+        }
+
+        return attribute.PassWeight;
+    }
+
+    private void Mark(AccountState account, AttributeStats link, double weight)
+    {
+        if (account.LinkMask == 0)
+        {
+            _marked.Add(account);
+        }
+
         account.LinkStrength = Math.Max(account.LinkStrength, (float)weight);
         account.LinkMask |= (byte)(1 << (int)link.Kind);
         var k = (int)link.Kind;

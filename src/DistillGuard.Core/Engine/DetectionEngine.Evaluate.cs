@@ -2,24 +2,47 @@ namespace DistillGuard.Core.Engine;
 
 public sealed partial class DetectionEngine
 {
-    /// <summary>Re-scores behaviour, re-clusters, and updates risks and verdicts as of log time <paramref name="at"/>.</summary>
-    private void Evaluate(long at)
+    private readonly List<AccountState> _touched = [];
+    private long _lastClustered = long.MinValue;
+    private int _evaluation;
+
+    /// <summary>
+    /// Re-scores behaviour, re-clusters when <see cref="DetectionOptions.ClusterInterval"/> has passed (or
+    /// <paramref name="recluster"/> asks for it), and updates risks and verdicts as of log time <paramref name="at"/>.
+    /// Only accounts whose inputs changed are re-evaluated: an account outside every cluster whose own state did not
+    /// change keeps its risk and verdict, so skipping it changes nothing.
+    /// </summary>
+    private void Evaluate(long at, bool recluster = false)
     {
         _appliedSinceEvaluation = 0;
-        _lastEvaluated = at;
+        _evaluation++;
+        _touched.Clear();
         foreach (var a in _accounts)
         {
             if (a.Dirty)
             {
                 a.Score = BehaviourModel.Score(a);
-                a.Dirty = false;
+                Touch(a);
             }
         }
 
-        _clusters = _coordination.Run(_accounts, at);
-        foreach (var a in _accounts)
+        var previous = _clusters;
+        // On interval boundaries of log time, so live and replayed traffic re-cluster at the same moments.
+        var interval = Options.ClusterInterval.Ticks;
+        var reclustered = recluster || _lastClustered == long.MinValue || at / interval > _lastClustered / interval;
+        if (reclustered)
         {
+            _clusters = _coordination.Run(_accounts, at);
+            _lastClustered = at;
+            TouchMembers(previous);
+            TouchMembers(_clusters);
+        }
+
+        foreach (var a in _touched)
+        {
+            // Between clusterings a member's cluster evidence is unchanged; its own score may have moved (Dirty).
             var cluster = a.Cluster >= 0 ? _clusters[a.Cluster] : null;
+            a.Dirty = false;
             var risk = RiskModel.Member(a, cluster, Options.ReviewRisk);
             var intel = a.ExchangeIntel ?? a.AccountIntel;
             if (intel is not null)
@@ -30,32 +53,59 @@ public sealed partial class DetectionEngine
             a.Risk = (float)risk;
         }
 
-        NameCampaigns();
-        foreach (var a in _accounts)
+        NameCampaigns(previous);
+        foreach (var a in _touched)
         {
-            var verdict = a.Exchanges == 0 ? Verdict.Allow : VerdictFor(a.Risk);
-            var previous = _published.GetValueOrDefault(a.Id);
-            if (verdict != Verdict.Allow && a.FirstFlaggedTicks == 0)
-            {
-                a.FirstFlaggedTicks = at;
-            }
+            Publish(a, at);
+        }
 
-            if (verdict >= Verdict.Throttle && a.FirstEnforcedTicks == 0)
-            {
-                a.FirstEnforcedTicks = at;
-            }
+    }
 
-            var changed = verdict != a.Verdict;
-            a.Verdict = verdict;
-            if (changed || previous is null || previous.CampaignId != a.CampaignId || Math.Abs(previous.Risk - a.Risk) >= 0.05)
+    private void Touch(AccountState account)
+    {
+        if (account.TouchedIn != _evaluation)
+        {
+            account.TouchedIn = _evaluation;
+            _touched.Add(account);
+        }
+    }
+
+    private void TouchMembers(List<ClusterFeatures> clusters)
+    {
+        foreach (var cluster in clusters)
+        {
+            foreach (var m in cluster.Members)
             {
-                var status = new AccountStatus(a.Id, verdict, Math.Round(a.Risk, 3), a.CampaignId,
-                    a.FirstFlaggedTicks == 0 ? null : new DateTime(a.FirstFlaggedTicks, DateTimeKind.Utc));
-                _published[a.Id] = status;
-                if (changed)
-                {
-                    VerdictChanged?.Invoke(status);
-                }
+                Touch(m);
+            }
+        }
+    }
+
+    private void Publish(AccountState a, long at)
+    {
+        var verdict = a.Exchanges == 0 ? Verdict.Allow : VerdictFor(a.Risk);
+        var previous = a.Published;
+        if (verdict != Verdict.Allow && a.FirstFlaggedTicks == 0)
+        {
+            a.FirstFlaggedTicks = at;
+        }
+
+        if (verdict >= Verdict.Throttle && a.FirstEnforcedTicks == 0)
+        {
+            a.FirstEnforcedTicks = at;
+        }
+
+        var changed = verdict != a.Verdict;
+        a.Verdict = verdict;
+        if (changed || previous is null || previous.CampaignId != a.CampaignId || Math.Abs(previous.Risk - a.Risk) >= 0.05)
+        {
+            var status = new AccountStatus(a.Id, verdict, Math.Round(a.Risk, 3), a.CampaignId,
+                a.FirstFlaggedTicks == 0 ? null : new DateTime(a.FirstFlaggedTicks, DateTimeKind.Utc));
+            a.Published = status;
+            _published[a.Id] = status;
+            if (changed)
+            {
+                VerdictChanged?.Invoke(status);
             }
         }
     }
@@ -68,13 +118,17 @@ public sealed partial class DetectionEngine
 
     /// <summary>
     /// A cluster is a campaign once it has <see cref="DetectionOptions.MinCampaignAccounts"/> flagged members; its id
-    /// derives from its earliest flagged member, so it stays the same while the campaign grows.
+    /// derives from its earliest flagged member, so it stays the same while the campaign grows. Only members of the
+    /// previous and current clusters can hold a campaign id.
     /// </summary>
-    private void NameCampaigns()
+    private void NameCampaigns(List<ClusterFeatures> previous)
     {
-        foreach (var a in _accounts)
+        foreach (var cluster in previous)
         {
-            a.CampaignId = null;
+            foreach (var m in cluster.Members)
+            {
+                m.CampaignId = null;
+            }
         }
 
         foreach (var cluster in _clusters)

@@ -30,7 +30,7 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>Applies the exchanges before <paramref name="end"/> in canonical order and re-evaluates at <paramref name="end"/>.</summary>
-    private void CloseTick(long end, long evaluateAt)
+    private void CloseTick(long end, long evaluateAt, bool recluster = false)
     {
         _spare.Clear();
         var apply = new List<PendingExchange>();
@@ -49,16 +49,16 @@ public sealed partial class DetectionEngine
         _appliedSinceEvaluation += apply.Count;
         if (_appliedSinceEvaluation > 0)
         {
-            Evaluate(evaluateAt);
+            Evaluate(evaluateAt, recluster);
         }
     }
 
-    /// <summary>Closes everything buffered and evaluates at the last exchange's time.</summary>
+    /// <summary>Closes everything buffered and evaluates (re-clustering) at the last exchange's time.</summary>
     private void Flush()
     {
         if (_pending.Count > 0)
         {
-            CloseTick(long.MaxValue, _toTicks);
+            CloseTick(long.MaxValue, _toTicks, recluster: true);
         }
     }
 

@@ -29,7 +29,6 @@ public sealed partial class DetectionEngine
     private List<PendingExchange> _spare = [];
     private List<ClusterFeatures> _clusters = [];
     private long _tickEnd = -1;
-    private long _lastEvaluated = -1;
     private long _appliedSinceEvaluation;
     private long _exchanges;
     private long _fromTicks = long.MaxValue;
@@ -95,7 +94,9 @@ public sealed partial class DetectionEngine
     public Verdict Observe(Exchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        return Observe(exchange, Analyzer.Analyze(exchange));
+        return ReferenceEquals(exchange.AnalyzedBy, Analyzer)
+            ? Observe(exchange, in exchange.Features)
+            : Observe(exchange, Analyzer.Analyze(exchange));
     }
 
     /// <summary>Feeds one exchange whose features were computed already (e.g. on worker threads by <c>scan</c>).</summary>
@@ -162,7 +163,8 @@ public sealed partial class DetectionEngine
             state = new AccountState(id, _accounts.Count);
             _byId.Add(id, state);
             _accounts.Add(state);
-            _published[id] = new AccountStatus(id, Verdict.Allow, 0, null, null);
+            state.Published = new AccountStatus(id, Verdict.Allow, 0, null, null);
+            _published[id] = state.Published;
         }
 
         return state;

@@ -19,6 +19,13 @@ public sealed class DetectionOptions
     public TimeSpan Tick { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// Log-time interval at which accounts are re-clustered (default 1 hour, a whole number of ticks). Between
+    /// clusterings every tick still re-scores the accounts that had traffic against the current clusters; re-clustering
+    /// every tick would cost a pass over all accounts per tick, which dominates a long scan.
+    /// </summary>
+    public TimeSpan ClusterInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// How far behind the newest exchange a tick stays open for late arrivals (default 2 minutes). The gateway
     /// logs by arrival time but feeds the engine on completion; disorder below this cannot change any outcome.
     /// </summary>
@@ -38,6 +45,11 @@ public sealed class DetectionOptions
         if (Tick <= TimeSpan.Zero || ReorderTolerance < TimeSpan.Zero || ReorderTolerance >= Tick)
         {
             throw new ArgumentException("Tick must be positive and longer than the reorder tolerance.");
+        }
+
+        if (ClusterInterval < Tick || ClusterInterval.Ticks % Tick.Ticks != 0)
+        {
+            throw new ArgumentException("ClusterInterval must be a whole number of ticks.");
         }
 
         if (MinCampaignAccounts < 2)

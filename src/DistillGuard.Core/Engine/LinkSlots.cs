@@ -51,9 +51,18 @@ internal static class LinkSlots
         var evicted = account.Links[slot];
         account.Links[slot] = attribute;
         attribute.HeldBy++;
+        if (!ReferenceEquals(attribute.Anchor, account))
+        {
+            account.ForeignLinks++;
+        }
+
         if (evicted is not null)
         {
             evicted.HeldBy--;
+            if (!ReferenceEquals(evicted.Anchor, account))
+            {
+                account.ForeignLinks--;
+            }
         }
 
         return evicted;

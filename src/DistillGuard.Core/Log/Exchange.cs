@@ -48,8 +48,14 @@ public sealed class Exchange
     public int SourceFileIndex { get; internal set; } = -1;
 
     /// <summary>Clears every field so the instance can be filled again; keeps the nested objects for reuse.</summary>
+    /// <summary>Features computed by <see cref="AnalyzedBy"/> while reading (<see cref="LogReaderOptions.Analyzer"/>).</summary>
+    internal Analysis.ExchangeFeatures Features;
+
+    internal Analysis.IExchangeAnalyzer? AnalyzedBy { get; set; }
+
     internal void Reset()
     {
+        AnalyzedBy = null;
         Timestamp = default;
         AccountId = string.Empty;
         RequestId = null;

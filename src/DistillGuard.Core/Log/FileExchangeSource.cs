@@ -13,6 +13,17 @@ internal sealed class FileExchangeSource : IDisposable
     private readonly MinHeap<Exchange, LineOrder> _pending;
     private readonly Stack<Exchange> _free = new();
     private readonly bool _strict;
+    private readonly Analysis.IExchangeAnalyzer? _analyzer;
+    private readonly ParserPool? _helpers;
+    private readonly int _batchSize;
+
+    /// <summary>Lines being handed out; allocated when the file is first read and dropped when it ends, like the decompressor.</summary>
+    private LineChunk? _chunk;
+
+    /// <summary>With helpers: the chunk after <see cref="_chunk"/>, being parsed on the pool by <see cref="_aheadParse"/>.</summary>
+    private LineChunk? _ahead;
+    private Task? _aheadParse;
+    private long _lineNumber;
     private LogLineReader? _lines;
     private bool _inputDone;
 
@@ -27,13 +38,18 @@ internal sealed class FileExchangeSource : IDisposable
     /// <param name="options">Window, line limit.</param>
     /// <param name="strict">Whether the first bad record ends the stream (the bad-record log throws there).</param>
     /// <param name="progress">Shared counters to add bytes and lines to.</param>
-    public FileExchangeSource(LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress)
+    /// <param name="batchSize">Exchanges per batch; lines are read and parsed ahead in chunks of this many.</param>
+    /// <param name="helpers">Parsers for pool threads that share the parsing of this file's lines; null parses on the reading thread only.</param>
+    public FileExchangeSource(LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress, int batchSize, ParserPool? helpers)
     {
+        _helpers = helpers;
+        _batchSize = batchSize;
         _file = file;
         _progress = progress;
         _maxLineBytes = options.MaxLineBytes;
         _window = options.ReorderWindow;
         _strict = strict;
+        _analyzer = options.Analyzer;
         _pending = new MinHeap<Exchange, LineOrder>(options.ReorderWindow + 2);
     }
 
@@ -66,8 +82,7 @@ internal sealed class FileExchangeSource : IDisposable
             }
             else
             {
-                ReadLine(batch, parser);
-                lines++;
+                lines += ReadLine(batch, parser);
             }
         }
 
@@ -81,6 +96,9 @@ internal sealed class FileExchangeSource : IDisposable
             _bytesReported = _file.Length;
             _lines.Dispose();
             _lines = null;
+            DropAhead();
+            _chunk = null;
+            _ahead = null;
         }
     }
 
@@ -91,41 +109,118 @@ internal sealed class FileExchangeSource : IDisposable
         batch.Items[batch.Count++] = next;
     }
 
-    private void ReadLine(ExchangeBatch batch, ExchangeParser parser)
+    /// <summary>Handles the next line (reading and parsing a chunk of lines when the last one is used up); returns lines read.</summary>
+    private long ReadLine(ExchangeBatch batch, ExchangeParser parser)
     {
-        _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
-        switch (_lines.Next(out var line))
+        long read = 0;
+        if (_chunk is null || _chunk.IsEmpty)
+        {
+            read = NextChunk(parser);
+        }
+
+        ref var entry = ref _chunk!.Take();
+        _lineNumber = entry.LineNumber;
+        switch (entry.Status)
         {
             case LineStatus.Line:
-                if (IsBlank(line))
+                var exchange = entry.Exchange!;
+                entry.Exchange = null;
+                if (entry.Parsed)
                 {
-                    return;
-                }
-
-                var exchange = _free.Count > 0 ? _free.Pop() : new Exchange();
-                if (parser.TryParse(line, exchange, out var error))
-                {
-                    exchange.SourceLine = _lines.LineNumber;
+                    exchange.SourceLine = entry.LineNumber;
                     exchange.SourceFileIndex = _file.Index;
                     _pending.Push(exchange);
                 }
                 else
                 {
                     _free.Push(exchange);
-                    AddBad(batch, error.Kind, error.Field, error.Message);
+                    AddBad(batch, entry.Error.Kind, entry.Error.Field, entry.Error.Message);
                 }
 
-                return;
+                break;
             case LineStatus.TooLong:
                 AddBad(batch, BadRecordKind.LineTooLong, null, $"line is longer than {_maxLineBytes} bytes; skipped");
-                return;
+                break;
             case LineStatus.Truncated:
-                _final = NewBad(BadRecordKind.TruncatedGzip, null, _lines.TruncationMessage ?? "gzip data ends early");
+                _final = NewBad(BadRecordKind.TruncatedGzip, null, _lines!.TruncationMessage ?? "gzip data ends early");
                 _inputDone = true;
-                return;
+                break;
             default:
                 _inputDone = true;
-                return;
+                break;
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// Makes <see cref="_chunk"/> the next parsed chunk; returns lines read. With helpers the pool parses one chunk
+    /// while this thread decompresses and reads the next, so neither waits for the other.
+    /// </summary>
+    private long NextChunk(ExchangeParser parser)
+    {
+        _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
+        _chunk ??= new LineChunk(_batchSize);
+        if (_helpers is null)
+        {
+            var lines = _chunk.Read(_lines, _free);
+            _chunk.Parse(parser, _analyzer);
+            return lines;
+        }
+
+        long read = 0;
+        _ahead ??= new LineChunk(_batchSize);
+        if (_aheadParse is null)
+        {
+            // Start of the file: nothing is being parsed yet.
+            read += _ahead.Read(_lines, _free);
+            _aheadParse = StartParse(_ahead);
+        }
+
+        var parsed = _ahead;
+        var parsing = _aheadParse;
+        var next = _chunk;
+        var more = !parsed.EndsFile;
+        if (more)
+        {
+            read += next.Read(_lines, _free);
+        }
+
+        _aheadParse = null;
+        parsing.GetAwaiter().GetResult();
+        _chunk = parsed;
+        _ahead = next;
+        if (more)
+        {
+            _aheadParse = StartParse(next);
+        }
+
+        return read;
+    }
+
+    private Task StartParse(LineChunk chunk)
+    {
+        var helpers = _helpers!;
+        var analyzer = _analyzer;
+        return Task.Run(() => chunk.Parse(helpers, analyzer));
+    }
+
+    /// <summary>Waits for the chunk being parsed ahead and gives its exchanges back (strict stop, dispose).</summary>
+    private void DropAhead()
+    {
+        if (_aheadParse is { } parsing)
+        {
+            _aheadParse = null;
+            try
+            {
+                parsing.GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The file is being abandoned; what its unread chunk would have raised no longer matters.
+            }
+
+            _ahead?.Discard(_free);
         }
     }
 
@@ -140,13 +235,15 @@ internal sealed class FileExchangeSource : IDisposable
         {
             _final = record;
             _inputDone = true;
+            _chunk?.Discard(_free);
+            DropAhead();
             return;
         }
 
         batch.BadRecords.Add(new PendingBadRecord(batch.Count, record));
     }
 
-    private BadRecord NewBad(BadRecordKind kind, string? field, string message) => new(kind, _file.Path, _lines!.LineNumber, field, message);
+    private BadRecord NewBad(BadRecordKind kind, string? field, string message) => new(kind, _file.Path, _lineNumber, field, message);
 
     /// <summary>
     /// The earliest timestamp among the file's first <paramref name="records"/> valid exchanges (reading at most
@@ -180,6 +277,7 @@ internal sealed class FileExchangeSource : IDisposable
 
     public void Dispose()
     {
+        DropAhead();
         _lines?.Dispose();
         _lines = null;
     }

@@ -35,6 +35,13 @@ public sealed class LogReaderOptions
     /// <summary>Threads that decompress and parse files (the merge runs on the caller's thread). Default: processor count. 1 reads on the caller's thread only.</summary>
     public int Parallelism { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// When set, each exchange is analysed right after parsing, on the reading threads, and
+    /// <see cref="Engine.DetectionEngine.Observe(Exchange)"/> with the same analyser uses those features instead of
+    /// analysing on the engine's thread. Must be safe to call from several threads at once.
+    /// </summary>
+    public Analysis.IExchangeAnalyzer? Analyzer { get; set; }
+
     /// <summary>Records per batch handed from a parsing thread to the merge. Default 256 (lowered when there are many files).</summary>
     public int BatchSize { get; set; } = 256;
 

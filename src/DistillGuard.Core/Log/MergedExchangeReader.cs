@@ -67,9 +67,13 @@ public sealed partial class MergedExchangeReader : IDisposable
         var batchSize = BatchSizeFor(options, files.Count);
         _sources = new FileExchangeSource[files.Count];
         _cursors = new FileCursor[files.Count];
+
+        // Log files usually split time (one per hour or day), so the merge draws on one file at a time: its lines
+        // are parsed by several threads, or a single worker would set the pace.
+        var helpers = options.Parallelism > 1 ? new ParserPool(options) : null;
         for (var i = 0; i < files.Count; i++)
         {
-            _sources[i] = new FileExchangeSource(files[i] with { Index = i }, options, BadRecords.Strict, Progress);
+            _sources[i] = new FileExchangeSource(files[i] with { Index = i }, options, BadRecords.Strict, Progress, batchSize, helpers);
             _cursors[i] = new FileCursor(i);
         }
 

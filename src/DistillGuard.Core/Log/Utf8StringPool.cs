@@ -87,6 +87,8 @@ internal sealed class Utf8StringPool
     /// <summary>Compares byte-array keys by content, and lets a span look them up without allocating.</summary>
     private sealed class ByteKeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
     {
+        private const int Window = 32;
+
         public static readonly ByteKeyComparer Instance = new();
 
         public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
@@ -102,7 +104,19 @@ internal sealed class Utf8StringPool
         private static int Hash(ReadOnlySpan<byte> bytes)
         {
             var hash = default(HashCode);
-            hash.AddBytes(bytes);
+            if (bytes.Length <= 4 * Window)
+            {
+                hash.AddBytes(bytes);
+                return hash.ToHashCode();
+            }
+
+            // Long values (system prompts, several KB) are hashed on their length and four windows rather than every
+            // byte: equal values still hash equal, and Equals compares them in full.
+            hash.Add(bytes.Length);
+            hash.AddBytes(bytes[..Window]);
+            hash.AddBytes(bytes.Slice(bytes.Length / 3, Window));
+            hash.AddBytes(bytes.Slice(bytes.Length * 2 / 3, Window));
+            hash.AddBytes(bytes[^Window..]);
             return hash.ToHashCode();
         }
     }

@@ -44,6 +44,30 @@ public sealed class DetectionEngineTimingTests
     }
 
     [Fact]
+    public void BuildFindings_HourlyClustering_DetectsOnATickAtMost45MinutesAfterClusteringEveryTick()
+    {
+        var hourly = Assert.Single(EngineRun.Run(Traffic()).Campaigns);
+        var everyTick = Assert.Single(EngineRun.Run(Traffic(), options: new DetectionOptions { ClusterInterval = TimeSpan.FromMinutes(15) }).Campaigns);
+
+        Assert.NotNull(hourly.DetectedAt);
+        Assert.NotNull(everyTick.DetectedAt);
+        Assert.Equal(0, hourly.DetectedAt.Value.Ticks % TimeSpan.FromMinutes(15).Ticks);
+        Assert.InRange(hourly.DetectedAt.Value - everyTick.DetectedAt.Value, TimeSpan.Zero, TimeSpan.FromMinutes(45));
+        Assert.Equal(everyTick.Accounts, hourly.Accounts);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(20)]
+    public void Validate_ClusterIntervalNotAWholeNumberOfTicks_Throws(int minutes)
+    {
+        var options = new DetectionOptions { ClusterInterval = TimeSpan.FromMinutes(minutes) };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains("ClusterInterval", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BuildFindings_EnforcedAccounts_FirstEnforcedAtOnTickNotBeforeFirstFlag()
     {
         var findings = EngineRun.Run(Traffic());

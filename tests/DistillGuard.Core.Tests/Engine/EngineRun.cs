@@ -13,15 +13,15 @@ internal static class EngineRun
     public static DetectionEngine Create(IIntelMatcher? intel = null, DetectionOptions? options = null) =>
         new(options ?? new DetectionOptions(), new TestAnalyzer(), intel);
 
-    public static FindingsDocument Run(TrafficBuilder traffic, IIntelMatcher? intel = null, IEnumerable<Exchange>? order = null, IEnumerable<ModelRelease>? releases = null)
+    public static FindingsDocument Run(TrafficBuilder traffic, IIntelMatcher? intel = null, IEnumerable<Exchange>? order = null, IEnumerable<ModelRelease>? releases = null, DetectionOptions? options = null)
     {
-        var engine = Feed(traffic, intel, order, releases);
+        var engine = Feed(traffic, intel, order, releases, options);
         return engine.BuildFindings(0, GeneratedAt);
     }
 
-    public static DetectionEngine Feed(TrafficBuilder traffic, IIntelMatcher? intel = null, IEnumerable<Exchange>? order = null, IEnumerable<ModelRelease>? releases = null)
+    public static DetectionEngine Feed(TrafficBuilder traffic, IIntelMatcher? intel = null, IEnumerable<Exchange>? order = null, IEnumerable<ModelRelease>? releases = null, DetectionOptions? options = null)
     {
-        var engine = Create(intel);
+        var engine = Create(intel, options);
         foreach (var account in traffic.Accounts)
         {
             engine.AddAccount(account);

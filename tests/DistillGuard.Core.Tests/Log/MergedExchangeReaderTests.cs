@@ -375,7 +375,60 @@ public sealed class MergedExchangeReaderTests
         }
 
         Assert.Equal(5000, reader.ExchangesRead);
-        Assert.InRange(distinct.Count, 1, 64);
+
+        // One batch, the reorder window and one chunk of lines read ahead (a batch's worth).
+        Assert.InRange(distinct.Count, 1, 96);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void MoveNext_WithAnalyzer_AttachesTheFeaturesTheAnalyzerGivesForThatExchange(int parallelism)
+    {
+        using var dir = new TempLogDirectory();
+        string[] prompts = ["Write a Python function that merges two sorted lists", "Tell me a joke about cats",
+            "Think step by step and show your full reasoning: is 91 prime?", "Summarise this quarterly sales table"];
+        var lines = Enumerable.Range(0, 600).Select(i => LogLines.AtSecond(i, $"acct_{i % 7}", $"{prompts[i % prompts.Length]} #{i}")).ToArray();
+        var path = dir.WriteGzip("a.jsonl.gz", lines);
+        var analyzer = new DistillGuard.Core.Analysis.ExchangeAnalyzer();
+        var options = Options(parallelism, batchSize: 64);
+        options.Analyzer = analyzer;
+        using var reader = MergedExchangeReader.Open([path], options);
+        var reference = new DistillGuard.Core.Analysis.ExchangeAnalyzer();
+        var capabilities = new HashSet<DistillGuard.Core.Analysis.Capability>();
+
+        while (reader.MoveNext())
+        {
+            var current = reader.Current;
+            Assert.Same(analyzer, current.AnalyzedBy);
+            Assert.Equal(reference.Analyze(current), current.Features);
+            capabilities.Add(current.Features.Capability);
+        }
+
+        Assert.Equal(600, reader.ExchangesRead);
+        Assert.True(capabilities.Count >= 2, "the prompts should not all analyse alike");
+    }
+
+    [Fact]
+    public void MoveNext_BadLinesAmongManyGoodOnes_SameRecordsAndBadLinesForAnyThreadCount()
+    {
+        using var dir = new TempLogDirectory();
+        var lines = Enumerable.Range(0, 2000).Select(i => i % 97 == 5 ? "{\"ts\": \"not a time\", \"account_id\": \"x\", \"request\": {}}" : LogLines.AtSecond(i, $"acct_{i % 5}")).ToArray();
+        var path = dir.WriteGzip("a.jsonl.gz", lines);
+
+        (List<(string, string, DateTime, int, long)> Records, string[] Bad) Read(int parallelism)
+        {
+            using var reader = MergedExchangeReader.Open([path], Options(parallelism, batchSize: 128));
+            return (ReadAll(reader), reader.BadRecords.Samples.Select(b => b.ToString()).ToArray());
+        }
+
+        var one = Read(1);
+        var two = Read(2);
+
+        Assert.Equal(2000 - 21, one.Records.Count);
+        Assert.Equal(one.Records, two.Records);
+        Assert.Equal(one.Bad, two.Bad);
+        Assert.Contains(":6", one.Bad[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
 
             // Detection never reads answer text (usage, reasoning and tool-call counts are kept), so the scan skips
             // materialising it.
-            using var reader = new MergedExchangeReader(ExchangeFiles(), new LogReaderOptions { Strict = request.Strict, Parallelism = request.Threads, MaxResponseTextChars = 0 }, bad);
+            using var reader = new MergedExchangeReader(ExchangeFiles(), new LogReaderOptions { Strict = request.Strict, Parallelism = request.Threads, MaxResponseTextChars = 0, Analyzer = engine.Analyzer }, bad);
             if (console.Interactive)
             {
                 console.ErrorUi.Progress()

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+
+namespace DistillGuard.Core.Log;
+
+/// <summary>
+/// Parsers for the threads that help parse a file's lines (<see cref="LineChunk"/>): each parser is used by one
+/// thread at a time, and there are never more than <see cref="Parallelism"/> in use per chunk.
+/// </summary>
+internal sealed class ParserPool(LogReaderOptions options)
+{
+    private readonly ConcurrentBag<ExchangeParser> _free = [];
+
+    public int Parallelism { get; } = options.Parallelism;
+
+    public ExchangeParser Rent() => _free.TryTake(out var parser) ? parser : new ExchangeParser(options);
+
+    public void Return(ExchangeParser parser) => _free.Add(parser);
+}
