@@ -4,7 +4,7 @@ namespace DistillGuard.Core.Engine;
 
 public sealed partial class DetectionEngine
 {
-    private const int ExampleChars = 240;
+    internal const int ExampleChars = 240;
 
     private void AdvanceTo(long ticks)
     {
@@ -33,24 +33,41 @@ public sealed partial class DetectionEngine
     private void CloseTick(long end, long evaluateAt, bool recluster = false)
     {
         _spare.Clear();
-        var apply = new List<PendingExchange>();
+        _apply.Clear();
+        _nextExamples.Clear();
         foreach (var p in _pending)
         {
-            (p.Ticks < end ? apply : _spare).Add(p);
+            if (p.Ticks < end)
+            {
+                _apply.Add(p);
+            }
+            else
+            {
+                // Still buffered after this tick: its example text moves to the buffer the next tick uses.
+                _spare.Add(MoveExample(p));
+            }
         }
 
         (_pending, _spare) = (_spare, _pending);
-        apply.Sort(PendingOrder.Instance);
-        foreach (var p in apply)
+        _apply.Sort(PendingOrder.Instance);
+        foreach (var p in _apply)
         {
             Apply(p);
         }
 
-        _appliedSinceEvaluation += apply.Count;
+        (_examples, _nextExamples) = (_nextExamples, _examples);
+        _appliedSinceEvaluation += _apply.Count;
+        _apply.Clear();
         if (_appliedSinceEvaluation > 0)
         {
             Evaluate(evaluateAt, recluster);
         }
+    }
+
+    private PendingExchange MoveExample(in PendingExchange p)
+    {
+        var (start, length) = _nextExamples.Add(_examples.Get(p.PromptStart, p.PromptLength));
+        return p with { PromptStart = start, PromptLength = length };
     }
 
     /// <summary>Closes everything buffered and evaluates (re-clustering) at the last exchange's time.</summary>
@@ -60,6 +77,13 @@ public sealed partial class DetectionEngine
         {
             CloseTick(long.MaxValue, _toTicks, recluster: true);
         }
+
+        // Nothing is buffered now: the per-tick buffers, sized by the busiest tick, are not kept for a replay that ended.
+        _pending.TrimExcess();
+        _spare.TrimExcess();
+        _apply.TrimExcess();
+        _examples.Release();
+        _nextExamples.Release();
     }
 
     private void Apply(in PendingExchange p)
@@ -145,7 +169,7 @@ public sealed partial class DetectionEngine
             else if (kind == AttributeKind.Template)
             {
                 attribute.Capability = p.Features.Capability;
-                attribute.Example = p.Prompt is null ? null : p.Prompt.Length <= ExampleChars ? p.Prompt : string.Concat(p.Prompt.AsSpan(0, ExampleChars), "…");
+                attribute.Example = ExampleOf(_examples.Get(p.PromptStart, p.PromptLength));
             }
 
             _attributes.Add((kind, key), attribute);
@@ -174,6 +198,9 @@ public sealed partial class DetectionEngine
 
         return attribute;
     }
+
+    private static string ExampleOf(ReadOnlySpan<char> kept) =>
+        kept.Length <= ExampleChars ? new string(kept) : string.Concat(kept[..ExampleChars], "…");
 
     private static void CountModel(AccountState account, ModelState model)
     {

@@ -27,6 +27,10 @@ public sealed partial class DetectionEngine
     private readonly TimelineBuckets _timeline = new();
     private List<PendingExchange> _pending = [];
     private List<PendingExchange> _spare = [];
+    private readonly List<PendingExchange> _apply = [];
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+    private ExampleTexts _examples = new();
+    private ExampleTexts _nextExamples = new();
     private List<ClusterFeatures> _clusters = [];
     private long _tickEnd = -1;
     private long _appliedSinceEvaluation;
@@ -106,6 +110,7 @@ public sealed partial class DetectionEngine
         var ticks = exchange.Timestamp.Ticks;
         AdvanceTo(ticks);
         var account = GetOrCreate(exchange.AccountId);
+        var (promptStart, promptLength) = _examples.Add(exchange.Request.LastUserText);
         _pending.Add(new PendingExchange
         {
             Ticks = ticks,
@@ -115,16 +120,17 @@ public sealed partial class DetectionEngine
             IpHash = exchange.Ip is null ? 0 : StableHash.Of(exchange.Ip) | 1,
             ClientHash = ClientHash(exchange.UserAgent, exchange.TlsFingerprint),
             CountryHash = PackCountry(exchange.Country),
-            Ip = exchange.Ip,
-            UserAgent = exchange.UserAgent,
-            TlsFingerprint = exchange.TlsFingerprint,
+            Ip = Shared(exchange.Ip),
+            UserAgent = Shared(exchange.UserAgent),
+            TlsFingerprint = Shared(exchange.TlsFingerprint),
             Asn = exchange.Asn ?? 0,
             AsnOrg = exchange.AsnOrg,
             AsnType = exchange.AsnType,
             Country = exchange.Country,
             Model = exchange.Model is null ? null : GetModel(exchange.Model),
             Usage = exchange.Usage,
-            Prompt = exchange.Request.LastUserText,
+            PromptStart = promptStart,
+            PromptLength = promptLength,
             Intel = Intel?.MatchExchange(exchange, features),
         });
         _exchanges++;
@@ -168,6 +174,31 @@ public sealed partial class DetectionEngine
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// One instance per value for the strings a buffered exchange keeps: the gateway builds a new string per request
+    /// for the client address and agent, and a tick's worth of them would otherwise survive into older GC generations.
+    /// </summary>
+    private string? Shared(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (_shared.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        if (_shared.Count >= 1 << 16)
+        {
+            _shared.Clear();
+        }
+
+        _shared.Add(value, value);
+        return value;
     }
 
     private ModelState GetModel(string name)

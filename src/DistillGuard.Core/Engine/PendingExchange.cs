@@ -44,7 +44,10 @@ internal readonly record struct PendingExchange
     public TokenUsage Usage { get; init; }
 
     /// <summary>The prompt text, kept only to give a template its example.</summary>
-    public string? Prompt { get; init; }
+    /// <summary>Where the start of the prompt lies in the engine's <see cref="ExampleTexts"/>.</summary>
+    public int PromptStart { get; init; }
+
+    public int PromptLength { get; init; }
 
     public IntelMatch? Intel { get; init; }
 }
