@@ -4,7 +4,7 @@
 #
 #   bash bench/gateway-bench.sh            # DURATION=10 CONNECTIONS=32 THREADS=2 to change the load
 #   CLI_DIR=/tmp/dg-main bash bench/gateway-bench.sh   # run a prebuilt CLI (A/B against another build)
-#   GATEWAY_GC_GEN0= bash bench/gateway-bench.sh        # run the gateway without the recommended gen0 cap
+#   GATEWAY_GC_GEN0=0x100000 bash bench/gateway-bench.sh  # run the gateway with the GC's gen0 budget capped (A/B)
 #
 # Latency is measured with one connection sending back to back (wrk -t1 -c1), so it is the proxy's own added
 # time, not queueing; throughput with CONNECTIONS connections (wrk -tTHREADS -cCONNECTIONS).
@@ -16,7 +16,7 @@ THREADS=${THREADS:-2}
 UP=19101; GW=19100; NG=19102
 # The gateway runs as docs/gateway.md recommends deploying it: with the GC's gen0 budget capped, so that each
 # collection (which stops every thread) is short; see docs/benchmarks.md, Gateway, for the measurements.
-GATEWAY_GC_GEN0=${GATEWAY_GC_GEN0-0x100000}
+GATEWAY_GC_GEN0=${GATEWAY_GC_GEN0-}
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need wrk || ! need nginx; then

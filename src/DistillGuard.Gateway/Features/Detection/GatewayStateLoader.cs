@@ -42,22 +42,8 @@ internal sealed class GatewayStateLoader(
 
         accountsFile.WriteSnapshot(accounts);
         Log.GatewayStarted(logger, options.Value.Upstreams.Count, Path.GetFullPath(options.Value.Log.Directory));
-        if (!Gen0Capped())
-        {
-            Log.Gen0NotCapped(logger);
-        }
-
         return Task.CompletedTask;
     }
-
-    /// <summary>
-    /// The gen0 cap can only be set before the process starts (environment or runtimeconfig), and the same executable
-    /// runs <c>scan</c>, which wants the default, so the gateway can only point it out.
-    /// </summary>
-    private static bool Gen0Capped() =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_GCgen0size"))
-        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COMPlus_GCgen0size"))
-        || AppContext.GetData("GCgen0size") is not null;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

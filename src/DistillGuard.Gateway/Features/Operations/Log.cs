@@ -48,7 +48,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Detection engine failed on exchange {RequestId}")]
     public static partial void EngineFailed(ILogger logger, string? requestId, Exception exception);
-
-    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "GC gen0 budget is not capped: expect multi-millisecond GC pauses in the latency tail; run the gateway with DOTNET_GCgen0size=0x100000 (docs/gateway.md)")]
-    public static partial void Gen0NotCapped(ILogger logger);
 }
