@@ -4,6 +4,9 @@ namespace DistillGuard.Core.Engine;
 
 public sealed partial class DetectionEngine
 {
+    /// <summary>The campaign the engine currently places an account in (what its published status should say).</summary>
+    internal string? CampaignOf(string accountId) => _byId.TryGetValue(accountId, out var account) ? account.CampaignId : null;
+
     /// <summary>
     /// Writes each active account's model inputs as CSV (the calibration fit in docs/detection.md reads it).
     /// Call after <see cref="BuildFindings"/>.

@@ -9,8 +9,9 @@ public sealed partial class DetectionEngine
     /// <summary>
     /// Re-scores behaviour, re-clusters when <see cref="DetectionOptions.ClusterInterval"/> has passed (or
     /// <paramref name="recluster"/> asks for it), and updates risks and verdicts as of log time <paramref name="at"/>.
-    /// Only accounts whose inputs changed are re-evaluated: an account outside every cluster whose own state did not
-    /// change keeps its risk and verdict, so skipping it changes nothing.
+    /// Only accounts whose inputs may have changed are re-evaluated (those with traffic since the last tick and the
+    /// members of the old and new clusters): an account outside every cluster whose own state did not change keeps
+    /// its risk, verdict and (absent) campaign, so skipping it changes nothing.
     /// </summary>
     private void Evaluate(long at, bool recluster = false)
     {
@@ -35,8 +36,10 @@ public sealed partial class DetectionEngine
             _clusters = _coordination.Run(_accounts, at);
             _lastClustered = at;
             TouchMembers(previous);
-            TouchMembers(_clusters);
         }
+
+        // Members can change campaign (a cluster reaching its third flagged member names them all) without traffic.
+        TouchMembers(_clusters);
 
         foreach (var a in _touched)
         {
@@ -58,7 +61,6 @@ public sealed partial class DetectionEngine
         {
             Publish(a, at);
         }
-
     }
 
     private void Touch(AccountState account)

@@ -114,6 +114,35 @@ public sealed class DetectionEngineTimingTests
     }
 
     [Fact]
+    public void GetStatus_CampaignMembers_PublishedCampaignMatchesTheEngineAfterEveryExchange()
+    {
+        var traffic = Traffic();
+        var engine = EngineRun.Create();
+        foreach (var account in traffic.Accounts)
+        {
+            engine.AddAccount(account);
+        }
+
+        var ids = traffic.Labels.Keys.Where(k => k.StartsWith("cmpT", StringComparison.Ordinal)).ToList();
+        var named = false;
+        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp))
+        {
+            engine.Observe(exchange);
+
+            // What a live gateway reads must match the engine's own placement at every moment, including for members
+            // flagged in earlier ticks that had no traffic in the tick where their campaign got (or changed) its name.
+            foreach (var id in ids)
+            {
+                var published = engine.GetStatus(id)!.CampaignId;
+                Assert.Equal(engine.CampaignOf(id), published);
+                named |= published is not null;
+            }
+        }
+
+        Assert.True(named, "the campaign was never named live");
+    }
+
+    [Fact]
     public void Advance_QuietClock_EvaluatesBufferedExchanges()
     {
         var traffic = Traffic();
