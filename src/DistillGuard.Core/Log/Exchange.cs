@@ -47,12 +47,12 @@ public sealed class Exchange
     /// <summary>Index of the input file (in discovery order) this exchange came from; -1 when not read from a file.</summary>
     public int SourceFileIndex { get; internal set; } = -1;
 
-    /// <summary>Clears every field so the instance can be filled again; keeps the nested objects for reuse.</summary>
     /// <summary>Features computed by <see cref="AnalyzedBy"/> while reading (<see cref="LogReaderOptions.Analyzer"/>).</summary>
     internal Analysis.ExchangeFeatures Features;
 
     internal Analysis.IExchangeAnalyzer? AnalyzedBy { get; set; }
 
+    /// <summary>Clears every field so the instance can be filled again; keeps the nested objects for reuse.</summary>
     internal void Reset()
     {
         AnalyzedBy = null;

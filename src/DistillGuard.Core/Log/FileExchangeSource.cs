@@ -263,7 +263,7 @@ internal sealed class FileExchangeSource : IDisposable
                 break;
             }
 
-            if (status == LineStatus.Line && !IsBlank(line) && parser.TryParse(line, probe, out _))
+            if (status == LineStatus.Line && !LineChunk.IsBlank(line) && parser.TryParse(line, probe, out _))
             {
                 found++;
                 earliest = earliest is { } e && e <= probe.Timestamp ? e : probe.Timestamp;
@@ -272,8 +272,6 @@ internal sealed class FileExchangeSource : IDisposable
 
         return earliest;
     }
-
-    private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t\r"u8).IsEmpty;
 
     public void Dispose()
     {

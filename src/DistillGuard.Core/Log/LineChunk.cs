@@ -46,7 +46,7 @@ internal sealed class LineChunk
             if (status == LineStatus.Line)
             {
                 read++;
-                if (line.TrimStart(" \t\r"u8).IsEmpty)
+                if (IsBlank(line))
                 {
                     continue;
                 }
@@ -68,6 +68,9 @@ internal sealed class LineChunk
 
         return read;
     }
+
+    /// <summary>Whether a line holds nothing but white space (skipped, not a bad record).</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t\r"u8).IsEmpty;
 
     /// <summary>Whether the chunk's last entry is the end of the file (or a truncation): nothing follows it.</summary>
     public bool EndsFile => _count > 0 && _entries[_count - 1].Status is LineStatus.End or LineStatus.Truncated;

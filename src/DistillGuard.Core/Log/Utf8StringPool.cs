@@ -87,8 +87,6 @@ internal sealed class Utf8StringPool
     /// <summary>Compares byte-array keys by content, and lets a span look them up without allocating.</summary>
     private sealed class ByteKeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
     {
-        private const int Window = 32;
-
         public static readonly ByteKeyComparer Instance = new();
 
         public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
@@ -104,19 +102,7 @@ internal sealed class Utf8StringPool
         private static int Hash(ReadOnlySpan<byte> bytes)
         {
             var hash = default(HashCode);
-            if (bytes.Length <= 4 * Window)
-            {
-                hash.AddBytes(bytes);
-                return hash.ToHashCode();
-            }
-
-            // Long values (system prompts, several KB) are hashed on their length and four windows rather than every
-            // byte: equal values still hash equal, and Equals compares them in full.
-            hash.Add(bytes.Length);
-            hash.AddBytes(bytes[..Window]);
-            hash.AddBytes(bytes.Slice(bytes.Length / 3, Window));
-            hash.AddBytes(bytes.Slice(bytes.Length * 2 / 3, Window));
-            hash.AddBytes(bytes[^Window..]);
+            hash.AddBytes(bytes);
             return hash.ToHashCode();
         }
     }

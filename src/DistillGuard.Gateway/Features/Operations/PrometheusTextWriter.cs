@@ -59,9 +59,8 @@ internal static class PrometheusTextWriter
             Line(sb, "distillguard_gateway_gc_collections_total", $"generation=\"{gen}\"", GC.CollectionCount(gen));
         }
 
-        sb.Append("# HELP distillguard_gateway_gc_pause_seconds_total Time all threads were paused for garbage collection.\n")
-            .Append("# TYPE distillguard_gateway_gc_pause_seconds_total counter\n")
-            .Append("distillguard_gateway_gc_pause_seconds_total ").Append(GC.GetTotalPauseDuration().TotalSeconds.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        Header(sb, "distillguard_gateway_gc_pause_seconds_total", "counter", "Time all threads were paused for garbage collection.");
+        sb.Append("distillguard_gateway_gc_pause_seconds_total ").Append(GC.GetTotalPauseDuration().TotalSeconds.ToString(CultureInfo.InvariantCulture)).Append('\n');
         Simple(sb, "distillguard_gateway_gc_heap_bytes", "gauge", "Managed heap size after the last collection.", GC.GetGCMemoryInfo().HeapSizeBytes);
         Simple(sb, "distillguard_gateway_allocated_bytes_total", "counter", "Bytes allocated on the managed heap since start.", GC.GetTotalAllocatedBytes());
 
