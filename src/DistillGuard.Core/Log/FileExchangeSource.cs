@@ -20,9 +20,14 @@ internal sealed class FileExchangeSource : IDisposable
     /// <summary>Lines being handed out; allocated when the file is first read and dropped when it ends, like the decompressor.</summary>
     private LineChunk? _chunk;
 
-    /// <summary>With helpers: the chunk after <see cref="_chunk"/>, being parsed on the pool by <see cref="_aheadParse"/>.</summary>
-    private LineChunk? _ahead;
-    private Task? _aheadParse;
+    /// <summary>
+    /// With helpers: chunks read after <see cref="_chunk"/>, in line order, each being parsed on the pool, so the pool
+    /// always has work queued while this thread decompresses and the merge is busy with what came before.
+    /// </summary>
+    private readonly Queue<(LineChunk Chunk, Task Parse)> _ahead = new();
+    private readonly Stack<LineChunk> _spareChunks = new();
+    private readonly int _chunksAhead;
+    private bool _readToEnd;
     private long _lineNumber;
     private LogLineReader? _lines;
     private bool _inputDone;
@@ -43,6 +48,7 @@ internal sealed class FileExchangeSource : IDisposable
     public FileExchangeSource(LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress, int batchSize, ParserPool? helpers)
     {
         _helpers = helpers;
+        _chunksAhead = helpers is null ? 0 : Math.Max(2, 2 * helpers.Parallelism);
         _batchSize = batchSize;
         _file = file;
         _progress = progress;
@@ -98,7 +104,7 @@ internal sealed class FileExchangeSource : IDisposable
             _lines = null;
             DropAhead();
             _chunk = null;
-            _ahead = null;
+            _spareChunks.Clear();
         }
     }
 
@@ -154,47 +160,38 @@ internal sealed class FileExchangeSource : IDisposable
     }
 
     /// <summary>
-    /// Makes <see cref="_chunk"/> the next parsed chunk; returns lines read. With helpers the pool parses one chunk
-    /// while this thread decompresses and reads the next, so neither waits for the other.
+    /// Makes <see cref="_chunk"/> the next parsed chunk; returns lines read. With helpers the pool parses up to
+    /// <see cref="_chunksAhead"/> chunks while this thread decompresses and reads the next, so neither waits for the other.
     /// </summary>
     private long NextChunk(ExchangeParser parser)
     {
         _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
-        _chunk ??= new LineChunk(_batchSize);
         if (_helpers is null)
         {
+            _chunk ??= new LineChunk(_batchSize);
             var lines = _chunk.Read(_lines, _free);
             _chunk.Parse(parser, _analyzer);
             return lines;
         }
 
+        if (_chunk is not null)
+        {
+            _spareChunks.Push(_chunk);
+            _chunk = null;
+        }
+
         long read = 0;
-        _ahead ??= new LineChunk(_batchSize);
-        if (_aheadParse is null)
+        while (_ahead.Count < _chunksAhead && !_readToEnd)
         {
-            // Start of the file: nothing is being parsed yet.
-            read += _ahead.Read(_lines, _free);
-            _aheadParse = StartParse(_ahead);
-        }
-
-        var parsed = _ahead;
-        var parsing = _aheadParse;
-        var next = _chunk;
-        var more = !parsed.EndsFile;
-        if (more)
-        {
+            var next = _spareChunks.Count > 0 ? _spareChunks.Pop() : new LineChunk(_batchSize);
             read += next.Read(_lines, _free);
+            _readToEnd = next.EndsFile;
+            _ahead.Enqueue((next, StartParse(next)));
         }
 
-        _aheadParse = null;
-        parsing.GetAwaiter().GetResult();
+        var (parsed, parsing) = _ahead.Dequeue();
         _chunk = parsed;
-        _ahead = next;
-        if (more)
-        {
-            _aheadParse = StartParse(next);
-        }
-
+        parsing.GetAwaiter().GetResult();
         return read;
     }
 
@@ -205,22 +202,21 @@ internal sealed class FileExchangeSource : IDisposable
         return Task.Run(() => chunk.Parse(helpers, analyzer));
     }
 
-    /// <summary>Waits for the chunk being parsed ahead and gives its exchanges back (strict stop, dispose).</summary>
+    /// <summary>Waits for the chunks being parsed ahead and gives their exchanges back (end of file, strict stop, dispose).</summary>
     private void DropAhead()
     {
-        if (_aheadParse is { } parsing)
+        while (_ahead.TryDequeue(out var ahead))
         {
-            _aheadParse = null;
             try
             {
-                parsing.GetAwaiter().GetResult();
+                ahead.Parse.GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The file is being abandoned; what its unread chunk would have raised no longer matters.
             }
 
-            _ahead?.Discard(_free);
+            ahead.Chunk.Discard(_free);
         }
     }
 

@@ -3,17 +3,15 @@ using DistillGuard.Core.Analysis;
 namespace DistillGuard.Core.Log;
 
 /// <summary>
-/// Lines read ahead from one file and parsed (and analysed) together, so several threads can parse one file while
-/// its decompression stays sequential. Entries come out in line order, and what an entry holds does not depend on
-/// which thread parsed it, so the reader's output is the same for any thread count.
+/// Lines read ahead from one file and parsed (and analysed) together on one pool thread; several chunks in flight
+/// let several threads parse one file while its decompression stays sequential. Entries come out in line order, and
+/// what an entry holds does not depend on which thread parsed it, so the reader's output is the same for any thread
+/// count.
 /// </summary>
 internal sealed class LineChunk
 {
-    /// <summary>Most lines per chunk: enough parsing work (a few milliseconds) to be worth sharing between threads.</summary>
+    /// <summary>Most lines per chunk: enough parsing work (a few milliseconds) to be worth a hand-off to another thread.</summary>
     public const int MaxCapacity = 512;
-
-    /// <summary>Below this many lines a chunk is parsed on the reading thread alone.</summary>
-    private const int MinParallelLines = 16;
 
     /// <summary>A chunk stops taking lines past this many bytes (a single longer line is still taken).</summary>
     private const int MaxBytes = 4 << 20;
@@ -78,32 +76,17 @@ internal sealed class LineChunk
     /// <summary>Parses (and analyses) every line on the calling thread.</summary>
     public void Parse(ExchangeParser parser, IExchangeAnalyzer? analyzer) => ParseRange(0, _count, parser, analyzer);
 
-    /// <summary>Parses (and analyses) every line with up to <see cref="ParserPool.Parallelism"/> threads and the pool's parsers.</summary>
+    /// <summary>Parses (and analyses) every line on the calling thread with a parser from <paramref name="pool"/>.</summary>
     public void Parse(ParserPool pool, IExchangeAnalyzer? analyzer)
     {
-        var lines = 0;
-        for (var i = 0; i < _count; i++)
-        {
-            lines += _entries[i].Status == LineStatus.Line ? 1 : 0;
-        }
-
-        // More parts than threads, so a thread that drew short lines takes another part instead of waiting.
-        var parts = lines < MinParallelLines ? 1 : Math.Min(pool.Parallelism * 4, lines / 8);
-        if (parts == 1)
-        {
-            ParseWithPooledParser(pool, 0, _count, analyzer);
-            return;
-        }
-
+        var parser = pool.Rent();
         try
         {
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = pool.Parallelism }, part =>
-                ParseWithPooledParser(pool, _count * part / parts, _count * (part + 1) / parts, analyzer));
+            ParseRange(0, _count, parser, analyzer);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        finally
         {
-            // The same exception a single-threaded parse would have raised.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            pool.Return(parser);
         }
     }
 
@@ -133,19 +116,6 @@ internal sealed class LineChunk
         line.CopyTo(_bytes.AsSpan(_used));
         _entries[_count++] = new Entry { Status = LineStatus.Line, Start = _used, Length = line.Length };
         _used += line.Length;
-    }
-
-    private void ParseWithPooledParser(ParserPool pool, int from, int to, IExchangeAnalyzer? analyzer)
-    {
-        var parser = pool.Rent();
-        try
-        {
-            ParseRange(from, to, parser, analyzer);
-        }
-        finally
-        {
-            pool.Return(parser);
-        }
     }
 
     private void ParseRange(int from, int to, ExchangeParser parser, IExchangeAnalyzer? analyzer)

@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace DistillGuard.Core.Log;
 
 /// <summary>
-/// Parsers for the threads that help parse a file's lines (<see cref="LineChunk"/>): each parser is used by one
-/// thread at a time, and there are never more than <see cref="Parallelism"/> in use per chunk.
+/// Parsers for the pool threads that parse files' chunks of lines (<see cref="LineChunk"/>): each parser is used by
+/// one thread at a time, and a file keeps up to twice <see cref="Parallelism"/> chunks in flight.
 /// </summary>
 internal sealed class ParserPool(LogReaderOptions options)
 {
