@@ -102,9 +102,7 @@ internal sealed class FileExchangeSource : IDisposable
             _bytesReported = _file.Length;
             _lines.Dispose();
             _lines = null;
-            DropAhead();
-            _chunk = null;
-            _spareChunks.Clear();
+            ReleaseChunks();
         }
     }
 
@@ -217,6 +215,7 @@ internal sealed class FileExchangeSource : IDisposable
             }
 
             ahead.Chunk.Discard(_free);
+            _spareChunks.Push(ahead.Chunk);
         }
     }
 
@@ -269,9 +268,21 @@ internal sealed class FileExchangeSource : IDisposable
         return earliest;
     }
 
-    public void Dispose()
+    /// <summary>Drops every chunk, giving their buffers back to the pool; the window may still hold records.</summary>
+    private void ReleaseChunks()
     {
         DropAhead();
+        _chunk?.ReleaseBuffer();
+        _chunk = null;
+        while (_spareChunks.TryPop(out var spare))
+        {
+            spare.ReleaseBuffer();
+        }
+    }
+
+    public void Dispose()
+    {
+        ReleaseChunks();
         _lines?.Dispose();
         _lines = null;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using DistillGuard.Core.Analysis;
 
 namespace DistillGuard.Core.Log;
@@ -106,11 +107,28 @@ internal sealed class LineChunk
         }
     }
 
+    /// <summary>
+    /// Gives the line buffer back to the shared pool (the file is done with this chunk). Chunk buffers reach a
+    /// megabyte or more; allocated afresh for every file they were large-object-heap garbage that set off full
+    /// collections.
+    /// </summary>
+    public void ReleaseBuffer()
+    {
+        if (_bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = [];
+        }
+    }
+
     private void Keep(ReadOnlySpan<byte> line)
     {
         if (_bytes.Length - _used < line.Length)
         {
-            Array.Resize(ref _bytes, Math.Max(Math.Max(64 * 1024, _bytes.Length * 2), _used + line.Length));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(64 * 1024, _bytes.Length * 2), _used + line.Length));
+            _bytes.AsSpan(0, _used).CopyTo(larger);
+            ReleaseBuffer();
+            _bytes = larger;
         }
 
         line.CopyTo(_bytes.AsSpan(_used));

@@ -409,6 +409,31 @@ public sealed class MergedExchangeReaderTests
         Assert.True(capabilities.Count >= 2, "the prompts should not all analyse alike");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void MoveNext_StrictModeWithBadLineDeepInALongFile_YieldsEveryEarlierRecordWhileLaterChunksWereParsedAhead(int parallelism)
+    {
+        // 64-line chunks, several parsed ahead of the bad line: none of them may leak out or be lost.
+        using var dir = new TempLogDirectory();
+        var lines = Enumerable.Range(0, 3000).Select(i => i == 1499 ? "{\"ts\": \"not a time\", \"account_id\": \"x\", \"request\": {}}" : LogLines.AtSecond(i, $"acct_{i}")).ToArray();
+        var path = dir.WriteGzip("long.jsonl.gz", lines);
+        using var reader = MergedExchangeReader.Open([path], Options(parallelism, strict: true, batchSize: 64));
+        var yielded = new List<string>();
+
+        var error = Assert.Throws<BadRecordException>(() =>
+        {
+            while (reader.MoveNext())
+            {
+                yielded.Add(reader.Current.AccountId);
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(0, 1499).Select(i => $"acct_{i}"), yielded);
+        Assert.Equal(1500, error.Line);
+        Assert.Equal(BadRecordKind.BadTimestamp, error.Kind);
+    }
+
     [Fact]
     public void MoveNext_BadLinesAmongManyGoodOnes_SameRecordsAndBadLinesForAnyThreadCount()
     {
