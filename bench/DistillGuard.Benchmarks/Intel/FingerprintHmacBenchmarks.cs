@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using DistillGuard.Core.Hashing;
 using DistillGuard.Intel.Stix;
 
 namespace DistillGuard.Benchmarks.Intel;

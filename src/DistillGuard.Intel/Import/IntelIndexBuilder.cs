@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DistillGuard.Core.Hashing;
 using DistillGuard.Intel.Patterns;
 using DistillGuard.Intel.Stix;
 

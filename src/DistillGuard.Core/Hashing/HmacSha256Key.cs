@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 
-namespace DistillGuard.Intel.Stix;
+namespace DistillGuard.Core.Hashing;
 
 /// <summary>
 /// HMAC-SHA256 (RFC 2104) that starts from the SHA-256 states after the padded inner and outer key blocks,
-/// computed once per key: a short message then costs two compressions in managed code. The platform one-shot
-/// HMAC sets up a new MAC context per call (several microseconds on OpenSSL 3), which the per-exchange matcher
-/// cannot afford (bench/DistillGuard.Benchmarks/Intel/IntelMatcherBenchmarks.cs).
+/// computed once per key: a short message then costs two compressions in managed code. The platform HMAC goes
+/// through an OpenSSL MAC context per call (microseconds of setup on OpenSSL 3), which neither the per-exchange
+/// intel matcher (bench/DistillGuard.Benchmarks/Intel/IntelMatcherBenchmarks.cs) nor the gateway's per-request
+/// API-key lookup can afford. Immutable after construction, so one instance serves any number of threads.
 /// </summary>
-internal sealed class HmacSha256Key
+public sealed class HmacSha256Key
 {
     private const int BlockSize = Sha256Compression.BlockSize;
     private readonly uint[] _innerState = new uint[8];

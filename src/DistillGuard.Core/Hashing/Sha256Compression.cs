@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace DistillGuard.Intel.Stix;
+namespace DistillGuard.Core.Hashing;
 
 /// <summary>
 /// The SHA-256 compression function (FIPS 180-4 §6.2.2), exposed so HMAC can start from the state after its
