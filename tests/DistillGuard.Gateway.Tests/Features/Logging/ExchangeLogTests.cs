@@ -77,6 +77,27 @@ public sealed class ExchangeLogTests
     }
 
     [Fact]
+    public async Task Log_RequestIdHeaderSentToClient_IsTheLoggedRequestId()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_ids");
+        var ct = TestContext.Current.CancellationToken;
+        var sent = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(prompt: $"q{i}")), ct);
+            Assert.Equal(200, (int)response.StatusCode);
+            sent.Add(Assert.Single(response.Headers.GetValues("x-distillguard-request-id")));
+        }
+
+        await fixture.StopGatewayAsync();
+
+        Assert.All(sent, id => Assert.Matches("^req_[0-9a-f]{24}$", id));
+        Assert.Equal(3, sent.Distinct().Count());
+        Assert.Equal(sent, fixture.ReadLog().Select(r => r.GetProperty("request_id").GetString()));
+    }
+
+    [Fact]
     public async Task StopGateway_ManyConcurrentRequestsAndTinyQueue_EveryExchangeLogged()
     {
         await using var fixture = await GatewayFixture.StartAsync(s => s["Gateway:Log:QueueCapacity"] = "1");
