@@ -109,7 +109,7 @@ internal sealed class LineChunk
 
     /// <summary>
     /// Gives the line buffer back to the shared pool (the file is done with this chunk). Chunk buffers reach a
-    /// megabyte or more; allocated afresh for every file they were large-object-heap garbage that set off full
+    /// megabyte or more; allocated afresh for every file, they were large-object-heap garbage that set off full
     /// collections.
     /// </summary>
     public void ReleaseBuffer()
