@@ -86,13 +86,9 @@ public sealed class DetectionEngineTimingTests
     public void Observe_CampaignTraffic_RaisesVerdictChangedAndPublishesStatus()
     {
         var traffic = Traffic();
-        var engine = EngineRun.Create();
+        var engine = EngineRun.WithAccounts(traffic);
         var changes = new List<AccountStatus>();
         engine.VerdictChanged += changes.Add;
-        foreach (var account in traffic.Accounts)
-        {
-            engine.AddAccount(account);
-        }
 
         var last = Verdict.Allow;
         foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp))
@@ -117,11 +113,7 @@ public sealed class DetectionEngineTimingTests
     public void GetStatus_CampaignMembers_PublishedCampaignMatchesTheEngineAfterEveryExchange()
     {
         var traffic = Traffic();
-        var engine = EngineRun.Create();
-        foreach (var account in traffic.Accounts)
-        {
-            engine.AddAccount(account);
-        }
+        var engine = EngineRun.WithAccounts(traffic);
 
         var ids = traffic.Labels.Keys.Where(k => k.StartsWith("cmpT", StringComparison.Ordinal)).ToList();
         var named = false;
@@ -146,11 +138,7 @@ public sealed class DetectionEngineTimingTests
     public void Advance_QuietClock_EvaluatesBufferedExchanges()
     {
         var traffic = Traffic();
-        var engine = EngineRun.Create();
-        foreach (var account in traffic.Accounts)
-        {
-            engine.AddAccount(account);
-        }
+        var engine = EngineRun.WithAccounts(traffic);
 
         var ordered = traffic.Exchanges.OrderBy(e => e.Timestamp).ToList();
         foreach (var exchange in ordered)

@@ -19,13 +19,21 @@ internal static class EngineRun
         return engine.BuildFindings(0, GeneratedAt);
     }
 
-    public static DetectionEngine Feed(TrafficBuilder traffic, IIntelMatcher? intel = null, IEnumerable<Exchange>? order = null, IEnumerable<ModelRelease>? releases = null, DetectionOptions? options = null)
+    /// <summary>A fresh engine that knows the traffic's accounts and has seen no exchange yet.</summary>
+    public static DetectionEngine WithAccounts(TrafficBuilder traffic, IIntelMatcher? intel = null, DetectionOptions? options = null)
     {
         var engine = Create(intel, options);
         foreach (var account in traffic.Accounts)
         {
             engine.AddAccount(account);
         }
+
+        return engine;
+    }
+
+    public static DetectionEngine Feed(TrafficBuilder traffic, IIntelMatcher? intel = null, IEnumerable<Exchange>? order = null, IEnumerable<ModelRelease>? releases = null, DetectionOptions? options = null)
+    {
+        var engine = WithAccounts(traffic, intel, options);
 
         foreach (var release in releases ?? [])
         {
