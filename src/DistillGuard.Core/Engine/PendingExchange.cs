@@ -43,8 +43,7 @@ internal readonly record struct PendingExchange
 
     public TokenUsage Usage { get; init; }
 
-    /// <summary>The prompt text, kept only to give a template its example.</summary>
-    /// <summary>Where the start of the prompt lies in the engine's <see cref="ExampleTexts"/>.</summary>
+    /// <summary>Where the start of the prompt (kept only to give a template its example) lies in the engine's <see cref="ExampleTexts"/>.</summary>
     public int PromptStart { get; init; }
 
     public int PromptLength { get; init; }
