@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Gateway bench: added latency (p50/p99) and throughput of the DistillGuard gateway over a direct call to the
-# stand-in model server, side by side with nginx as a plain reverse proxy, in one run. Loopback only.
+# stand-in model server, side by side with nginx as a plain reverse proxy, in one run. Loopback only. A fourth
+# target, "yarp", is YARP's forwarder alone on the gateway's Kestrel/HttpClient settings (bench/DistillGuard.BareForwarder):
+# the floor under the gateway, so the gap to nginx splits into the framework's share and DistillGuard's own work.
 #
 #   bash bench/gateway-bench.sh            # DURATION=10 SLICES=5 CONNECTIONS=32 THREADS=2 to change the load
 #   CLI_DIR=/tmp/dg-main bash bench/gateway-bench.sh   # run a prebuilt CLI (A/B against another build)
 #   GATEWAY_GC_GEN0=0x100000 bash bench/gateway-bench.sh  # run the gateway with the GC's gen0 budget capped (A/B)
+#   COMPARE_ENV="DOTNET_TieredPGO=0" bash bench/gateway-bench.sh  # also run a second gateway with these environment
+#                                       # variables, measured as target gateway_b in the same interleaved slices
 #
 # Latency is measured with one connection sending back to back (wrk -t1 -c1), so it is the proxy's own added
 # time, not queueing; throughput with CONNECTIONS connections (wrk -tTHREADS -cCONNECTIONS).
@@ -16,7 +20,8 @@ SLICES=${SLICES:-5}
 SLICE_S=$(( DURATION / SLICES > 2 ? DURATION / SLICES : 2 ))
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-UP=19101; GW=19100; NG=19102
+UP=19101; GW=19100; NG=19102; GB=19103; BY=19104
+COMPARE_ENV=${COMPARE_ENV-}
 # Unset by default (the engine no longer needs a capped gen0 budget; see docs/benchmarks.md, Gateway); set it to
 # compare.
 GATEWAY_GC_GEN0=${GATEWAY_GC_GEN0-}
@@ -31,6 +36,8 @@ if [ -z "${CLI_DIR:-}" ]; then
   CLI_DIR=src/DistillGuard.Cli/bin/Release/net10.0
 fi
 CLI="dotnet $CLI_DIR/distillguard.dll"
+dotnet build bench/DistillGuard.BareForwarder -c Release -v q -nologo >/dev/null
+BARE="dotnet bench/DistillGuard.BareForwarder/bin/Release/net10.0/DistillGuard.BareForwarder.dll"
 WORK=$(mktemp -d /tmp/dg-gateway-bench.XXXXXX)
 PIDS=()
 cleanup() {
@@ -43,17 +50,27 @@ trap cleanup EXIT INT TERM HUP
 
 wait_for() { for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "timed out waiting for $1" >&2; exit 1; }
 
-$CLI gateway --stand-in-upstream --urls "http://127.0.0.1:$UP" 2>"$WORK/standin.log" & PIDS+=($!)
-cat > "$WORK/gateway.json" <<JSON
+$CLI gateway --stand-in-upstream --urls "http://127.0.0.1:$UP" 2>"$WORK/standin.log" & PIDS+=($!); UP_PID=$!
+$BARE "http://127.0.0.1:$BY" "http://127.0.0.1:$UP" >"$WORK/yarp.log" 2>&1 & PIDS+=($!); BY_PID=$!
+# gateway_config NAME PORT: a gateway config with its own store and log folder.
+gateway_config() {
+  cat > "$WORK/$1.json" <<JSON
 { "Gateway": {
-  "Urls": ["http://127.0.0.1:$GW"],
+  "Urls": ["http://127.0.0.1:$2"],
   "AdminToken": "bench-admin-token-0123456789",
-  "Store": { "Path": "$WORK/gateway.db", "KeyPepper": "bench-pepper-0123456789" },
-  "Log": { "Directory": "$WORK/logs" },
+  "Store": { "Path": "$WORK/$1.db", "KeyPepper": "bench-pepper-0123456789" },
+  "Log": { "Directory": "$WORK/$1-logs" },
   "Upstreams": [ { "Name": "standin", "Api": "anthropic.messages", "BaseUrl": "http://127.0.0.1:$UP", "Models": ["bench-model"] } ]
 } }
 JSON
-env ${GATEWAY_GC_GEN0:+DOTNET_GCgen0size=$GATEWAY_GC_GEN0} Logging__LogLevel__Default=Warning $CLI gateway --config "$WORK/gateway.json" >"$WORK/gateway.log" 2>&1 & PIDS+=($!)
+}
+gateway_config gateway $GW
+env ${GATEWAY_GC_GEN0:+DOTNET_GCgen0size=$GATEWAY_GC_GEN0} Logging__LogLevel__Default=Warning $CLI gateway --config "$WORK/gateway.json" >"$WORK/gateway.log" 2>&1 & PIDS+=($!); GW_PID=$!
+if [ -n "$COMPARE_ENV" ]; then
+  gateway_config gateway_b $GB
+  # shellcheck disable=SC2086 # COMPARE_ENV is a list of NAME=value words
+  env ${GATEWAY_GC_GEN0:+DOTNET_GCgen0size=$GATEWAY_GC_GEN0} $COMPARE_ENV Logging__LogLevel__Default=Warning $CLI gateway --config "$WORK/gateway_b.json" >"$WORK/gateway_b.log" 2>&1 & PIDS+=($!); GB_PID=$!
+fi
 
 cat > "$WORK/nginx.conf" <<NGINX
 worker_processes auto;
@@ -74,16 +91,22 @@ nginx -c "$WORK/nginx.conf"
 wait_for "http://127.0.0.1:$UP/health"
 wait_for "http://127.0.0.1:$GW/healthz"
 wait_for "http://127.0.0.1:$NG/health"
-KEY=$(curl -fsS -X POST "http://127.0.0.1:$GW/admin/keys" -H "Authorization: Bearer bench-admin-token-0123456789" \
-  -H 'content-type: application/json' -d '{"account_id":"acct_bench"}' | sed -E 's/.*"api_key":"([^"]+)".*/\1/')
-
-cat > "$WORK/post.lua" <<LUA
+wait_for "http://127.0.0.1:$BY/healthz"
+[ -n "$COMPARE_ENV" ] && wait_for "http://127.0.0.1:$GB/healthz"
+new_key() { curl -fsS -X POST "http://127.0.0.1:$1/admin/keys" -H "Authorization: Bearer bench-admin-token-0123456789" \
+  -H 'content-type: application/json' -d '{"account_id":"acct_bench"}' | sed -E 's/.*"api_key":"([^"]+)".*/\1/'; }
+# post_script FILE KEY: the wrk script for one non-streamed Messages call with that API key.
+post_script() {
+  cat > "$1" <<LUA
 wrk.method = "POST"
 wrk.path = "/v1/messages"
 wrk.headers["content-type"] = "application/json"
-wrk.headers["x-api-key"] = "$KEY"
+wrk.headers["x-api-key"] = "$2"
 wrk.body = '{"model":"bench-model","max_tokens":256,"messages":[{"role":"user","content":"Summarise the causes of the French Revolution in three sentences."}]}'
 LUA
+}
+post_script "$WORK/post.lua" "$(new_key $GW)"
+[ -n "$COMPARE_ENV" ] && post_script "$WORK/post_b.lua" "$(new_key $GB)"
 
 # wrk prints "50%  1.23ms"; turn a percentile line into microseconds.
 pct() { awk -v p="$1%" '$1==p { v=$2; u=v; sub(/[0-9.]+/,"",u); sub(/[a-z]+$/,"",v);
@@ -94,22 +117,29 @@ rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
 gwstats() { curl -fsS "http://127.0.0.1:$GW/metrics" 2>/dev/null | awk '/^distillguard_gateway_(gc_|allocated|log_backpressure|log_records_written)/ { print $1, $2 }'; }
 statdelta() { join <(sort "$1") <(sort "$2") | awk '{ d=$3-$2; if (d != 0) printf "  %s +%s\n", $1, d }'; }
 
-# The three targets are measured in interleaved slices (direct, nginx, gateway, direct, ...) rather than one after
+# The targets are measured in interleaved slices (direct, nginx, yarp, gateway, direct, ...) rather than one after
 # the other, so a burst from another tenant of a small host lands on all three alike; each figure is the median of
 # the per-slice figures (p50, p99, req/s), and the per-slice p99s are printed so the spread is visible.
 median() { sort -n | awk '{ v[NR]=$1 } END { if (NR == 0) { print 0 } else if (NR % 2) { print v[(NR+1)/2] } else { printf "%.0f", (v[NR/2]+v[NR/2+1])/2 } }'; }
-port_of() { case $1 in direct) echo $UP;; gateway) echo $GW;; nginx) echo $NG;; esac; }
+port_of() { case $1 in direct) echo $UP;; gateway) echo $GW;; nginx) echo $NG;; gateway_b) echo $GB;; yarp) echo $BY;; esac; }
+script_of() { case $1 in gateway_b) echo "$WORK/post_b.lua";; *) echo "$WORK/post.lua";; esac; }
+# CPU time (clock ticks, user + system, all threads) of a target's proxy processes; nginx = master + workers.
+pids_of() { case $1 in direct) echo;; gateway) echo "$GW_PID";; gateway_b) echo "$GB_PID";; yarp) echo "$BY_PID";;
+  nginx) local m; m=$(cat "$WORK/nginx.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')";; esac; }
+ticks() { local t=0 pid; for pid in "$@"; do t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") )); done; echo $t; }
+requests() { awk '/requests in/ { print $1 }' "$1"; }
 check_2xx() { if grep -q "Non-2xx" "$1"; then echo "$2 answered non-2xx:"; cat "$1"; exit 1; fi; }
-TARGETS=(direct nginx gateway)
+TARGETS=(direct nginx yarp gateway)
+[ -n "$COMPARE_ENV" ] && TARGETS+=(gateway_b)
 for target in "${TARGETS[@]}"; do
-  wrk -t2 -c16 -d3s -s "$WORK/post.lua" "http://127.0.0.1:$(port_of $target)" >/dev/null   # warm-up (JIT, pools)
+  wrk -t2 -c16 -d3s -s "$(script_of $target)" "http://127.0.0.1:$(port_of $target)" >/dev/null   # warm-up (JIT, pools)
 done
 
 gwstats >"$WORK/gw0.txt"
 for slice in $(seq 1 "$SLICES"); do
   for target in "${TARGETS[@]}"; do
     out="$WORK/$target-lat-$slice.txt"
-    wrk -t1 -c1 -d"${SLICE_S}s" --latency -s "$WORK/post.lua" "http://127.0.0.1:$(port_of $target)" >"$out"
+    wrk -t1 -c1 -d"${SLICE_S}s" --latency -s "$(script_of $target)" "http://127.0.0.1:$(port_of $target)" >"$out"
     check_2xx "$out" "$target"
   done
 done
@@ -117,8 +147,11 @@ gwstats >"$WORK/gw1.txt"
 for slice in $(seq 1 "$SLICES"); do
   for target in "${TARGETS[@]}"; do
     out="$WORK/$target-tput-$slice.txt"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SLICE_S}s" -s "$WORK/post.lua" "http://127.0.0.1:$(port_of $target)" >"$out"
+    read -ra procs <<<"$(pids_of "$target")"
+    before=$(ticks "${procs[@]}"); before_up=$(ticks "$UP_PID")
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SLICE_S}s" -s "$(script_of $target)" "http://127.0.0.1:$(port_of $target)" >"$out"
     check_2xx "$out" "$target"
+    echo "$(( $(ticks "${procs[@]}") - before )) $(( $(ticks "$UP_PID") - before_up )) $(requests "$out")" >>"$WORK/$target-cpu.txt"
   done
 done
 gwstats >"$WORK/gw2.txt"
@@ -130,17 +163,27 @@ for target in "${TARGETS[@]}"; do
   RPS[$target]=$(for f in "$WORK/$target"-tput-*.txt; do rps "$f"; echo; done | median)
   SPREAD[$target]=$(for f in "$WORK/$target"-lat-*.txt; do pct 99 "$f"; echo; done | sort -n | tr '\n' ' ')
 done
+# CPU µs per request over all throughput slices: the proxy's own, and the stand-in upstream's behind it.
+HZ=$(getconf CLK_TCK)
+cpu_per_request() { awk -v hz="$HZ" -v col="$2" '{ t += $col; n += $3 } END { printf "%.1f", t * 1000000 / hz / n }' "$WORK/$1-cpu.txt"; }
 
-LOGGED=$(cat "$WORK"/logs/exchanges-*.jsonl 2>/dev/null | wc -l || true)
+LOGGED=$(cat "$WORK"/gateway-logs/exchanges-*.jsonl 2>/dev/null | wc -l || true)
 echo "gateway bench ($(date -u +%FT%TZ), $(nproc) cores, ${SLICES} interleaved slices of ${SLICE_S}s per target and measurement, throughput at -t$THREADS -c$CONNECTIONS, gateway DOTNET_GCgen0size=${GATEWAY_GC_GEN0:-unset})"
 echo "figures are medians over the slices"
-printf '%-8s %10s %10s %12s %14s %14s\n' target p50_us p99_us req_per_s added_p50_us added_p99_us
-for target in direct nginx gateway; do
-  printf '%-8s %10s %10s %12s %14s %14s\n' "$target" "${P50[$target]}" "${P99[$target]}" "${RPS[$target]}" \
+[ -n "$COMPARE_ENV" ] && echo "gateway_b: the same gateway run with $COMPARE_ENV"
+printf '%-9s %10s %10s %12s %14s %14s\n' target p50_us p99_us req_per_s added_p50_us added_p99_us
+for target in "${TARGETS[@]}"; do
+  printf '%-9s %10s %10s %12s %14s %14s\n' "$target" "${P50[$target]}" "${P99[$target]}" "${RPS[$target]}" \
     "$(( ${P50[$target]} - ${P50[direct]} ))" "$(( ${P99[$target]} - ${P99[direct]} ))"
 done
-for target in "${TARGETS[@]}"; do printf 'p99 per slice, %-8s %s(us)\n' "$target:" "${SPREAD[$target]}"; done
-echo "gateway throughput / nginx throughput: $(awk -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" 'BEGIN { printf "%.0f%%", 100*g/n }')"
+for target in "${TARGETS[@]}"; do
+  printf 'CPU per request, %-10s proxy %6s µs, upstream %6s µs (throughput slices)\n' "$target:" \
+    "$([ "$target" = direct ] && echo - || cpu_per_request "$target" 1)" "$(cpu_per_request "$target" 2)"
+done
+for target in "${TARGETS[@]}"; do printf 'p99 per slice, %-10s %s(us)\n' "$target:" "${SPREAD[$target]}"; done
+for target in "${TARGETS[@]}"; do
+  [[ $target == gateway* || $target == yarp ]] && echo "$target throughput / nginx throughput: $(awk -v g="${RPS[$target]}" -v n="${RPS[nginx]}" 'BEGIN { printf "%.0f%%", 100*g/n }')"
+done
 echo "exchange records the gateway had logged by the end: $LOGGED"
 if [ -s "$WORK/gw0.txt" ]; then
   echo "gateway during the latency run (-t1 -c1):"; statdelta "$WORK/gw0.txt" "$WORK/gw1.txt"

@@ -14,6 +14,9 @@ internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, TimeProv
     private readonly string _directory = Path.GetFullPath(options.Value.Log.Directory);
     private readonly long _maxBytes = options.Value.Log.MaxFileBytes;
     private FileStream? _stream;
+
+    // Bytes in the current file, kept here because FileStream.Length asks the OS (an fstat per record).
+    private long _length;
     private string? _stamp;
     private int _sequence;
 
@@ -24,13 +27,14 @@ internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, TimeProv
 
     public void Append(ReadOnlySpan<byte> line)
     {
-        if (_stream is null || _stream.Length + line.Length + 1 > _maxBytes && _stream.Length > 0)
+        if (_stream is null || _length + line.Length + 1 > _maxBytes && _length > 0)
         {
             Rotate();
         }
 
         _stream!.Write(line);
         _stream.WriteByte((byte)'\n');
+        _length += line.Length + 1;
     }
 
     public void Flush() => _stream?.Flush(flushToDisk: false);
@@ -57,6 +61,7 @@ internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, TimeProv
         while (File.Exists(path));
 
         _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024);
+        _length = 0;
         Log.LogRotated(logger, path);
     }
 }

@@ -98,6 +98,31 @@ public sealed class ExchangeLogTests
     }
 
     [Fact]
+    public async Task Log_PastMaxFileBytes_RotatesToNewFilesEachWithinTheLimit()
+    {
+        const int maxBytes = 4096;
+        await using var fixture = await GatewayFixture.StartAsync(s => s["Gateway:Log:MaxFileBytes"] = maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var key = await fixture.CreateKeyAsync("acct_rotate");
+        var ct = TestContext.Current.CancellationToken;
+        const int count = 20;
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(prompt: $"question number {i}")), ct);
+            Assert.Equal(200, (int)response.StatusCode);
+        }
+
+        await fixture.StopGatewayAsync();
+
+        var files = Directory.GetFiles(fixture.LogDirectory, "exchanges-*.jsonl");
+        Assert.True(files.Length >= 3, $"{count} records of ~1 KB in {files.Length} file(s) of at most {maxBytes} bytes");
+        Assert.All(files, f => Assert.InRange(new FileInfo(f).Length, 1, maxBytes));
+        var records = fixture.ReadLog();
+        Assert.Equal(count, records.Count);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"question number {i}"),
+            records.Select(r => r.GetProperty("request").GetProperty("messages")[0].GetProperty("content").GetString()));
+    }
+
+    [Fact]
     public async Task StopGateway_ManyConcurrentRequestsAndTinyQueue_EveryExchangeLogged()
     {
         await using var fixture = await GatewayFixture.StartAsync(s => s["Gateway:Log:QueueCapacity"] = "1");
