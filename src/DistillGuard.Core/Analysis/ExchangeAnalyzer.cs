@@ -36,7 +36,7 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
         ArgumentNullException.ThrowIfNull(exchange);
         var request = exchange.Request;
         var system = Cap(request.SystemPrompt);
-        var user = Cap(request.LastUserText);
+        var user = Cap(request.LastUserChars);
 
         var scorer = new CapabilityScorer();
         var sketch = new SimHashSketch();
@@ -52,7 +52,7 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
         }
 
         Scan(user, ref userFrame, ref sketch, ref scorer, sketchIt: true);
-        if (request.UserTurns > 1 && request.FirstUserText is { Length: > 0 } first)
+        if (request.UserTurns > 1 && request.FirstUserChars is { Length: > 0 } first)
         {
             // The first turn usually states the task of a multi-turn session; it counts toward capability only.
             var ignoredFrame = new TemplateFingerprint();
@@ -86,17 +86,16 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
             UserTurns = request.UserTurns,
             MaxTokens = Math.Max(0, request.MaxTokens ?? 0),
             ThinkingBudget = Math.Max(0, request.ThinkingBudget ?? 0),
-            PromptChars = (request.SystemPrompt?.Length ?? 0) + request.LastUserText.Length,
+            PromptChars = (request.SystemPrompt?.Length ?? 0) + request.LastUserChars.Length,
             FrameWords = systemFrame.FrameWords + userFrame.FrameWords,
             SlotRuns = systemFrame.SlotRuns + userFrame.SlotRuns,
         };
     }
 
-    private ReadOnlySpan<char> Cap(string? text)
-    {
-        var span = text.AsSpan();
-        return span.Length <= _options.MaxAnalyzedChars ? span : span[.._options.MaxAnalyzedChars];
-    }
+    private ReadOnlySpan<char> Cap(string? text) => Cap(text.AsSpan());
+
+    private ReadOnlySpan<char> Cap(ReadOnlySpan<char> text) =>
+        text.Length <= _options.MaxAnalyzedChars ? text : text[.._options.MaxAnalyzedChars];
 
     /// <summary>
     /// Scans a system prompt through the per-thread <see cref="SystemPromptCache"/>: on a hit the scorer, sketch and

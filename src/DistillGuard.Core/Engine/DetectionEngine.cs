@@ -110,7 +110,7 @@ public sealed partial class DetectionEngine
         var ticks = exchange.Timestamp.Ticks;
         AdvanceTo(ticks);
         var account = GetOrCreate(exchange.AccountId);
-        var (promptStart, promptLength) = _examples.Add(exchange.Request.LastUserText);
+        var (promptStart, promptLength) = _examples.Add(exchange.Request.LastUserChars);
         _pending.Add(new PendingExchange
         {
             Ticks = ticks,

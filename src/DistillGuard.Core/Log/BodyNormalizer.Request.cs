@@ -88,8 +88,11 @@ internal sealed partial class BodyNormalizer
 
         request.MaxTokens = maxCompletionTokens ?? maxTokens;
         request.SystemPrompt = _system.TotalLength > 0 ? Pool.Get(_system.Span) : null;
-        request.LastUserText = request.UserTurns > 0 && _lastUser.Length > 0 ? new string(_lastUser.Span) : string.Empty;
-        request.FirstUserText = request.UserTurns > 1 ? new string(_firstUser.Span) : null;
+        request.LastUserSlot.Copy(request.UserTurns > 0 ? _lastUser.Span : default);
+        if (request.UserTurns > 1)
+        {
+            request.FirstUserSlot.Copy(_firstUser.Span);
+        }
     }
 
     /// <summary>Top-level request fields that only one API has (evidence for shape detection).</summary>

@@ -21,7 +21,11 @@ public sealed class Exchange
     public DateTime Timestamp { get; set; }
 
     public string AccountId { get; set; } = string.Empty;
-    public string? RequestId { get; set; }
+    public string? RequestId
+    {
+        get => RequestIdSlot.Text;
+        set => RequestIdSlot.Text = value;
+    }
     public string? ApiKeyId { get; set; }
     public string? Ip { get; set; }
     public int? Asn { get; set; }
@@ -46,6 +50,9 @@ public sealed class Exchange
 
     /// <summary>Index of the input file (in discovery order) this exchange came from; -1 when not read from a file.</summary>
     public int SourceFileIndex { get; internal set; } = -1;
+
+    /// <summary>Where readers put <see cref="RequestId"/> without making a string (only the log writer and evidence read it).</summary>
+    internal TextSlot RequestIdSlot { get; } = new();
 
     /// <summary>Features computed by <see cref="AnalyzedBy"/> while reading (<see cref="LogReaderOptions.Analyzer"/>).</summary>
     internal Analysis.ExchangeFeatures Features;

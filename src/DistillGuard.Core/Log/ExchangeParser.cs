@@ -197,7 +197,16 @@ public sealed class ExchangeParser
         else if (reader.ValueTextEquals("request_id"u8))
         {
             reader.Read();
-            target.RequestId = JsonValues.IsStringStrict(ref reader, "request_id") ? reader.GetString() : null;
+            if (JsonValues.IsStringStrict(ref reader, "request_id"))
+            {
+                // Unescaped, a JSON string never has more UTF-16 characters than it has bytes.
+                var slot = target.RequestIdSlot;
+                slot.Commit(reader.CopyString(slot.Reserve(reader.ValueSpan.Length)));
+            }
+            else
+            {
+                target.RequestId = null;
+            }
         }
         else if (reader.ValueTextEquals("api_key_id"u8))
         {

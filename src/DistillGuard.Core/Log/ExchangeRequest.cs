@@ -13,10 +13,31 @@ public sealed class ExchangeRequest
     public string? SystemPrompt { get; set; }
 
     /// <summary>Text of the last user message (text blocks/parts joined by a newline); empty when there is none.</summary>
-    public string LastUserText { get; set; } = string.Empty;
+    public string LastUserText
+    {
+        get => LastUserSlot.Text ?? string.Empty;
+        set => LastUserSlot.Text = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
+    /// <see cref="LastUserText"/> without making a string; valid until the exchange is reused (see
+    /// <see cref="Exchange"/>'s lifetime rule).
+    /// </summary>
+    public ReadOnlySpan<char> LastUserChars => LastUserSlot.Span;
 
     /// <summary>Text of the first user message, when the conversation has more than one user turn.</summary>
-    public string? FirstUserText { get; set; }
+    public string? FirstUserText
+    {
+        get => FirstUserSlot.Text;
+        set => FirstUserSlot.Text = value;
+    }
+
+    /// <summary><see cref="FirstUserText"/> without making a string; empty when there is none.</summary>
+    public ReadOnlySpan<char> FirstUserChars => FirstUserSlot.Span;
+
+    internal TextSlot LastUserSlot { get; } = new() { Text = string.Empty };
+
+    internal TextSlot FirstUserSlot { get; } = new();
 
     public int UserTurns { get; set; }
     public int AssistantTurns { get; set; }

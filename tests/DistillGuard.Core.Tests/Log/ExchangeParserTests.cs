@@ -305,6 +305,46 @@ public sealed class ExchangeParserTests
     }
 
     [Fact]
+    public void TryParse_ReusedTarget_TextsKeptInItsBuffersAndStringsTakenEarlierStayIntact()
+    {
+        var parser = new ExchangeParser();
+        var target = new Exchange();
+        var multiTurn = """{"ts":"2026-04-22T03:14:07Z","request_id":"req_\u0041\"long one","account_id":"a","api":"openai.chat","request":{"messages":[{"role":"user","content":"first task, stated at length"},{"role":"assistant","content":"ok"},{"role":"user","content":"a long follow-up question about the first task"}]}}""";
+        var e = Parse(multiTurn, parser, target);
+        Assert.Equal("req_A\"long one", e.RequestId);
+        Assert.Equal("a long follow-up question about the first task", e.Request.LastUserChars.ToString());
+        Assert.Equal("first task, stated at length", e.Request.FirstUserChars.ToString());
+        var keptPrompt = e.Request.LastUserText;
+        var keptId = e.RequestId;
+
+        // A shorter record into the same instance: the buffers are reused, the earlier strings are not touched.
+        e = Parse("""{"ts":"2026-04-23T00:00:00Z","request_id":"r2","account_id":"b","api":"openai.chat","request":{"messages":[{"role":"user","content":"q"}]}}""", parser, target);
+        Assert.Equal("q", e.Request.LastUserText);
+        Assert.Equal("q", e.Request.LastUserChars.ToString());
+        Assert.Null(e.Request.FirstUserText);
+        Assert.True(e.Request.FirstUserChars.IsEmpty);
+        Assert.Equal("r2", e.RequestId);
+        Assert.Equal("a long follow-up question about the first task", keptPrompt);
+        Assert.Equal("req_A\"long one", keptId);
+
+        // No request id and no user turn: nothing left over from before.
+        e = Parse("""{"ts":"2026-04-23T00:00:00Z","account_id":"b","api":"openai.chat","request":{"messages":[{"role":"system","content":"s"}]}}""", parser, target);
+        Assert.Null(e.RequestId);
+        Assert.Equal(string.Empty, e.Request.LastUserText);
+        Assert.True(e.Request.LastUserChars.IsEmpty);
+    }
+
+    [Fact]
+    public void LastUserText_SetByCaller_IsWhatTheSpanShows()
+    {
+        var request = new ExchangeRequest { LastUserText = "set directly", FirstUserText = "first" };
+
+        Assert.Equal("set directly", request.LastUserChars.ToString());
+        Assert.Equal("first", request.FirstUserChars.ToString());
+        Assert.Throws<ArgumentNullException>(() => request.LastUserText = null!);
+    }
+
+    [Fact]
     public void TryParse_RepeatedShortValues_ShareOneStringInstance()
     {
         var parser = new ExchangeParser();
