@@ -7,6 +7,12 @@ namespace DistillGuard.Core.Log;
 /// </summary>
 internal sealed class TextSlot
 {
+    /// <summary>
+    /// Largest buffer kept when the slot is cleared. Pooled exchanges (the gateway keeps thousands when its log queue
+    /// fills) must not each hold on to the longest prompt they ever saw; a longer text gets a fresh buffer each time.
+    /// </summary>
+    internal const int RetainedChars = 4096;
+
     private char[] _chars = [];
     private int _length;
 
@@ -21,6 +27,10 @@ internal sealed class TextSlot
         {
             _text = value;
             _inBuffer = false;
+            if (_chars.Length > RetainedChars)
+            {
+                _chars = [];
+            }
         }
     }
 
