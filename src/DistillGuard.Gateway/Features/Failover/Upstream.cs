@@ -20,6 +20,9 @@ internal sealed class Upstream(UpstreamOptions options, int unhealthyAfter)
 
     public string Path => Shape == ApiShape.OpenAIChat ? "/v1/chat/completions" : "/v1/messages";
 
+    /// <summary>The failover reason when a request to this upstream fails (made once, not per request).</summary>
+    public string FailedReason { get; } = $"upstream {options.Name} failed";
+
     /// <summary>The model API's address at this upstream, parsed once (a <see cref="Uri"/> is immutable and shareable).</summary>
     public Uri RequestUri => _requestUri ??= new Uri(BaseUrl + Path);
 

@@ -23,6 +23,7 @@ internal sealed class ExchangeLogProcessor(
 {
     private readonly ByteSink _reassembled = new();
     private readonly ByteSink _line = new();
+    private readonly Utf8JsonWriter _writer = new(Stream.Null);
     private readonly ExchangeNormalizer _normalizer = new();
     private Task _consumer = Task.CompletedTask;
 
@@ -50,6 +51,7 @@ internal sealed class ExchangeLogProcessor(
         file.Dispose();
         _reassembled.Reset();
         _line.Reset();
+        _writer.Dispose();
         Log.LogDrained(logger, Volatile.Read(ref metrics.LogRecordsWritten));
     }
 
@@ -101,10 +103,9 @@ internal sealed class ExchangeLogProcessor(
         }
 
         _line.Reset();
-        using (var writer = new Utf8JsonWriter(_line))
-        {
-            ExchangeLogWriter.WriteExchange(writer, meta, record.Request.Span, response);
-        }
+        _writer.Reset(_line);
+        ExchangeLogWriter.WriteExchange(_writer, meta, record.Request.Span, response);
+        _writer.Flush();
 
         file.Append(_line.Span);
         Interlocked.Increment(ref metrics.LogRecordsWritten);

@@ -196,7 +196,7 @@ internal sealed class GatewayProxyHandler(
         while (true)
         {
             tried.Add(target.Upstream);
-            var next = router.NextAfter(target, $"upstream {target.Upstream.Name} failed", requireHealthy: false);
+            var next = router.NextAfter(target, target.Upstream.FailedReason, requireHealthy: false);
             if (next is not null && tried.Contains(next.Upstream))
             {
                 // Fallbacks may point at each other; each upstream gets one try per request.
