@@ -75,7 +75,25 @@ internal sealed class LineChunk
     public bool EndsFile => _count > 0 && _entries[_count - 1].Status is LineStatus.End or LineStatus.Truncated;
 
     /// <summary>Parses (and analyses) every line on the calling thread.</summary>
-    public void Parse(ExchangeParser parser, IExchangeAnalyzer? analyzer) => ParseRange(0, _count, parser, analyzer);
+    public void Parse(ExchangeParser parser, IExchangeAnalyzer? analyzer)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            ref var entry = ref _entries[i];
+            if (entry.Status != LineStatus.Line)
+            {
+                continue;
+            }
+
+            var exchange = entry.Exchange!;
+            entry.Parsed = parser.TryParse(_bytes.AsSpan(entry.Start, entry.Length), exchange, out entry.Error);
+            if (entry.Parsed && analyzer is not null)
+            {
+                exchange.Features = analyzer.Analyze(exchange);
+                exchange.AnalyzedBy = analyzer;
+            }
+        }
+    }
 
     /// <summary>Parses (and analyses) every line on the calling thread with a parser from <paramref name="pool"/>.</summary>
     public void Parse(ParserPool pool, IExchangeAnalyzer? analyzer)
@@ -83,7 +101,7 @@ internal sealed class LineChunk
         var parser = pool.Rent();
         try
         {
-            ParseRange(0, _count, parser, analyzer);
+            Parse(parser, analyzer);
         }
         finally
         {
@@ -134,26 +152,6 @@ internal sealed class LineChunk
         line.CopyTo(_bytes.AsSpan(_used));
         _entries[_count++] = new Entry { Status = LineStatus.Line, Start = _used, Length = line.Length };
         _used += line.Length;
-    }
-
-    private void ParseRange(int from, int to, ExchangeParser parser, IExchangeAnalyzer? analyzer)
-    {
-        for (var i = from; i < to; i++)
-        {
-            ref var entry = ref _entries[i];
-            if (entry.Status != LineStatus.Line)
-            {
-                continue;
-            }
-
-            var exchange = entry.Exchange!;
-            entry.Parsed = parser.TryParse(_bytes.AsSpan(entry.Start, entry.Length), exchange, out entry.Error);
-            if (entry.Parsed && analyzer is not null)
-            {
-                exchange.Features = analyzer.Analyze(exchange);
-                exchange.AnalyzedBy = analyzer;
-            }
-        }
     }
 
     internal struct Entry
