@@ -280,9 +280,15 @@ internal sealed class FileExchangeSource : IDisposable
         }
     }
 
+    /// <summary>
+    /// The file is done (or abandoned): drops its chunks and its idle exchanges. The reader keeps every source until
+    /// it is disposed, so a finished file must not keep its couple of thousand recycled exchanges (and the text
+    /// buffers they own) alive for the rest of the scan.
+    /// </summary>
     public void Dispose()
     {
         ReleaseChunks();
+        _free.Clear();
         _lines?.Dispose();
         _lines = null;
     }

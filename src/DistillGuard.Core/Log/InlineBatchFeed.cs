@@ -5,6 +5,7 @@ internal sealed class InlineBatchFeed : IBatchFeed
 {
     private readonly FileExchangeSource[] _sources;
     private readonly ExchangeBatch?[] _spare;
+    private readonly bool[] _finished;
     private readonly int _batchSize;
     private readonly ExchangeParser _parser;
 
@@ -13,6 +14,7 @@ internal sealed class InlineBatchFeed : IBatchFeed
         _parser = new ExchangeParser(options);
         _sources = sources;
         _spare = new ExchangeBatch?[sources.Length];
+        _finished = new bool[sources.Length];
         _batchSize = batchSize;
     }
 
@@ -28,13 +30,15 @@ internal sealed class InlineBatchFeed : IBatchFeed
         _sources[file].Fill(batch, _parser);
         if (batch.IsLast)
         {
+            _finished[file] = true;
             _sources[file].Dispose();
         }
 
         return batch;
     }
 
-    public void Return(int file, ExchangeBatch batch) => _spare[file] = batch;
+    /// <summary>Keeps the batch for the file's next <see cref="Take"/>; a finished file's batch is let go.</summary>
+    public void Return(int file, ExchangeBatch batch) => _spare[file] = _finished[file] ? null : batch;
 
     public void Dispose()
     {

@@ -86,6 +86,11 @@ internal sealed class ParallelBatchFeed : IBatchFeed
 
     private void Release(Lane lane, ExchangeBatch batch)
     {
+        if (lane.Done)
+        {
+            return;
+        }
+
         lane.Free.Enqueue(batch);
         if (Interlocked.Increment(ref lane.Pending) == 1)
         {
@@ -117,7 +122,14 @@ internal sealed class ParallelBatchFeed : IBatchFeed
     {
         do
         {
-            if (lane.Done || _stop.IsCancellationRequested || !lane.Free.TryDequeue(out var batch))
+            if (lane.Done)
+            {
+                // A batch handed back while the last one was being filled.
+                lane.Free.Clear();
+                continue;
+            }
+
+            if (_stop.IsCancellationRequested || !lane.Free.TryDequeue(out var batch))
             {
                 continue;
             }
@@ -135,11 +147,18 @@ internal sealed class ParallelBatchFeed : IBatchFeed
                 continue;
             }
 
+            if (batch.IsLast)
+            {
+                // Before the merge can see the last batch: from here on the file's batches are let go, not refilled
+                // (see Release), so a finished file keeps none of its exchanges alive while the reader reads on.
+                lane.Done = true;
+                lane.Source.Dispose();
+                lane.Free.Clear();
+            }
+
             lane.Ready.Writer.TryWrite(batch);
             if (batch.IsLast)
             {
-                lane.Done = true;
-                lane.Source.Dispose();
                 lane.Ready.Writer.TryComplete();
             }
         }

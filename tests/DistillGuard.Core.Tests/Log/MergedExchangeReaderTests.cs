@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Tests.Log;
@@ -432,6 +433,40 @@ public sealed class MergedExchangeReaderTests
         Assert.Equal(Enumerable.Range(0, 1499).Select(i => $"acct_{i}"), yielded);
         Assert.Equal(1500, error.Line);
         Assert.Equal(BadRecordKind.BadTimestamp, error.Kind);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void MoveNext_PastAFinishedFile_ThatFilesRecycledExchangesAreLetGo(int parallelism)
+    {
+        // The reader keeps every file's source until it is disposed; a finished file must not keep its exchanges
+        // (and the prompt buffers they own) alive while the scan reads the following files.
+        using var dir = new TempLogDirectory();
+        var first = dir.WriteGzip("a.jsonl.gz", [.. Enumerable.Range(0, 1000).Select(i => LogLines.AtSecond(i, $"a{i}"))]);
+        var second = dir.WriteGzip("b.jsonl.gz", [.. Enumerable.Range(0, 1000).Select(i => LogLines.AtSecond(5000 + i, $"b{i}"))]);
+        using var reader = MergedExchangeReader.Open([first, second], Options(parallelism, batchSize: 64));
+
+        var fromFirstFile = FirstExchange(reader);
+        var read = 1;
+        while (reader.MoveNext())
+        {
+            read++;
+        }
+
+        Assert.Equal(2000, read);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(fromFirstFile.IsAlive, "an exchange of the finished first file is still reachable");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference FirstExchange(MergedExchangeReader reader)
+    {
+        Assert.True(reader.MoveNext());
+        Assert.Equal("a0", reader.Current.AccountId);
+        return new WeakReference(reader.Current);
     }
 
     [Fact]
