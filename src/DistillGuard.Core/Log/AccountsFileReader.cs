@@ -13,7 +13,7 @@ public static class AccountsFileReader
     public static List<AccountRecord> Read(string path, BadRecordLog badRecords, int maxLineBytes = 1024 * 1024) =>
         RecordFileReader.Read(path, badRecords, maxLineBytes, Parse);
 
-    private static AccountRecord Parse(ref Utf8JsonReader reader, Utf8StringPool pool)
+    private static AccountRecord Parse(ref SpanJsonReader reader, Utf8StringPool pool)
     {
         var account = new AccountRecord();
         string? id = null;

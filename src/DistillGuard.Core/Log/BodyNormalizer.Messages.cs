@@ -13,7 +13,7 @@ internal sealed partial class BodyNormalizer
         Tool,
     }
 
-    private void ReadMessages(ref Utf8JsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence)
+    private void ReadMessages(ref SpanJsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -38,7 +38,7 @@ internal sealed partial class BodyNormalizer
     /// One message. Its content is read into <c>_message</c> first and assigned by role at the end, so the order of
     /// <c>role</c> and <c>content</c> in the object does not matter.
     /// </summary>
-    private void ReadMessage(ref Utf8JsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence)
+    private void ReadMessage(ref SpanJsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence)
     {
         var role = Role.None;
         var counts = default(ContentCounts);
@@ -97,7 +97,7 @@ internal sealed partial class BodyNormalizer
         }
     }
 
-    private static Role ReadRole(ref Utf8JsonReader reader, ref ShapeEvidence evidence)
+    private static Role ReadRole(ref SpanJsonReader reader, ref ShapeEvidence evidence)
     {
         Span<byte> value = stackalloc byte[16];
         var kind = value[..KindValue(ref reader, value)];
@@ -131,7 +131,7 @@ internal sealed partial class BodyNormalizer
     /// Message (or system) content: a string, or a list of Anthropic blocks / OpenAI parts. Text goes to
     /// <c>_message</c>, joined by newlines; other blocks are counted.
     /// </summary>
-    private void ReadContent(ref Utf8JsonReader reader, ref ContentCounts counts, ref ShapeEvidence evidence)
+    private void ReadContent(ref SpanJsonReader reader, ref ContentCounts counts, ref ShapeEvidence evidence)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -170,7 +170,7 @@ internal sealed partial class BodyNormalizer
     /// One content block or part. Its <c>text</c> is appended to <paramref name="text"/> as it is met and taken back
     /// if the block turns out not to be a text block (the <c>type</c> may come after <c>text</c>).
     /// </summary>
-    private static void ReadBlock(ref Utf8JsonReader reader, TextBuffer text, ref ContentCounts counts, ref ShapeEvidence evidence)
+    private static void ReadBlock(ref SpanJsonReader reader, TextBuffer text, ref ContentCounts counts, ref ShapeEvidence evidence)
     {
         var mark = text.Mark();
         var hasText = false;

@@ -8,7 +8,7 @@ internal sealed partial class BodyNormalizer
     /// Reads a request body; <paramref name="reader"/> is on its <c>StartObject</c> and ends on its <c>EndObject</c>.
     /// <paramref name="request"/> must have been reset.
     /// </summary>
-    public void ReadRequest(ref Utf8JsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence, out string? model)
+    public void ReadRequest(ref SpanJsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence, out string? model)
     {
         model = null;
         _system.Clear();
@@ -96,7 +96,7 @@ internal sealed partial class BodyNormalizer
     }
 
     /// <summary>Top-level request fields that only one API has (evidence for shape detection).</summary>
-    private static void CountRequestOnlyFields(ref Utf8JsonReader reader, ref ShapeEvidence evidence)
+    private static void CountRequestOnlyFields(ref SpanJsonReader reader, ref ShapeEvidence evidence)
     {
         if (reader.ValueTextEquals("metadata"u8) || reader.ValueTextEquals("stop_sequences"u8) || reader.ValueTextEquals("top_k"u8))
         {
@@ -111,7 +111,7 @@ internal sealed partial class BodyNormalizer
         }
     }
 
-    private static string? SkipAndNull(ref Utf8JsonReader reader)
+    private static string? SkipAndNull(ref SpanJsonReader reader)
     {
         reader.Skip();
         return null;
@@ -129,7 +129,7 @@ internal sealed partial class BodyNormalizer
     }
 
     /// <summary>Anthropic <c>thinking</c>: the budget when enabled, else null.</summary>
-    private static int? ReadThinking(ref Utf8JsonReader reader)
+    private static int? ReadThinking(ref SpanJsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -163,7 +163,7 @@ internal sealed partial class BodyNormalizer
     }
 
     /// <summary>Declared tools: Anthropic <c>{name, input_schema}</c> or OpenAI <c>{type: function, function: {name}}</c>.</summary>
-    private void ReadTools(ref Utf8JsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence)
+    private void ReadTools(ref SpanJsonReader reader, ExchangeRequest request, ref ShapeEvidence evidence)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -212,7 +212,7 @@ internal sealed partial class BodyNormalizer
         }
     }
 
-    private string? ReadFunctionName(ref Utf8JsonReader reader)
+    private string? ReadFunctionName(ref SpanJsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {

@@ -8,7 +8,7 @@ internal sealed partial class BodyNormalizer
     /// Reads a response body; <paramref name="reader"/> is on its <c>StartObject</c> and ends on its <c>EndObject</c>.
     /// Anthropic: <c>content</c> blocks, <c>stop_reason</c>. OpenAI: the first of <c>choices</c>.
     /// </summary>
-    public void ReadResponse(ref Utf8JsonReader reader, ExchangeResponse response, ref ShapeEvidence evidence, out TokenUsage? usage, out string? model)
+    public void ReadResponse(ref SpanJsonReader reader, ExchangeResponse response, ref ShapeEvidence evidence, out TokenUsage? usage, out string? model)
     {
         usage = null;
         model = null;
@@ -57,7 +57,7 @@ internal sealed partial class BodyNormalizer
         response.ToolCallCount += counts.ToolUses;
     }
 
-    private void ReadResponseContent(ref Utf8JsonReader reader, ref ContentCounts counts, ref ShapeEvidence evidence)
+    private void ReadResponseContent(ref SpanJsonReader reader, ref ContentCounts counts, ref ShapeEvidence evidence)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -86,7 +86,7 @@ internal sealed partial class BodyNormalizer
     }
 
     /// <summary>OpenAI <c>choices</c>: only the first choice is read (the one a client shows).</summary>
-    private void ReadChoices(ref Utf8JsonReader reader, ExchangeResponse response, ref ContentCounts counts, ref ShapeEvidence evidence)
+    private void ReadChoices(ref SpanJsonReader reader, ExchangeResponse response, ref ContentCounts counts, ref ShapeEvidence evidence)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -125,7 +125,7 @@ internal sealed partial class BodyNormalizer
         }
     }
 
-    private void ReadChoiceMessage(ref Utf8JsonReader reader, ExchangeResponse response, ref ContentCounts counts, ref ShapeEvidence evidence)
+    private void ReadChoiceMessage(ref SpanJsonReader reader, ExchangeResponse response, ref ContentCounts counts, ref ShapeEvidence evidence)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -158,7 +158,7 @@ internal sealed partial class BodyNormalizer
         }
     }
 
-    private static int CountArray(ref Utf8JsonReader reader)
+    private static int CountArray(ref SpanJsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -181,7 +181,7 @@ internal sealed partial class BodyNormalizer
     /// <c>prompt_tokens</c>/<c>completion_tokens</c>/<c>completion_tokens_details.reasoning_tokens</c>).
     /// Strict (the log envelope's <c>usage</c>): a non-object or non-number is a bad record.
     /// </summary>
-    public static TokenUsage? ReadUsage(ref Utf8JsonReader reader, bool strict)
+    public static TokenUsage? ReadUsage(ref SpanJsonReader reader, bool strict)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -223,7 +223,7 @@ internal sealed partial class BodyNormalizer
         return new TokenUsage(input, output, reasoning);
     }
 
-    private static int UsageNumber(ref Utf8JsonReader reader, bool strict, string field)
+    private static int UsageNumber(ref SpanJsonReader reader, bool strict, string field)
     {
         reader.Read();
         var value = strict ? JsonValues.IntStrict(ref reader, field) : JsonValues.Int(ref reader);
@@ -231,7 +231,7 @@ internal sealed partial class BodyNormalizer
         return value ?? 0;
     }
 
-    private static int ReadReasoningDetail(ref Utf8JsonReader reader)
+    private static int ReadReasoningDetail(ref SpanJsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {

@@ -5,7 +5,7 @@ namespace DistillGuard.Core.Log;
 
 /// <summary>
 /// Reads request and response bodies of either API shape into <see cref="ExchangeRequest"/> and
-/// <see cref="ExchangeResponse"/> in one forward pass with <see cref="Utf8JsonReader"/>. The reading is
+/// <see cref="ExchangeResponse"/> in one forward pass with <see cref="SpanJsonReader"/>. The reading is
 /// shape-agnostic (the union of both shapes normalises the same way) and gathers <see cref="ShapeEvidence"/>
 /// on the way, so a record's <c>api</c> may come before or after its bodies, or not at all.
 /// Bodies are read leniently: a body field of an unexpected type is ignored, because a body is whatever the
@@ -34,7 +34,7 @@ internal sealed partial class BodyNormalizer
     public Utf8StringPool Pool { get; }
 
     /// <summary>The current string token as a pooled string (unescaped).</summary>
-    public string PooledString(ref Utf8JsonReader reader)
+    public string PooledString(ref SpanJsonReader reader)
     {
         if (!reader.ValueIsEscaped)
         {
@@ -58,7 +58,7 @@ internal sealed partial class BodyNormalizer
     }
 
     /// <summary>The current string token, unescaped, as UTF-8 bytes valid until the next call (for parsing timestamps and enums).</summary>
-    public ReadOnlySpan<byte> Utf8Value(ref Utf8JsonReader reader)
+    public ReadOnlySpan<byte> Utf8Value(ref SpanJsonReader reader)
     {
         if (!reader.ValueIsEscaped)
         {
@@ -76,7 +76,7 @@ internal sealed partial class BodyNormalizer
     }
 
     /// <summary>A string token that names a kind (type, role) into a small stack buffer; longer values read as empty.</summary>
-    private static int KindValue(ref Utf8JsonReader reader, scoped Span<byte> destination)
+    private static int KindValue(ref SpanJsonReader reader, scoped Span<byte> destination)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > destination.Length)
         {
@@ -97,7 +97,7 @@ internal sealed partial class BodyNormalizer
     private static readonly SearchValues<byte> LowerAscii = SearchValues.Create("abcdefghijklmnopqrstuvwxyz"u8);
 
     /// <summary>A country code, upper-cased (the model's contract), pooled.</summary>
-    public string CountryCode(ref Utf8JsonReader reader)
+    public string CountryCode(ref SpanJsonReader reader)
     {
         var value = Utf8Value(ref reader);
         if (value.Length > 8 || value.IndexOfAny(LowerAscii) < 0)

@@ -12,7 +12,7 @@ public sealed class ExchangeNormalizer
     [ThreadStatic]
     private static ExchangeNormalizer? _perThread;
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
+    private const int MaxDepth = SpanJsonReader.DepthLimit;
     private readonly BodyNormalizer _bodies;
 
     /// <param name="maxTextChars">Characters kept per text field (see <see cref="LogReaderOptions.MaxTextChars"/>).</param>
@@ -38,7 +38,7 @@ public sealed class ExchangeNormalizer
         model = null;
         try
         {
-            var reader = new Utf8JsonReader(body, isFinalBlock: true, state: new JsonReaderState(ReaderOptions));
+            var reader = new SpanJsonReader(body, MaxDepth);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
@@ -67,7 +67,7 @@ public sealed class ExchangeNormalizer
         usage = null;
         try
         {
-            var reader = new Utf8JsonReader(body, isFinalBlock: true, state: new JsonReaderState(ReaderOptions));
+            var reader = new SpanJsonReader(body, MaxDepth);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;

@@ -5,7 +5,7 @@ namespace DistillGuard.Core.Log;
 
 /// <summary>
 /// Parses one exchange-log line (shared/spec/exchange-log.md) into a reused <see cref="Exchange"/> with
-/// <see cref="Utf8JsonReader"/>: no DOM, pooled strings for repeated short values (account ids, IPs, agents,
+/// <see cref="SpanJsonReader"/>: no DOM, pooled strings for repeated short values (account ids, IPs, agents,
 /// models, system prompts). Required: <c>ts</c> (RFC 3339 with offset, any offset, stored as UTC),
 /// <c>account_id</c>, <c>request</c> (object). Envelope fields are typed strictly (a known field of the wrong type
 /// makes a bad record); bodies leniently; unknown fields are skipped.
@@ -13,7 +13,7 @@ namespace DistillGuard.Core.Log;
 /// </summary>
 public sealed class ExchangeParser
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
+    private const int MaxDepth = SpanJsonReader.DepthLimit;
     private readonly BodyNormalizer _bodies;
 
     /// <param name="maxTextChars">Characters kept per text field (see <see cref="LogReaderOptions.MaxTextChars"/>).</param>
@@ -56,7 +56,7 @@ public sealed class ExchangeParser
         }
         catch (InvalidOperationException e)
         {
-            // Utf8JsonReader refuses to unescape a string holding invalid UTF-8: the line is not valid JSON text.
+            // The reader refuses to decode a string holding invalid UTF-8 or a broken surrogate escape: the line is not valid JSON text.
             error = new ParseError(BadRecordKind.MalformedJson, null, "malformed JSON: " + e.Message);
         }
 
@@ -65,7 +65,7 @@ public sealed class ExchangeParser
 
     private void Parse(ReadOnlySpan<byte> line, Exchange target)
     {
-        var reader = new Utf8JsonReader(line, isFinalBlock: true, state: new JsonReaderState(ReaderOptions));
+        var reader = new SpanJsonReader(line, MaxDepth);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new RecordFormatException(BadRecordKind.MalformedJson, null, "record is not a JSON object");
@@ -124,7 +124,7 @@ public sealed class ExchangeParser
         target.Usage = state.EnvelopeUsage ?? state.ResponseUsage ?? default;
     }
 
-    private void ReadField(ref Utf8JsonReader reader, Exchange target, ref EnvelopeState state)
+    private void ReadField(ref SpanJsonReader reader, Exchange target, ref EnvelopeState state)
     {
         if (reader.ValueTextEquals("ts"u8))
         {
@@ -188,7 +188,7 @@ public sealed class ExchangeParser
         }
     }
 
-    private void ReadOptionalField(ref Utf8JsonReader reader, Exchange target, ref EnvelopeState state)
+    private void ReadOptionalField(ref SpanJsonReader reader, Exchange target, ref EnvelopeState state)
     {
         if (reader.ValueTextEquals("ip"u8))
         {
@@ -268,7 +268,7 @@ public sealed class ExchangeParser
         }
     }
 
-    private string? PooledOrNull(ref Utf8JsonReader reader, string field)
+    private string? PooledOrNull(ref SpanJsonReader reader, string field)
     {
         reader.Read();
         return JsonValues.IsStringStrict(ref reader, field) ? _bodies.PooledString(ref reader) : null;

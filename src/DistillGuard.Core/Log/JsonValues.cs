@@ -8,7 +8,7 @@ namespace DistillGuard.Core.Log;
 /// </summary>
 internal static class JsonValues
 {
-    public static int? Int(ref Utf8JsonReader reader)
+    public static int? Int(ref SpanJsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
@@ -24,7 +24,7 @@ internal static class JsonValues
         return reader.TryGetDouble(out var d) && !double.IsNaN(d) ? (int)Math.Clamp(d, int.MinValue, int.MaxValue) : null;
     }
 
-    public static int? IntStrict(ref Utf8JsonReader reader, string field)
+    public static int? IntStrict(ref SpanJsonReader reader, string field)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -34,10 +34,10 @@ internal static class JsonValues
         return reader.TokenType == JsonTokenType.Number ? Int(ref reader) : throw WrongType(ref reader, field, "an integer");
     }
 
-    public static double? Double(ref Utf8JsonReader reader) =>
+    public static double? Double(ref SpanJsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : null;
 
-    public static double? DoubleStrict(ref Utf8JsonReader reader, string field)
+    public static double? DoubleStrict(ref SpanJsonReader reader, string field)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -48,14 +48,14 @@ internal static class JsonValues
     }
 
     /// <summary>True for a string token, false for null; throws for anything else.</summary>
-    public static bool IsStringStrict(ref Utf8JsonReader reader, string field) => reader.TokenType switch
+    public static bool IsStringStrict(ref SpanJsonReader reader, string field) => reader.TokenType switch
     {
         JsonTokenType.String => true,
         JsonTokenType.Null => false,
         _ => throw WrongType(ref reader, field, "a string"),
     };
 
-    public static RecordFormatException WrongType(ref Utf8JsonReader reader, string field, string expected) =>
+    public static RecordFormatException WrongType(ref SpanJsonReader reader, string field, string expected) =>
         new(BadRecordKind.WrongType, field, $"field '{field}' should be {expected} but is {Describe(reader.TokenType)}");
 
     public static RecordFormatException Missing(string field) =>

@@ -9,7 +9,7 @@ public static class ModelReleasesFileReader
     public static List<ModelRelease> Read(string path, BadRecordLog badRecords, int maxLineBytes = 1024 * 1024) =>
         RecordFileReader.Read(path, badRecords, maxLineBytes, Parse);
 
-    private static ModelRelease Parse(ref Utf8JsonReader reader, Utf8StringPool pool)
+    private static ModelRelease Parse(ref SpanJsonReader reader, Utf8StringPool pool)
     {
         string? model = null;
         DateTime? releasedAt = null;

@@ -5,7 +5,7 @@ namespace DistillGuard.Core.Log;
 /// <summary>Reads a small JSON Lines side file (accounts, model releases) with the exchange log's bad-record rules.</summary>
 internal static class RecordFileReader
 {
-    public delegate T ParseLine<T>(ref Utf8JsonReader reader, Utf8StringPool pool);
+    public delegate T ParseLine<T>(ref SpanJsonReader reader, Utf8StringPool pool);
 
     public static List<T> Read<T>(string path, BadRecordLog badRecords, int maxLineBytes, ParseLine<T> parse)
     {
@@ -51,7 +51,7 @@ internal static class RecordFileReader
         error = default;
         try
         {
-            var reader = new Utf8JsonReader(line, isFinalBlock: true, state: default);
+            var reader = new SpanJsonReader(line);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 throw new RecordFormatException(BadRecordKind.MalformedJson, null, "record is not a JSON object");
@@ -79,7 +79,7 @@ internal static class RecordFileReader
     }
 
     /// <summary>A string field (pooled), null when null; a bad record for any other type.</summary>
-    public static string? String(ref Utf8JsonReader reader, Utf8StringPool pool, string field)
+    public static string? String(ref SpanJsonReader reader, Utf8StringPool pool, string field)
     {
         reader.Read();
         if (!JsonValues.IsStringStrict(ref reader, field))
@@ -91,7 +91,7 @@ internal static class RecordFileReader
     }
 
     /// <summary>An RFC 3339 time field, null when null; a bad record when not a string or not a valid time.</summary>
-    public static DateTime? Time(ref Utf8JsonReader reader, string field)
+    public static DateTime? Time(ref SpanJsonReader reader, string field)
     {
         reader.Read();
         if (!JsonValues.IsStringStrict(ref reader, field))

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Unicode;
 
 namespace DistillGuard.Core.Log;
@@ -63,7 +62,7 @@ internal sealed class TextBuffer
     }
 
     /// <summary>Appends the current JSON string token of <paramref name="reader"/>, unescaped.</summary>
-    public void AppendJsonString(ref Utf8JsonReader reader)
+    public void AppendJsonString(ref SpanJsonReader reader)
     {
         var raw = reader.ValueSpan;
         if (!reader.ValueIsEscaped)
