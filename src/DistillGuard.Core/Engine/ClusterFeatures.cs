@@ -37,6 +37,9 @@ internal sealed class ClusterFeatures
 
     public string? CampaignId { get; set; }
 
+    /// <summary>The engine's evaluation in which its members were last queued for re-evaluation.</summary>
+    public int TouchedIn { get; set; }
+
     public const double WPayment = 1.0;
     public const double WBlock = 0.6;
     public const double WClient = 0.5;

@@ -36,10 +36,14 @@ public sealed partial class DetectionEngine
             _clusters = _coordination.Run(_accounts, at);
             _lastClustered = at;
             TouchMembers(previous);
+            TouchMembers(_clusters);
         }
-
-        // Members can change campaign (a cluster reaching its third flagged member names them all) without traffic.
-        TouchMembers(_clusters);
+        else
+        {
+            // Members can change campaign without traffic (a cluster reaching its third flagged member names them
+            // all), but only in a cluster where some member's own state changed: the others keep their inputs.
+            TouchClustersOfTouched();
+        }
 
         foreach (var a in _touched)
         {
@@ -69,6 +73,23 @@ public sealed partial class DetectionEngine
         {
             account.TouchedIn = _evaluation;
             _touched.Add(account);
+        }
+    }
+
+    private void TouchClustersOfTouched()
+    {
+        // Touch appends to _touched; the accounts touched by their own traffic are the ones before it grows.
+        var touchedByTraffic = _touched.Count;
+        for (var i = 0; i < touchedByTraffic; i++)
+        {
+            if (_touched[i].Cluster is var index and >= 0 && _clusters[index] is { } cluster && cluster.TouchedIn != _evaluation)
+            {
+                cluster.TouchedIn = _evaluation;
+                foreach (var m in cluster.Members)
+                {
+                    Touch(m);
+                }
+            }
         }
     }
 
