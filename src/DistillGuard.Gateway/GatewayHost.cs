@@ -8,6 +8,7 @@ using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Features.Operations;
 using DistillGuard.Gateway.Features.Proxy;
 using DistillGuard.Gateway.Features.RegionPolicy;
+using DistillGuard.Gateway.Features.TlsFingerprint;
 using DistillGuard.Gateway.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -68,6 +69,7 @@ public static class GatewayHost
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<HostOptions>(static o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.WebHost.UseGatewayTls();
         builder.WebHost.ConfigureKestrel(static (context, kestrel) =>
         {
             var max = context.Configuration.GetValue<int?>("Gateway:MaxRequestBodyBytes") ?? new GatewayOptions().MaxRequestBodyBytes;

@@ -38,7 +38,14 @@ public sealed class GatewayOptions
     [Required]
     public RegionOptions Region { get; set; } = new();
 
-    /// <summary>Addresses (IPs or CIDR blocks) whose <c>X-Forwarded-For</c> header is believed.</summary>
+    /// <summary>The certificate for https:// listen URLs (the gateway then fingerprints clients' TLS hellos).</summary>
+    [Required]
+    public TlsOptions Tls { get; set; } = new();
+
+    /// <summary>
+    /// Addresses (IPs or CIDR blocks) whose <c>X-Forwarded-For</c> and <c>X-Client-*</c> headers (country, ASN, TLS
+    /// fingerprint) are believed.
+    /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>Largest request body accepted, in bytes. Default 4 MiB.</summary>

@@ -74,6 +74,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             }
         }
 
+        CheckTls(options, errors);
         foreach (var url in options.Urls)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out _))
@@ -83,6 +84,23 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckTls(GatewayOptions options, List<string> errors)
+    {
+        var tls = options.Tls;
+        if (tls.CertificatePath is null && options.Urls.Any(static u => u.StartsWith("https:", StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add("Gateway:Tls:CertificatePath: an https:// listen URL needs a certificate (PKCS#12 or PEM file)");
+        }
+
+        foreach (var (path, at) in new[] { (tls.CertificatePath, "CertificatePath"), (tls.KeyPath, "KeyPath") })
+        {
+            if (path is not null && !File.Exists(path))
+            {
+                errors.Add($"Gateway:Tls:{at}: file '{path}' does not exist");
+            }
+        }
     }
 
     private static void CheckNetworks(List<string> values, string at, List<string> errors)

@@ -84,7 +84,11 @@ internal sealed class GatewayFixture : IAsyncDisposable
     public async Task StartGatewayAsync()
     {
         var settings = new GatewayHostSettings { LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning, ConfigureServices = _services };
-        settings.Urls.Add("http://127.0.0.1:0");
+        if (!_settings.ContainsKey("Gateway:Urls:0"))
+        {
+            settings.Urls.Add("http://127.0.0.1:0");
+        }
+
         foreach (var (key, value) in _settings)
         {
             settings.Overrides[key] = value;
@@ -92,9 +96,15 @@ internal sealed class GatewayFixture : IAsyncDisposable
 
         App = GatewayHost.Build(settings);
         await App.StartAsync(TestContext.Current.CancellationToken);
-        Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        Client = new HttpClient(TrustingHandler()) { BaseAddress = new Uri(BaseUrl) };
         _stopped = false;
     }
+
+    /// <summary>A client handler for the gateway: over https it accepts the test's self-signed certificate.</summary>
+    public static SocketsHttpHandler TrustingHandler() => new()
+    {
+        SslOptions = { RemoteCertificateValidationCallback = static (_, _, _, _) => true },
+    };
 
     /// <summary>Graceful stop: in-flight requests finish, the log queue drains.</summary>
     public async Task StopGatewayAsync()

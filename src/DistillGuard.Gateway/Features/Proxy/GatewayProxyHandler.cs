@@ -344,6 +344,7 @@ internal sealed class GatewayProxyHandler(
         meta.AsnType = network.AsnType;
         var userAgent = context.Request.Headers.UserAgent;
         meta.UserAgent = userAgent.Count > 0 ? userAgent[0] : null;
+        meta.TlsFingerprint = network.TlsFingerprint;
         meta.Api = shape;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.TlsFingerprint;
 using DistillGuard.Gateway.Options;
 using Microsoft.Extensions.Options;
 
@@ -7,10 +8,14 @@ namespace DistillGuard.Gateway.Features.RegionPolicy;
 
 /// <summary>
 /// Finds the client's IP (believing <c>X-Forwarded-For</c> only when the peer is a configured trusted proxy,
-/// walking the header right to left past trusted hops) and looks it up in the IP → country/network table.
+/// walking the header right to left past trusted hops) and looks it up in the IP → country/network table; and the
+/// client's TLS fingerprint, from the gateway's own handshake or, from a trusted proxy, <c>X-Client-Tls-Fingerprint</c>.
 /// </summary>
 internal sealed class ClientNetworkResolver
 {
+    /// <summary>A JA4 is 36 characters; JA3 hashes and raw forms are longer. Anything longer is not a fingerprint.</summary>
+    private const int MaxFingerprintLength = 512;
+
     private readonly IPNetwork[] _trusted;
     private readonly IpRange[] _table;
 
@@ -35,6 +40,18 @@ internal sealed class ClientNetworkResolver
         }
 
         var trusted = address is not null && IsTrusted(address);
+        var network = ResolveAddress(context, address, trusted);
+        var fingerprint = context.TlsFingerprint();
+        if (fingerprint is null && trusted && context.Request.Headers["X-Client-Tls-Fingerprint"] is [{ Length: > 0 and <= MaxFingerprintLength } stated])
+        {
+            fingerprint = stated;
+        }
+
+        return fingerprint is null ? network : network with { TlsFingerprint = fingerprint };
+    }
+
+    private ClientNetwork ResolveAddress(HttpContext context, IPAddress? address, bool trusted)
+    {
         if (trusted)
         {
             address = FromForwardedFor(context.Request.Headers["X-Forwarded-For"], address!);

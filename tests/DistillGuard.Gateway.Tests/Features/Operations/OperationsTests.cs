@@ -61,6 +61,8 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:Upstreams:0:BaseUrl"] = "not a url";
         settings.Overrides["Gateway:Upstreams:0:Models:0"] = "m";
         settings.Overrides["Gateway:Upstreams:0:Fallback:Upstream"] = "missing";
+        settings.Overrides["Gateway:Urls:0"] = "https://127.0.0.1:0";
+        settings.Overrides["Gateway:Tls:KeyPath"] = "/nonexistent/gateway-key.pem";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -69,5 +71,7 @@ public sealed class OperationsTests
         Assert.Contains("Gateway:Upstreams:0:Api 'soap'", error.Message, StringComparison.Ordinal);
         Assert.Contains("BaseUrl 'not a url'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'missing' is not a configured upstream", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Tls:CertificatePath: an https:// listen URL needs a certificate", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Tls:KeyPath: file '/nonexistent/gateway-key.pem' does not exist", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using DistillGuard.Gateway.Tests.Infrastructure;
+
+namespace DistillGuard.Gateway.Tests.Features.TlsFingerprint;
+
+public sealed class TlsFingerprintTests
+{
+    private const string Ja4Pattern = "^t13d[0-9]{4}[0-9a-z]{2}_[0-9a-f]{12}_[0-9a-f]{12}$";
+
+    [Fact]
+    public async Task HandleAsync_OverHttps_LogsTheClientsJa4_TheSameOnEveryConnection()
+    {
+        var certificate = Path.Combine(Directory.CreateTempSubdirectory("dg-tls-").FullName, "gateway.pfx");
+        WriteSelfSignedCertificate(certificate);
+        await using var fixture = await GatewayFixture.StartAsync(s =>
+        {
+            s["Gateway:Urls:0"] = "https://127.0.0.1:0";
+            s["Gateway:Tls:CertificatePath"] = certificate;
+        });
+        var key = await fixture.CreateKeyAsync("acct_tls");
+        var ct = TestContext.Current.CancellationToken;
+
+        // Two clients, so two connections and two full handshakes (a resumed one offers a pre-shared key, an extra
+        // extension, and so has a fingerprint of its own); "localhost" so the hello names a host (SNI).
+        var gateway = new Uri($"https://localhost:{new Uri(fixture.BaseUrl).Port}");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 2; i++)
+        {
+            var handler = GatewayFixture.TrustingHandler();
+            handler.SslOptions.AllowTlsResume = false;
+            using var client = new HttpClient(handler) { BaseAddress = gateway };
+            using var response = await client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        await fixture.StopGatewayAsync();
+
+        Assert.All(statuses, static s => Assert.Equal(HttpStatusCode.OK, s));
+        var fingerprints = fixture.ReadLog().Select(static r => r.GetProperty("tls_fingerprint").GetString()).ToList();
+        Assert.Equal(2, fingerprints.Count);
+        Assert.Matches(Ja4Pattern, fingerprints[0]);
+        Assert.Equal(fingerprints[0], fingerprints[1]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TrustedProxyStatesTheFingerprint_Logged_UntrustedPeer_Ignored()
+    {
+        const string Stated = "t13d1516h2_8daaf6152771_d8a2da3f94cd";
+        foreach (var trusted in new[] { true, false })
+        {
+            await using var fixture = await GatewayFixture.StartAsync(s =>
+            {
+                if (trusted)
+                {
+                    s["Gateway:TrustedProxies:0"] = "127.0.0.1";
+                }
+            });
+            var key = await fixture.CreateKeyAsync("acct_edge");
+            using var request = GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic());
+            request.Headers.Add("X-Client-Tls-Fingerprint", Stated);
+
+            using var response = await fixture.Client.SendAsync(request, TestContext.Current.CancellationToken);
+            await fixture.StopGatewayAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var record = Assert.Single(fixture.ReadLog());
+            if (trusted)
+            {
+                Assert.Equal(Stated, record.GetProperty("tls_fingerprint").GetString());
+            }
+            else
+            {
+                // Over plain HTTP from an untrusted peer there is no fingerprint to log, and a stated one is not believed.
+                Assert.False(record.TryGetProperty("tls_fingerprint", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String, "an untrusted peer's fingerprint header was believed");
+            }
+        }
+    }
+
+    private static void WriteSelfSignedCertificate(string path)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
+    }
+}
