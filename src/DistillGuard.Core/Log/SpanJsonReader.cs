@@ -28,6 +28,9 @@ internal ref partial struct SpanJsonReader
     private int _position;
     private int _depth;
     private ContainerStack _containers;
+
+    /// <summary>The innermost open container is an object (kept apart from the stack: every value asks).</summary>
+    private bool _inObject;
     private int _valueStart;
     private int _valueLength;
 
@@ -143,7 +146,7 @@ internal ref partial struct SpanJsonReader
             throw Malformed(position, $"'{Show(next)}' after the end of the JSON value");
         }
 
-        var inObject = _containers.IsObject(_depth);
+        var inObject = _inObject;
         if (next == (byte)',')
         {
             position = SkipWhitespace(position + 1);
@@ -239,6 +242,7 @@ internal ref partial struct SpanJsonReader
 
         _depth++;
         _containers.Set(_depth, isObject);
+        _inObject = isObject;
         _position = position + 1;
         _valueStart = position;
         _valueLength = 1;
@@ -248,6 +252,7 @@ internal ref partial struct SpanJsonReader
     private void EndContainer(int position, JsonTokenType end)
     {
         _depth--;
+        _inObject = _depth > 0 && _containers.IsObject(_depth);
         _position = position + 1;
         _valueStart = position;
         _valueLength = 1;
