@@ -50,6 +50,13 @@ public static class GatewayHost
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var urls = settings.Urls.Count > 0 ? [.. settings.Urls] : builder.Configuration.GetSection("Gateway:Urls").Get<string[]>() ?? [];
+        if (settings.Urls.Count > 0)
+        {
+            // URLs given to the host (the CLI's --urls) win over Gateway:Urls, for validation (an https URL needs
+            // Gateway:Tls) as for listening.
+            builder.Services.PostConfigure<GatewayOptions>(o => o.Urls = [.. settings.Urls]);
+        }
+
         builder.WebHost.UseUrls(urls.Length > 0 ? urls : ["http://127.0.0.1:8080"]);
 
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using DistillGuard.Gateway.Options;
 using Microsoft.AspNetCore.Connections.Features;
@@ -46,6 +47,18 @@ internal static class TlsFingerprintExtensions
         context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ItemKey, out var value) == true ? value as string : null;
 
     private static X509Certificate2 Load(string path, string? keyPath, string? password)
+    {
+        try
+        {
+            return LoadFile(path, keyPath, password);
+        }
+        catch (CryptographicException e)
+        {
+            throw new InvalidDataException($"Gateway:Tls:CertificatePath: cannot load the certificate '{path}'{(keyPath is null ? string.Empty : $" with key '{keyPath}'")}: {e.Message}", e);
+        }
+    }
+
+    private static X509Certificate2 LoadFile(string path, string? keyPath, string? password)
     {
         var extension = Path.GetExtension(path);
         if (extension.Equals(".pfx", StringComparison.OrdinalIgnoreCase) || extension.Equals(".p12", StringComparison.OrdinalIgnoreCase))

@@ -52,7 +52,7 @@ public sealed class OperationsTests
     public async Task Build_InvalidOptions_FailsOnStartNamingTheSettings()
     {
         var settings = new GatewayHostSettings();
-        settings.Urls.Add("http://127.0.0.1:0");
+        settings.Urls.Add("https://127.0.0.1:0");
         settings.Overrides["Gateway:AdminToken"] = "short";
         settings.Overrides["Gateway:Store:KeyPepper"] = "pepper-0123456789abc";
         settings.Overrides["Gateway:Store:Path"] = Path.Combine(Path.GetTempPath(), "dg-invalid-" + Guid.NewGuid().ToString("N"), "g.db");
@@ -61,7 +61,6 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:Upstreams:0:BaseUrl"] = "not a url";
         settings.Overrides["Gateway:Upstreams:0:Models:0"] = "m";
         settings.Overrides["Gateway:Upstreams:0:Fallback:Upstream"] = "missing";
-        settings.Overrides["Gateway:Urls:0"] = "https://127.0.0.1:0";
         settings.Overrides["Gateway:Tls:KeyPath"] = "/nonexistent/gateway-key.pem";
 
         await using var app = GatewayHost.Build(settings);

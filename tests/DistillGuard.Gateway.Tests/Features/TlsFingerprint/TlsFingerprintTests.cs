@@ -78,6 +78,34 @@ public sealed class TlsFingerprintTests
         }
     }
 
+    [Fact]
+    public async Task Start_UnreadableCertificate_FailsNamingTheFile()
+    {
+        var root = Directory.CreateTempSubdirectory("dg-tls-bad-").FullName;
+        var certificate = Path.Combine(root, "broken.pfx");
+        await File.WriteAllTextAsync(certificate, "not a certificate", TestContext.Current.CancellationToken);
+        var settings = new GatewayHostSettings();
+        settings.Urls.Add("https://127.0.0.1:0");
+        settings.Overrides["Gateway:AdminToken"] = GatewayFixture.AdminToken;
+        settings.Overrides["Gateway:Store:Path"] = Path.Combine(root, "gateway.db");
+        settings.Overrides["Gateway:Store:KeyPepper"] = "pepper-for-tests-0123456789";
+        settings.Overrides["Gateway:Log:Directory"] = Path.Combine(root, "logs");
+        settings.Overrides["Gateway:Upstreams:0:Name"] = "a";
+        settings.Overrides["Gateway:Upstreams:0:Api"] = "anthropic.messages";
+        settings.Overrides["Gateway:Upstreams:0:BaseUrl"] = "http://127.0.0.1:9";
+        settings.Overrides["Gateway:Upstreams:0:Models:0"] = "m";
+        settings.Overrides["Gateway:Tls:CertificatePath"] = certificate;
+
+        // Kestrel reads its options, and so the certificate, while the host is built or started; either way it fails.
+        var error = await Assert.ThrowsAsync<InvalidDataException>(async () =>
+        {
+            await using var app = GatewayHost.Build(settings);
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        });
+
+        Assert.Contains($"Gateway:Tls:CertificatePath: cannot load the certificate '{certificate}'", error.Message, StringComparison.Ordinal);
+    }
+
     private static void WriteSelfSignedCertificate(string path)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
