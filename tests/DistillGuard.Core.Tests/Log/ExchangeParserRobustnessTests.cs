@@ -24,29 +24,7 @@ public sealed class ExchangeParserRobustnessTests
         var parsed = 0;
         for (var i = 0; i < 10_000; i++)
         {
-            var line = Encoding.UTF8.GetBytes(Seeds[i % Seeds.Length]).ToList();
-            var edits = random.Next(1, 4);
-            for (var e = 0; e < edits && line.Count > 0; e++)
-            {
-                var at = random.Next(line.Count);
-                switch (random.Next(4))
-                {
-                    case 0:
-                        line[at] = Interesting[random.Next(Interesting.Length)];
-                        break;
-                    case 1:
-                        line.Insert(at, Interesting[random.Next(Interesting.Length)]);
-                        break;
-                    case 2:
-                        line.RemoveAt(at);
-                        break;
-                    default:
-                        line.RemoveRange(at, line.Count - at);
-                        break;
-                }
-            }
-
-            var bytes = line.ToArray();
+            var bytes = TextMutator.Mutate(Encoding.UTF8.GetBytes(Seeds[i % Seeds.Length]), random, Interesting);
             var ok = parser.TryParse(bytes, target, out var error);
             if (ok)
             {
