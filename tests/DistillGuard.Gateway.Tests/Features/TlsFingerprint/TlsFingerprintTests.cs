@@ -10,7 +10,7 @@ public sealed class TlsFingerprintTests
     private const string Ja4Pattern = "^t13d[0-9]{4}[0-9a-z]{2}_[0-9a-f]{12}_[0-9a-f]{12}$";
 
     [Fact]
-    public async Task HandleAsync_OverHttps_LogsTheClientsJa4_TheSameOnEveryConnection()
+    public async Task HandleAsync_OverHttps_LogsTheClientsJa4_TheSameOnEveryConnection_OverHttp1AndHttp2()
     {
         var certificate = Path.Combine(Directory.CreateTempSubdirectory("dg-tls-").FullName, "gateway.pfx");
         WriteSelfSignedCertificate(certificate);
@@ -35,13 +35,32 @@ public sealed class TlsFingerprintTests
             statuses.Add(response.StatusCode);
         }
 
+        // HTTP/2 (negotiated by ALPN, which the fingerprint records) carries the connection's fingerprint as well.
+        var http2Handler = GatewayFixture.TrustingHandler();
+        http2Handler.SslOptions.AllowTlsResume = false;
+        using (var http2 = new HttpClient(http2Handler) { BaseAddress = gateway })
+        {
+            using var request = GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic());
+            request.Version = HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            request.Headers.UserAgent.Clear();
+            request.Headers.UserAgent.ParseAdd("http2-client/1.0");
+            using var response = await http2.SendAsync(request, ct);
+            statuses.Add(response.StatusCode);
+            Assert.Equal(HttpVersion.Version20, response.Version);
+        }
+
         await fixture.StopGatewayAsync();
 
         Assert.All(statuses, static s => Assert.Equal(HttpStatusCode.OK, s));
-        var fingerprints = fixture.ReadLog().Select(static r => r.GetProperty("tls_fingerprint").GetString()).ToList();
+        var log = fixture.ReadLog();
+        var fingerprints = log.Where(static r => r.GetProperty("user_agent").GetString() != "http2-client/1.0").Select(static r => r.GetProperty("tls_fingerprint").GetString()).ToList();
         Assert.Equal(2, fingerprints.Count);
         Assert.Matches(Ja4Pattern, fingerprints[0]);
         Assert.Equal(fingerprints[0], fingerprints[1]);
+        var overHttp2 = log.Single(static r => r.GetProperty("user_agent").GetString() == "http2-client/1.0").GetProperty("tls_fingerprint").GetString();
+        Assert.Matches(Ja4Pattern, overHttp2);
+        Assert.Equal("h2", overHttp2![8..10]);
     }
 
     [Fact]
