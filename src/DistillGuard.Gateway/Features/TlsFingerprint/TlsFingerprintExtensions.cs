@@ -43,8 +43,14 @@ internal static class TlsFingerprintExtensions
     }
 
     /// <summary>The JA4 fingerprint of the TLS client on this request's connection; null over plain HTTP.</summary>
+    /// <remarks>
+    /// Plain HTTP is answered without touching the connection's items: Kestrel creates that dictionary on first
+    /// access, which would cost every plain connection an allocation for nothing.
+    /// </remarks>
     public static string? TlsFingerprint(this HttpContext context) =>
-        context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ItemKey, out var value) == true ? value as string : null;
+        context.Request.IsHttps && context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ItemKey, out var value) == true
+            ? value as string
+            : null;
 
     private static X509Certificate2 Load(string path, string? keyPath, string? password)
     {
