@@ -82,13 +82,17 @@ public sealed partial class DetectionEngine
         var touchedByTraffic = _touched.Count;
         for (var i = 0; i < touchedByTraffic; i++)
         {
-            if (_touched[i].Cluster is var index and >= 0 && _clusters[index] is { } cluster && cluster.TouchedIn != _evaluation)
+            var index = _touched[i].Cluster;
+            if (index < 0 || _clusters[index].TouchedIn == _evaluation)
             {
-                cluster.TouchedIn = _evaluation;
-                foreach (var m in cluster.Members)
-                {
-                    Touch(m);
-                }
+                continue;
+            }
+
+            var cluster = _clusters[index];
+            cluster.TouchedIn = _evaluation;
+            foreach (var m in cluster.Members)
+            {
+                Touch(m);
             }
         }
     }
