@@ -138,6 +138,20 @@ internal sealed partial class AccountState
 
     public float Risk { get; set; }
 
+    /// <summary>Risk from the account's own evidence (behaviour, cluster, intel), before a payment co-holder's verdict is inherited.</summary>
+    public float OwnRisk { get; set; }
+
+    /// <summary>The level this account counts with on its payment instrument: the override if any, else its own verdict.</summary>
+    public Verdict HolderLevel { get; set; }
+
+    /// <summary>An operator's verdict for the account (the gateway's admin override), which counts for its payment co-holders.</summary>
+    public Verdict? Override { get; set; }
+
+    /// <summary>Co-holders of its payment instrument at <see cref="InheritedLevel"/>, when the last verdict was inherited from them; else 0.</summary>
+    public int InheritedFrom { get; set; }
+
+    public Verdict InheritedLevel { get; set; }
+
     public Verdict Verdict { get; set; }
 
     public long FirstFlaggedTicks { get; set; }

@@ -71,6 +71,15 @@ internal sealed class AttributeStats
 
     public string? Example { get; set; }
 
+    /// <summary>
+    /// Payment instruments only: holders the engine (by their own evidence) or an operator's override has throttled or
+    /// blocked, for <see cref="DetectionOptions.PaymentBanEvasion"/>.
+    /// </summary>
+    public int ThrottledHolders { get; set; }
+
+    /// <inheritdoc cref="ThrottledHolders"/>
+    public int BlockedHolders { get; set; }
+
     /// <summary>Clustering pass that last computed <see cref="PassWeight"/>: each attribute is weighed once per pass.</summary>
     public int WeighedInPass { get; set; }
 

@@ -16,6 +16,7 @@ public sealed partial class DetectionEngine
     private void Evaluate(long at, bool recluster = false)
     {
         _appliedSinceEvaluation = 0;
+        _evaluationDue = false;
         _evaluation++;
         _touched.Clear();
         foreach (var a in _accounts)
@@ -57,7 +58,18 @@ public sealed partial class DetectionEngine
                 risk = RiskModel.WithIntel(risk, intel.Confidence, Options.BlockRisk);
             }
 
+            a.OwnRisk = (float)risk;
             a.Risk = (float)risk;
+            SetHolderLevel(a, a.Override ?? (a.Exchanges == 0 ? Verdict.Allow : VerdictFor(risk)));
+        }
+
+        if (Options.PaymentBanEvasion)
+        {
+            // After every touched account's own level is counted, so the outcome does not depend on their order.
+            foreach (var a in _touched)
+            {
+                InheritFromPaymentHolders(a);
+            }
         }
 
         NameCampaigns(previous);

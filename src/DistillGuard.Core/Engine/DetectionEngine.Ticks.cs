@@ -58,7 +58,7 @@ public sealed partial class DetectionEngine
         (_examples, _nextExamples) = (_nextExamples, _examples);
         _appliedSinceEvaluation += _apply.Count;
         _apply.Clear();
-        if (_appliedSinceEvaluation > 0)
+        if (_appliedSinceEvaluation > 0 || _evaluationDue)
         {
             Evaluate(evaluateAt, recluster);
         }
@@ -73,7 +73,7 @@ public sealed partial class DetectionEngine
     /// <summary>Closes everything buffered and evaluates (re-clustering) at the last exchange's time.</summary>
     private void Flush()
     {
-        if (_pending.Count > 0)
+        if (_pending.Count > 0 || (_evaluationDue && _exchanges > 0))
         {
             CloseTick(long.MaxValue, _toTicks, recluster: true);
         }

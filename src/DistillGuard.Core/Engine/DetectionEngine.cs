@@ -34,6 +34,9 @@ public sealed partial class DetectionEngine
     private List<ClusterFeatures> _clusters = [];
     private long _tickEnd = -1;
     private long _appliedSinceEvaluation;
+
+    /// <summary>Something other than traffic changed an input (an override): the next tick evaluates even if quiet.</summary>
+    private bool _evaluationDue;
     private long _exchanges;
     private long _fromTicks = long.MaxValue;
     private long _toTicks = long.MinValue;
@@ -75,7 +78,8 @@ public sealed partial class DetectionEngine
         if (!string.IsNullOrEmpty(account.PaymentFingerprint) && state.PaymentKey == 0)
         {
             state.PaymentKey = StableHash.Of(account.PaymentFingerprint) | 1;
-            Register(state, AttributeKind.Payment, state.PaymentKey, account.PaymentFingerprint, education: state.IsEducation);
+            var payment = Register(state, AttributeKind.Payment, state.PaymentKey, account.PaymentFingerprint, education: state.IsEducation);
+            Count(payment, state.HolderLevel, +1);
         }
 
         if (Intel is not null && state.CreatedTicks != 0)

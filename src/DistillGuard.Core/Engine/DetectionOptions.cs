@@ -34,6 +34,15 @@ public sealed class DetectionOptions
     /// <summary>Flagged accounts a linked cluster needs before it is reported as a campaign (default 3).</summary>
     public int MinCampaignAccounts { get; set; } = 3;
 
+    /// <summary>
+    /// Ban evasion (default on): an account paying with an instrument on which another account is blocked (or
+    /// throttled) — by the engine's own evidence or an operator's override — gets that verdict at once. Operators
+    /// replace a banned account with a fresh one on the same card; without this, each replacement serves traffic
+    /// until it has built up evidence of its own. An instrument explained by one organisation (enterprise seats with
+    /// one <c>org_id</c>) passes nothing on, and an inherited verdict is never passed on again.
+    /// </summary>
+    public bool PaymentBanEvasion { get; set; } = true;
+
     /// <summary>Throws <see cref="ArgumentException"/> when thresholds are out of order or out of [0, 1].</summary>
     public void Validate()
     {

@@ -38,6 +38,13 @@ internal static class ReasonWriter
                 string.Create(Inv, $"matches an indicator shared by {intel.Source}: {intel.Description}{(a.IntelHits > 1 ? $" ({a.IntelHits} matching exchanges)" : string.Empty)}")));
         }
 
+        if (a.InheritedFrom > 0 && a.Links[LinkSlots.Payment] is { } payment)
+        {
+            // Its share is the part of the risk logit the inherited verdict added over the account's own evidence.
+            list.Add((SignalNames.BanEvasion, Logit(a.Risk) - Logit(a.OwnRisk), string.Create(Inv,
+                $"pays with payment instrument {payment.Label}, on which {a.InheritedFrom} other {(a.InheritedFrom == 1 ? "account is" : "accounts are")} {(a.InheritedLevel == Verdict.Block ? "blocked" : "throttled")}: a likely replacement for a banned account")));
+        }
+
         if (!list.Exists(static r => r.Score > 0))
         {
             // Never list a flagged account without a reason: fall back to the combined evidence.
@@ -233,6 +240,12 @@ internal static class ReasonWriter
             list.Add((SignalNames.NetworkRotation, scale * RiskModel.BNetworkDiversity * s.NetworkDiversity,
                 string.Create(Inv, $"rotates networks: {a.Ips.Seen} IPs, {a.Asns.Seen} ASNs, {a.Countries.Seen} countries in {n} exchanges")));
         }
+    }
+
+    private static double Logit(double p)
+    {
+        var q = Math.Clamp(p, 1e-6, 1 - 1e-6);
+        return Math.Log(q / (1 - q));
     }
 
     private static List<Reason> Normalise(List<(string Signal, double Score, string Detail)> list)

@@ -23,6 +23,7 @@ public static class SignalNames
     public const string OutputHarvesting = "output_harvesting";
     public const string NetworkRotation = "network_rotation";
     public const string IntelMatch = "intel_match";
+    public const string BanEvasion = "ban_evasion";
     public const string LinkedAccounts = "linked_accounts";
     public const string Behaviour = "behaviour";
 }

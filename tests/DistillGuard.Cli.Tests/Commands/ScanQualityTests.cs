@@ -1,4 +1,5 @@
 using DistillGuard.Core.Findings;
+using DistillGuard.Simulation.Campaigns;
 using DistillGuard.Simulation.Honest;
 using DistillGuard.Simulation.Truth;
 
@@ -28,6 +29,7 @@ public sealed class ScanQualityTests
         var truth = TruthSerializer.ReadFile(Path.Combine(dir, "truth.json"));
         var findings = FindingsSerializer.ReadFile(findingsPath);
         var flagged = findings.Accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
+        var labels = truth.Accounts.ToDictionary(a => a.AccountId, a => a.Label, StringComparer.Ordinal);
         var active = truth.Accounts.Where(a => a.Exchanges > 0).ToList();
         var campaignAccounts = active.Where(a => a.Campaign).ToList();
         Assert.NotEmpty(campaignAccounts);
@@ -37,6 +39,13 @@ public sealed class ScanQualityTests
         var precision = (double)truePositives / flagged.Count;
         Assert.True(recall >= 0.95, $"account recall {recall:P1}");
         Assert.True(precision >= 0.95, $"account precision {precision:P1}");
+
+        // Enforced (throttle or block), not just put up for review: 93 % before ban evasion passed a blocked account's
+        // verdict to the replacements paying with its card (hydra-proxy replaces a banned account at once).
+        var enforced = campaignAccounts.Count(a => flagged.TryGetValue(a.AccountId, out var f) && f.Verdict is "throttle" or "block");
+        Assert.True(enforced >= campaignAccounts.Count * 0.97, $"enforced recall {(double)enforced / campaignAccounts.Count:P1}");
+        Assert.Contains(findings.Accounts, a => labels.GetValueOrDefault(a.AccountId) == CampaignPresets.Hydra
+            && a.Reasons.Exists(r => r.Signal == SignalNames.BanEvasion));
 
         foreach (var archetype in HonestArchetypes.All)
         {
@@ -56,7 +65,6 @@ public sealed class ScanQualityTests
         }
 
         // Campaigns correspond to operators: operators renting the same proxy blocks are not chained together.
-        var labels = truth.Accounts.ToDictionary(a => a.AccountId, a => a.Label, StringComparer.Ordinal);
         foreach (var campaign in findings.Campaigns)
         {
             var dominant = campaign.AccountIds.GroupBy(id => labels.GetValueOrDefault(id, "?"), StringComparer.Ordinal)

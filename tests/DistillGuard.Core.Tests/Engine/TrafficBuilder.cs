@@ -137,6 +137,22 @@ internal sealed class TrafficBuilder
         return this;
     }
 
+    /// <summary>
+    /// One account that looks like a person on its own (home ISP address, browser, chat prompts a few times an hour
+    /// from <paramref name="from"/>), paying with <paramref name="payment"/>: what a banned operator's replacement
+    /// or a card's second honest user sends at first.
+    /// </summary>
+    public TrafficBuilder Quiet(string id, string payment, DateTime createdAt, DateTime from, int exchanges, string label, string? org = null)
+    {
+        Add(new AccountRecord { AccountId = id, CreatedAt = createdAt, SignupChannel = SignupChannel.Standard, PaymentFingerprint = payment, OrgId = org, Verified = false }, label);
+        for (var k = 0; k < exchanges; k++)
+        {
+            Exchanges.Add(Make(from.AddMinutes(k * 20), id, Chat(), "100.70.3.9", 7922, AsnType.Isp, "US", "Mozilla/5.0", "ja3_browser", turns: 2));
+        }
+
+        return this;
+    }
+
     public static Exchange Make(DateTime ts, string account, string text, string ip, int asn, AsnType asnType, string country, string ua, string tls, int turns = 1, string model = "frontier-large-2") => new()
     {
         Timestamp = ts,

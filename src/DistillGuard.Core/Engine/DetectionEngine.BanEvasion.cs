@@ -1,0 +1,94 @@
+namespace DistillGuard.Core.Engine;
+
+public sealed partial class DetectionEngine
+{
+    /// <summary>
+    /// Tells the engine an operator's verdict for an account (the gateway's admin override), or clears it with
+    /// <see langword="null"/>. Call it on the thread that feeds the engine. It does not change the account's own
+    /// findings — the gateway enforces overrides itself — but it decides what the account passes on to the other
+    /// holders of its payment instrument (<see cref="DetectionOptions.PaymentBanEvasion"/>): an account allowed by
+    /// an operator passes nothing on, one blocked by an operator passes on the block.
+    /// </summary>
+    public void SetOverride(string accountId, Verdict? verdict)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        var account = GetOrCreate(accountId);
+        account.Override = verdict;
+        SetHolderLevel(account, verdict ?? (account.Exchanges == 0 ? Verdict.Allow : VerdictFor(account.OwnRisk)));
+        if (account.Links[LinkSlots.Payment] is not { } payment)
+        {
+            return;
+        }
+
+        // Re-evaluate the co-holders at the next tick even without traffic of their own, so a cleared override frees
+        // them at once. Attributes keep no member list, hence the pass over all accounts: overrides are rare.
+        foreach (var other in _accounts)
+        {
+            if (ReferenceEquals(other.Links[LinkSlots.Payment], payment) && !ReferenceEquals(other, account))
+            {
+                other.Dirty = true;
+                _evaluationDue = true;
+            }
+        }
+    }
+
+    /// <summary>Moves the account's count on its payment instrument to <paramref name="level"/>.</summary>
+    private static void SetHolderLevel(AccountState account, Verdict level)
+    {
+        if (level == account.HolderLevel)
+        {
+            return;
+        }
+
+        if (account.Links[LinkSlots.Payment] is { } payment)
+        {
+            Count(payment, account.HolderLevel, -1);
+            Count(payment, level, +1);
+        }
+
+        account.HolderLevel = level;
+    }
+
+    private static void Count(AttributeStats payment, Verdict level, int delta)
+    {
+        if (level == Verdict.Block)
+        {
+            payment.BlockedHolders += delta;
+        }
+        else if (level == Verdict.Throttle)
+        {
+            payment.ThrottledHolders += delta;
+        }
+    }
+
+    /// <summary>
+    /// Raises the account's risk to the verdict another holder of its payment instrument carries (block, else
+    /// throttle), when the instrument links accounts (not explained by one organisation). Only own evidence and
+    /// overrides are counted on the instrument, so an inherited verdict is not passed on again and lapses when the
+    /// co-holder's does.
+    /// </summary>
+    private void InheritFromPaymentHolders(AccountState account)
+    {
+        account.InheritedFrom = 0;
+        if (account.Exchanges == 0 || account.Links[LinkSlots.Payment] is not { } payment
+            || payment.BlockedHolders + payment.ThrottledHolders == 0
+            || LinkModel.Weight(payment, _accounts.Count) < LinkModel.LinkThreshold)
+        {
+            return;
+        }
+
+        var blocked = payment.BlockedHolders - (account.HolderLevel == Verdict.Block ? 1 : 0);
+        var throttled = payment.ThrottledHolders - (account.HolderLevel == Verdict.Throttle ? 1 : 0);
+        var (level, risk, holders) = blocked > 0 ? (Verdict.Block, Options.BlockRisk, blocked)
+            : throttled > 0 ? (Verdict.Throttle, Options.ThrottleRisk, throttled)
+            : (Verdict.Allow, 0, 0);
+        if (risk > account.Risk)
+        {
+            // The float must not round below the threshold it stands for.
+            var atLeast = (float)risk;
+            account.Risk = atLeast < risk ? MathF.BitIncrement(atLeast) : atLeast;
+            account.InheritedFrom = holders;
+            account.InheritedLevel = level;
+        }
+    }
+}

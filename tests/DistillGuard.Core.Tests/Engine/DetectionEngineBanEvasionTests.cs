@@ -1,0 +1,122 @@
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+
+namespace DistillGuard.Core.Tests.Engine;
+
+/// <summary><see cref="DetectionOptions.PaymentBanEvasion"/>: a blocked account's verdict reaches the other holders of its card.</summary>
+public sealed class DetectionEngineBanEvasionTests
+{
+    // cmpA's thirty accounts pay with three cards and are blocked during day 1; the replacement starts on day 2.
+    private static readonly DateTime ReplacementFrom = TrafficBuilder.Start.AddDays(2).AddHours(10).AddMinutes(5);
+    private static readonly DateTime FirstTickAfter = TrafficBuilder.Start.AddDays(2).AddHours(10).AddMinutes(15);
+
+    [Fact]
+    public void BuildFindings_NewAccountOnABlockedCampaignsCard_BlockedAtTheFirstTickWithBanEvasionReason()
+    {
+        var traffic = CampaignAndReplacement();
+
+        var findings = EngineRun.Run(traffic);
+
+        var replacement = Assert.Single(findings.Accounts, a => a.AccountId == "replacement");
+        Assert.Equal("block", replacement.Verdict);
+        Assert.Equal(FirstTickAfter, replacement.FirstEnforcedAt);
+        var reason = Assert.Single(replacement.Reasons, r => r.Signal == SignalNames.BanEvasion);
+        Assert.True(reason.Weight >= 0.1, $"weight {reason.Weight}");
+        Assert.Contains("payment instrument pf_cmpA_0", reason.Detail, StringComparison.Ordinal);
+        Assert.Contains("other accounts are blocked", reason.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildFindings_BanEvasionOff_ReplacementWaitsForEvidenceOfItsOwn()
+    {
+        var traffic = CampaignAndReplacement();
+
+        var findings = EngineRun.Run(traffic, options: new DetectionOptions { PaymentBanEvasion = false });
+
+        var replacement = findings.Accounts.SingleOrDefault(a => a.AccountId == "replacement");
+        Assert.True(replacement?.FirstEnforcedAt is null || replacement.FirstEnforcedAt > FirstTickAfter,
+            $"enforced at {replacement?.FirstEnforcedAt:o} without the co-holders' verdict");
+        Assert.DoesNotContain(findings.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.BanEvasion));
+    }
+
+    [Fact]
+    public void Observe_CoHoldersAllowedByAnOperator_PassNothingOn()
+    {
+        var traffic = CampaignAndReplacement();
+        var engine = EngineRun.WithAccounts(traffic);
+        foreach (var holder in traffic.Accounts.Where(a => a.PaymentFingerprint == "pf_cmpA_0" && a.AccountId != "replacement"))
+        {
+            engine.SetOverride(holder.AccountId, Verdict.Allow);
+        }
+
+        Feed(engine, traffic, until: FirstTickAfter.AddMinutes(3));
+
+        // Its own evidence (a cluster's shared card, one exchange) may put it up for review, but nothing is enforced.
+        Assert.True(engine.GetStatus("replacement")!.Verdict < Verdict.Throttle, $"{engine.GetStatus("replacement")}");
+        Assert.Equal(Verdict.Block, engine.GetStatus("cmpA_001")!.Verdict);
+    }
+
+    [Fact]
+    public void Observe_OperatorBlocksOneOfTwoPeopleSharingACard_TheOtherIsBlockedAtItsNextTick()
+    {
+        var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
+        var traffic = new TrafficBuilder().Casual(60, 4, 1)
+            .Quiet("card_holder", "pf_family", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual")
+            .Quiet("card_partner", "pf_family", TrafficBuilder.Start.AddDays(-80), from.AddMinutes(1), 3, "honest:casual");
+        var engine = EngineRun.WithAccounts(traffic);
+
+        Feed(engine, traffic, until: from.AddMinutes(18));
+        Assert.Equal(Verdict.Allow, engine.GetStatus("card_partner")!.Verdict);
+
+        engine.SetOverride("card_holder", Verdict.Block);
+        Feed(engine, traffic, from: from.AddMinutes(18), until: from.AddMinutes(33));
+
+        Assert.Equal(Verdict.Block, engine.GetStatus("card_partner")!.Verdict);
+        engine.SetOverride("card_holder", null);
+        Feed(engine, traffic, from: from.AddMinutes(33));
+        Assert.Equal(Verdict.Allow, engine.GetStatus("card_partner")!.Verdict);
+    }
+
+    [Fact]
+    public void Observe_EnterpriseCardExplainedByOneOrg_PassesNothingOn()
+    {
+        var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
+        var traffic = new TrafficBuilder().Enterprise("acme", 6, 4, 1)
+            .Quiet("acme_new_seat", "pf_acme", TrafficBuilder.Start.AddDays(-1), from, 3, "honest:enterprise", org: "acme");
+        var engine = EngineRun.WithAccounts(traffic);
+        engine.SetOverride("acme_seat000", Verdict.Block);
+
+        Feed(engine, traffic);
+
+        Assert.Equal(Verdict.Allow, engine.GetStatus("acme_new_seat")!.Verdict);
+    }
+
+    private static TrafficBuilder CampaignAndReplacement() =>
+        new TrafficBuilder().Campaign("cmpA", 30, 40, 3).Casual(150, 4, 3)
+            .Quiet("replacement", "pf_cmpA_0", ReplacementFrom.AddHours(-1), ReplacementFrom, 6, "campaign:cmpA");
+
+    /// <summary>
+    /// Feeds the traffic's exchanges with <paramref name="from"/> ≤ ts &lt; <paramref name="until"/> in time order,
+    /// then moves the clock to <paramref name="until"/> (or, without one, evaluates as a scan's end does).
+    /// </summary>
+    private static void Feed(DetectionEngine engine, TrafficBuilder traffic, DateTime? from = null, DateTime? until = null)
+    {
+        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        {
+            if (exchange.Timestamp >= (from ?? DateTime.MinValue) && exchange.Timestamp < (until ?? DateTime.MaxValue))
+            {
+                engine.Observe(exchange);
+            }
+        }
+
+        if (until is { } end)
+        {
+            // Closes the ticks that end before it, as a quiet gateway clock does.
+            engine.Advance(end);
+        }
+        else
+        {
+            engine.BuildFindings(0, EngineRun.GeneratedAt);
+        }
+    }
+}
