@@ -17,6 +17,12 @@ public sealed class PolicyOptions
     [Range(0.0, 1.0)]
     public double BlockRisk { get; set; } = 0.9;
 
+    /// <summary>
+    /// Whether an account paying with a card on which another account is blocked or throttled (by the engine or an
+    /// admin override) gets that verdict at once: ban evasion. Default true (docs/detection.md).
+    /// </summary>
+    public bool PaymentBanEvasion { get; set; } = true;
+
     /// <summary>Requests per minute a throttled account may make (token bucket refill). Default 6.</summary>
     [Range(0.001, 1_000_000)]
     public double ThrottleRequestsPerMinute { get; set; } = 6;

@@ -144,6 +144,26 @@ internal sealed class GatewayFixture : IAsyncDisposable
         return doc.RootElement.GetProperty("api_key").GetString()!;
     }
 
+    /// <summary>
+    /// Waits until the engine has observed <paramref name="exchanges"/> exchanges: the gateway queues an exchange's
+    /// record after the client already has the whole response. Each check is a round trip through the engine's queue.
+    /// </summary>
+    public async Task WaitForEngineAsync(long exchanges)
+    {
+        var pipeline = Service<DistillGuard.Gateway.Features.Logging.ExchangeLogPipeline>();
+        for (var attempt = 0; attempt < 100_000; attempt++)
+        {
+            if (await pipeline.RunOnEngineAsync(static e => e.ObservedExchanges, TestContext.Current.CancellationToken) >= exchanges)
+            {
+                return;
+            }
+
+            await Task.Yield();
+        }
+
+        throw new TimeoutException($"the engine never observed {exchanges} exchanges");
+    }
+
     public async Task SetOverrideAsync(string accountId, string verdict)
     {
         using var response = await Client.SendAsync(Admin(HttpMethod.Put, $"/admin/accounts/{accountId}/override", new Dictionary<string, string> { ["verdict"] = verdict, ["reason"] = "test" }), TestContext.Current.CancellationToken);

@@ -19,8 +19,8 @@ internal static class AdminEndpoints
         admin.MapGet("/findings", async (AdminService service, CancellationToken ct) =>
             Results.Text(FindingsSerializer.ToJson(await service.FindingsAsync(ct).ConfigureAwait(false)), "application/json"));
         admin.MapPut("/accounts/{accountId}/override", SetOverrideAsync);
-        admin.MapDelete("/accounts/{accountId}/override", (string accountId, AdminService service) =>
-            service.RemoveOverride(accountId) ? Results.NoContent() : Results.NotFound());
+        admin.MapDelete("/accounts/{accountId}/override", async (string accountId, AdminService service, CancellationToken ct) =>
+            await service.RemoveOverrideAsync(accountId, ct).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound());
         admin.MapPost("/accounts", UpsertAccountsAsync);
         admin.MapPost("/keys", CreateKeyAsync);
         admin.MapGet("/keys", (string? account_id, AdminService service) => Json(w =>
@@ -157,7 +157,7 @@ internal static class AdminEndpoints
         return Json(w => (doc.RootElement.TryGetProperty("campaigns", out var campaigns) ? campaigns : default).WriteTo(w));
     }
 
-    private static async Task<IResult> SetOverrideAsync(string accountId, HttpRequest request, AdminService service)
+    private static async Task<IResult> SetOverrideAsync(string accountId, HttpRequest request, AdminService service, CancellationToken ct)
     {
         var body = await ReadObjectAsync(request).ConfigureAwait(false);
         if (body is null || !body.Value.TryGetProperty("verdict", out var v) || !VerdictNames.TryParse(v.GetString(), out var verdict))
@@ -166,7 +166,7 @@ internal static class AdminEndpoints
         }
 
         var reason = body.Value.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-        var entry = service.SetOverride(accountId, verdict, reason);
+        var entry = await service.SetOverrideAsync(accountId, verdict, reason, ct).ConfigureAwait(false);
         return Json(w =>
         {
             w.WriteStartObject();

@@ -73,21 +73,35 @@ internal sealed class AdminService(
         }, cancellationToken);
     }
 
-    public VerdictOverride SetOverride(string accountId, Verdict verdict, string? reason)
+    public async Task<VerdictOverride> SetOverrideAsync(string accountId, Verdict verdict, string? reason, CancellationToken cancellationToken)
     {
         var entry = new VerdictOverride(accountId, verdict, reason, time.GetUtcNow().UtcDateTime);
         store.SetOverride(entry);
         board.SetOverride(entry);
         Log.OverrideSet(logger, accountId, VerdictNames.ToWire(verdict), reason);
+        await TellEngineAsync(accountId, verdict, cancellationToken).ConfigureAwait(false);
         return entry;
     }
 
-    public bool RemoveOverride(string accountId)
+    public async Task<bool> RemoveOverrideAsync(string accountId, CancellationToken cancellationToken)
     {
         var removed = store.RemoveOverride(accountId);
         board.RemoveOverride(accountId);
+        if (removed)
+        {
+            await TellEngineAsync(accountId, null, cancellationToken).ConfigureAwait(false);
+        }
+
         return removed;
     }
+
+    /// <summary>The engine counts overrides for the other holders of the account's card (ban evasion).</summary>
+    private Task TellEngineAsync(string accountId, Verdict? verdict, CancellationToken cancellationToken) =>
+        pipeline.RunOnEngineAsync(engine =>
+        {
+            engine.SetOverride(accountId, verdict);
+            return true;
+        }, cancellationToken);
 
     public Task<FindingsDocument> FindingsAsync(CancellationToken cancellationToken) =>
         pipeline.RunOnEngineAsync(engine => engine.BuildFindings(0, time.GetUtcNow().UtcDateTime), cancellationToken);

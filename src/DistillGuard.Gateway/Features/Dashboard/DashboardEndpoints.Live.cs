@@ -69,11 +69,11 @@ internal static partial class DashboardEndpoints
 
         if (wire == "clear")
         {
-            admin.RemoveOverride(accountId);
+            await admin.RemoveOverrideAsync(accountId, context.RequestAborted).ConfigureAwait(false);
         }
         else if (VerdictNames.TryParse(wire, out var verdict))
         {
-            admin.SetOverride(accountId, verdict, "set from the dashboard");
+            await admin.SetOverrideAsync(accountId, verdict, "set from the dashboard", context.RequestAborted).ConfigureAwait(false);
         }
         else
         {

@@ -15,7 +15,13 @@ internal static class DetectionExtensions
         services.AddSingleton(static sp =>
         {
             var policy = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Policy;
-            var options = new DetectionOptions { ReviewRisk = policy.ReviewRisk, ThrottleRisk = policy.ThrottleRisk, BlockRisk = policy.BlockRisk };
+            var options = new DetectionOptions
+            {
+                ReviewRisk = policy.ReviewRisk,
+                ThrottleRisk = policy.ThrottleRisk,
+                BlockRisk = policy.BlockRisk,
+                PaymentBanEvasion = policy.PaymentBanEvasion,
+            };
             return new DetectionEngine(options, sp.GetRequiredService<IExchangeAnalyzer>());
         });
         services.AddSingleton<VerdictBoard>();

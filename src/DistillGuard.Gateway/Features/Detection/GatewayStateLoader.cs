@@ -10,7 +10,8 @@ namespace DistillGuard.Gateway.Features.Detection;
 
 /// <summary>
 /// At start, before traffic: loads keys and overrides from the store into the in-memory indexes, gives the
-/// engine the known accounts, and writes them to accounts.jsonl beside the exchange log.
+/// engine the known accounts and the overrides (they count for payment co-holders), and writes the accounts to
+/// accounts.jsonl beside the exchange log.
 /// </summary>
 internal sealed class GatewayStateLoader(
     GatewayStore store,
@@ -28,16 +29,17 @@ internal sealed class GatewayStateLoader(
             keys.Set(hash, entry);
         }
 
-        foreach (var entry in store.LoadOverrides())
-        {
-            board.SetOverride(entry);
-        }
-
         // The engine thread has not started yet, so feeding it here is still single-threaded.
         var accounts = store.LoadAccounts();
         foreach (var account in accounts)
         {
             engine.AddAccount(account);
+        }
+
+        foreach (var entry in store.LoadOverrides())
+        {
+            board.SetOverride(entry);
+            engine.SetOverride(entry.AccountId, entry.Verdict);
         }
 
         accountsFile.WriteSnapshot(accounts);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DistillGuard.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DistillGuard.Gateway.Tests.Features.Admin;
 
@@ -51,6 +52,48 @@ public sealed class AdminApiTests
         Assert.Equal("acct_x", entry.GetProperty("account_id").GetString());
         Assert.Equal("block", entry.GetProperty("verdict").GetString());
         Assert.Equal("test", entry.GetProperty("override").GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Override_BlockOneHolderOfACard_TheOtherHolderIsBlockedAtTheNextTickAndFreedWhenCleared()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 22, 9, 5, 0, TimeSpan.Zero));
+        await using var fixture = await GatewayFixture.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        var ct = TestContext.Current.CancellationToken;
+        using (var accounts = fixture.Admin(HttpMethod.Post, "/admin/accounts"))
+        {
+            accounts.Content = new StringContent("""
+                {"account_id":"acct_banned","created_at":"2026-03-01T00:00:00Z","signup_channel":"standard","payment_fingerprint":"pf_shared_card"}
+                {"account_id":"acct_same_card","created_at":"2026-04-22T08:00:00Z","signup_channel":"standard","payment_fingerprint":"pf_shared_card"}
+                """);
+            using var added = await fixture.Client.SendAsync(accounts, ct);
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        }
+
+        var key = await fixture.CreateKeyAsync("acct_same_card");
+        var engineClock = fixture.Service<DistillGuard.Gateway.Features.Detection.EngineClock>();
+        await fixture.SetOverrideAsync("acct_banned", "block");
+
+        using var first = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        await fixture.WaitForEngineAsync(1);
+        clock.Advance(TimeSpan.FromMinutes(15));
+        await engineClock.AdvanceAsync(ct);
+        using var second = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        await fixture.WaitForEngineAsync(2);
+        using var findingsResponse = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/findings"), ct);
+        var findings = await findingsResponse.Content.ReadAsStringAsync(ct);
+
+        using var cleared = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Delete, "/admin/accounts/acct_banned/override"), ct);
+        clock.Advance(TimeSpan.FromMinutes(15));
+        await engineClock.AdvanceAsync(ct);
+        using var third = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, second.StatusCode);
+        Assert.Contains("\"ban_evasion\"", findings, StringComparison.Ordinal);
+        Assert.Contains("pf_shared_card", findings, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
     }
 
     [Fact]
