@@ -63,14 +63,15 @@ public sealed partial class DetectionEngine
 
     /// <summary>
     /// Raises the account's risk to the verdict another holder of its payment instrument carries (block, else
-    /// throttle), when the instrument links accounts (not explained by one organisation). Only own evidence and
-    /// overrides are counted on the instrument, so an inherited verdict is not passed on again and lapses when the
-    /// co-holder's does.
+    /// throttle), when the instrument links accounts (not explained by one organisation) and the account is young
+    /// enough to be a replacement. Only own evidence and overrides are counted on the instrument, so an inherited
+    /// verdict is not passed on again and lapses when the co-holder's does.
     /// </summary>
-    private void InheritFromPaymentHolders(AccountState account)
+    private void InheritFromPaymentHolders(AccountState account, long at)
     {
         account.InheritedFrom = 0;
         if (account.Exchanges == 0 || account.Links[LinkSlots.Payment] is not { } payment
+            || (account.CreatedTicks != 0 && at - account.CreatedTicks > Options.BanEvasionMaxAccountAge.Ticks)
             || payment.BlockedHolders + payment.ThrottledHolders == 0
             || LinkModel.Weight(payment, _accounts.Count) < LinkModel.LinkThreshold)
         {

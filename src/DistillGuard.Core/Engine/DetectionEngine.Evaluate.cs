@@ -68,7 +68,7 @@ public sealed partial class DetectionEngine
             // After every touched account's own level is counted, so the outcome does not depend on their order.
             foreach (var a in _touched)
             {
-                InheritFromPaymentHolders(a);
+                InheritFromPaymentHolders(a, at);
             }
         }
 

@@ -43,6 +43,13 @@ public sealed class DetectionOptions
     /// </summary>
     public bool PaymentBanEvasion { get; set; } = true;
 
+    /// <summary>
+    /// Ban evasion passes a verdict only to accounts at most this old (default 30 days) or of unknown age: a
+    /// replacement is new, while an established account on the same card is more likely the card's owner, whose
+    /// card a campaign used.
+    /// </summary>
+    public TimeSpan BanEvasionMaxAccountAge { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Throws <see cref="ArgumentException"/> when thresholds are out of order or out of [0, 1].</summary>
     public void Validate()
     {
@@ -59,6 +66,11 @@ public sealed class DetectionOptions
         if (ClusterInterval < Tick || ClusterInterval.Ticks % Tick.Ticks != 0)
         {
             throw new ArgumentException("ClusterInterval must be a whole number of ticks.");
+        }
+
+        if (BanEvasionMaxAccountAge < TimeSpan.Zero)
+        {
+            throw new ArgumentException("BanEvasionMaxAccountAge must not be negative.");
         }
 
         if (MinCampaignAccounts < 2)

@@ -57,12 +57,12 @@ public sealed class DetectionEngineBanEvasionTests
     }
 
     [Fact]
-    public void Observe_OperatorBlocksOneOfTwoPeopleSharingACard_TheOtherIsBlockedAtItsNextTick()
+    public void Observe_OperatorBlocksAnAccount_ANewAccountOnItsCardIsBlockedAtItsNextTick()
     {
         var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
         var traffic = new TrafficBuilder().Casual(60, 4, 1)
             .Quiet("card_holder", "pf_family", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual")
-            .Quiet("card_partner", "pf_family", TrafficBuilder.Start.AddDays(-80), from.AddMinutes(1), 3, "honest:casual");
+            .Quiet("card_partner", "pf_family", TrafficBuilder.Start.AddDays(-10), from.AddMinutes(1), 3, "honest:casual");
         var engine = EngineRun.WithAccounts(traffic);
 
         Feed(engine, traffic, until: from.AddMinutes(18));
@@ -75,6 +75,19 @@ public sealed class DetectionEngineBanEvasionTests
         engine.SetOverride("card_holder", null);
         Feed(engine, traffic, from: from.AddMinutes(33));
         Assert.Equal(Verdict.Allow, engine.GetStatus("card_partner")!.Verdict);
+    }
+
+    [Fact]
+    public void BuildFindings_EstablishedAccountOnABlockedCampaignsCard_InheritsNothing()
+    {
+        // The card's owner, whose card a campaign also used: signed up half a year before the campaign.
+        var traffic = new TrafficBuilder().Campaign("cmpA", 30, 40, 3).Casual(150, 4, 3)
+            .Quiet("card_owner", "pf_cmpA_0", TrafficBuilder.Start.AddDays(-180), ReplacementFrom, 6, "honest:casual");
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.DoesNotContain(findings.Accounts, a => a.AccountId == "card_owner" && a.Reasons.Exists(r => r.Signal == SignalNames.BanEvasion));
+        Assert.Contains(findings.Accounts, a => a.AccountId == "cmpA_000" && a.Verdict == "block");
     }
 
     [Fact]
