@@ -21,6 +21,9 @@ internal sealed class ForwardAttempt(ForwardTarget target, ApiShape clientShape,
     /// <summary>The response body must be rewritten (not copied byte for byte).</summary>
     public bool Rewrite => Translate || Countermeasures is not null;
 
+    /// <summary>The request body this attempt sends (the client's bytes, or their rewrite for this upstream).</summary>
+    public ReadOnlyMemory<byte> Body { get; set; }
+
     /// <summary>Set by the transformer when the upstream answered 5xx and the body was not sent.</summary>
     public bool RetryRequested { get; set; }
 

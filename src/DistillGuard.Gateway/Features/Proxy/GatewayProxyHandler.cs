@@ -242,10 +242,14 @@ internal sealed class GatewayProxyHandler(
         }
     }
 
-    /// <summary>Gives YARP the body to send: the client's bytes, or a translated/countermeasured rewrite.</summary>
+    /// <summary>
+    /// Sets the body this attempt sends: the client's bytes, or a translated/countermeasured rewrite. The upstream
+    /// client sends it with the headers (<see cref="BufferedBodyHandler"/>); the request stream holds the same bytes
+    /// for YARP's own copy should the handler not be in the chain.
+    /// </summary>
     private static void SetRequestBody(HttpContext context, ExchangeRecord record, ForwardAttempt attempt)
     {
-        MemoryStream body;
+        ReadOnlyMemory<byte> body;
         var needsRewrite = attempt.Translate || (attempt.Countermeasures is { } set && (set.MaxTokensCap is not null || set.DecoyTools));
         if (needsRewrite)
         {
@@ -267,21 +271,22 @@ internal sealed class GatewayProxyHandler(
                 RequestCountermeasures.Apply(node, upstreamShape, cm);
             }
 
-            body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(node), writable: false);
+            body = JsonSerializer.SerializeToUtf8Bytes(node);
         }
         else if (attempt.Target.FailoverReason is not null && attempt.Target.Model != ModelOf(record))
         {
             var node = JsonNode.Parse(record.Request.Span) as JsonObject ?? [];
             node["model"] = attempt.Target.Model;
-            body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(node), writable: false);
+            body = JsonSerializer.SerializeToUtf8Bytes(node);
         }
         else
         {
-            MemoryMarshal.TryGetArray(record.Request.Memory, out var segment);
-            body = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
+            body = record.Request.Memory;
         }
 
-        context.Request.Body = body;
+        attempt.Body = body;
+        MemoryMarshal.TryGetArray(body, out var segment);
+        context.Request.Body = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
         context.Request.ContentLength = body.Length;
         context.Request.Headers.Remove("Transfer-Encoding");
     }

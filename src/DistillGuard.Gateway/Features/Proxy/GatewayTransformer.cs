@@ -26,6 +26,7 @@ internal sealed class GatewayTransformer(ForwardAttempt attempt, UpstreamHealthP
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         var upstream = attempt.Target.Upstream;
         proxyRequest.RequestUri = upstream.RequestUri;
+        proxyRequest.Options.Set(BufferedBodyHandler.AttemptKey, attempt);
         var headers = proxyRequest.Headers;
         headers.Remove("x-api-key");
         headers.Authorization = null;

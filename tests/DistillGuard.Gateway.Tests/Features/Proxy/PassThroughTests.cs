@@ -32,4 +32,31 @@ public sealed class PassThroughTests
         Assert.Equal(Encoding.UTF8.GetBytes(body), forwarded.Body);
         Assert.False(response.Headers.Contains("x-distillguard-failover"));
     }
+
+    /// <summary>
+    /// The gateway has read the whole body before it forwards (to validate and log it), so it sends the request line,
+    /// headers and body in one write, as a buffering proxy does: the request reaches the upstream in one TCP segment.
+    /// YARP's own request content flushes the headers first, which costs a write and a receive more per request.
+    /// </summary>
+    [Fact]
+    public async Task HandleAsync_BufferedBody_ReachesTheUpstreamWithItsHeadersInOneWrite()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "counting a connection's TCP segments needs Linux's TCP_INFO");
+        await using var upstream = new RawHttpUpstream();
+        await using var fixture = await GatewayFixture.StartAsync(settings => settings["Gateway:Upstreams:0:BaseUrl"] = upstream.BaseUrl);
+        var key = await fixture.CreateKeyAsync("acct_one_write");
+        var body = Bodies.Anthropic(stream: false, think: false, tools: "calc");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, body), ct);
+        var answer = await response.Content.ReadAsStringAsync(ct);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains("\"msg_raw\"", answer, StringComparison.Ordinal);
+        var (request, segments) = Assert.Single(upstream.Requests);
+        var text = Encoding.UTF8.GetString(request);
+        Assert.StartsWith("POST /v1/messages HTTP/1.1\r\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("\r\n\r\n" + body, text, StringComparison.Ordinal);
+        Assert.Equal(1, segments);
+    }
 }
