@@ -25,8 +25,8 @@ public sealed partial class DetectionEngine
     private readonly Dictionary<string, ModelState> _models = new(StringComparer.Ordinal);
     private readonly CoordinationPass _coordination = new();
     private readonly TimelineBuckets _timeline = new();
-    private List<PendingExchange> _pending = [];
-    private List<PendingExchange> _spare = [];
+    private ChunkedList<PendingExchange> _pending = new();
+    private ChunkedList<PendingExchange> _spare = new();
     private readonly List<PendingExchange> _apply = [];
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
     private ExampleTexts _examples = new();

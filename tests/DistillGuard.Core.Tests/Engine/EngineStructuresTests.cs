@@ -19,6 +19,64 @@ public sealed class EngineStructuresTests
     }
 
     [Fact]
+    public void ChunkedList_AcrossChunks_ReadsBackInOrderAndIsReusableAfterClear()
+    {
+        var list = new ChunkedList<(int Value, string Label)>();
+        for (var i = 0; i < 2500; i++)
+        {
+            list.Add((i, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal(2500, list.Count);
+        var expected = 0;
+        foreach (ref readonly var item in list)
+        {
+            Assert.Equal(expected, item.Value);
+            Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Label);
+            expected++;
+        }
+
+        Assert.Equal(2500, expected);
+        list.Clear();
+        Assert.Equal(0, list.Count);
+        foreach (var item in list)
+        {
+            Assert.Fail($"a cleared list yielded {item}");
+        }
+
+        list.Add((7, "seven"));
+        list.TrimExcess();
+        var single = new List<(int, string)>();
+        foreach (var item in list)
+        {
+            single.Add(item);
+        }
+
+        Assert.Equal([(7, "seven")], single);
+    }
+
+    [Fact]
+    public void ChunkedList_Clear_HoldsNoReferenceToWhatItHeld()
+    {
+        var list = new ChunkedList<object?>();
+        var weak = AddUnreachable(list);
+        list.Clear();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(weak.TryGetTarget(out _));
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static WeakReference<object> AddUnreachable(ChunkedList<object?> list)
+        {
+            var item = new object();
+            list.Add(item);
+            return new WeakReference<object>(item);
+        }
+    }
+
+    [Fact]
     public void KeySet_MoreKeysThanCapacity_CountsAllAndKeepsNewest()
     {
         var set = new KeySet(4);
