@@ -30,7 +30,7 @@ internal sealed class GatewayTransformer(ForwardAttempt attempt, UpstreamHealthP
         var headers = proxyRequest.Headers;
         headers.Remove("x-api-key");
         headers.Authorization = null;
-        headers.AcceptEncoding.Clear();
+        headers.Remove("Accept-Encoding");
         headers.Remove("X-Forwarded-For");
         if (upstream.Shape == ApiShape.AnthropicMessages)
         {

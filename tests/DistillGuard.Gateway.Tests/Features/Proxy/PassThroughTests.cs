@@ -48,15 +48,22 @@ public sealed class PassThroughTests
         var body = Bodies.Anthropic(stream: false, think: false, tools: "calc");
         var ct = TestContext.Current.CancellationToken;
 
-        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, body), ct);
+        using var request = GatewayFixture.ModelRequest("/v1/messages", key, body);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
+        using var response = await fixture.Client.SendAsync(request, ct);
         var answer = await response.Content.ReadAsStringAsync(ct);
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Contains("\"msg_raw\"", answer, StringComparison.Ordinal);
-        var (request, segments) = Assert.Single(upstream.Requests);
-        var text = Encoding.UTF8.GetString(request);
+        var (received, segments) = Assert.Single(upstream.Requests);
+        var text = Encoding.UTF8.GetString(received);
         Assert.StartsWith("POST /v1/messages HTTP/1.1\r\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\r\n\r\n" + body, text, StringComparison.Ordinal);
         Assert.Equal(1, segments);
+
+        // The client's key stays here, the upstream's goes there, and the answer comes back uncompressed (it is logged).
+        Assert.Contains("\r\nx-api-key: upstream-secret-a\r\n", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(key, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("accept-encoding", text, StringComparison.OrdinalIgnoreCase);
     }
 }
