@@ -26,7 +26,7 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
     public ExchangeAnalyzer(ExchangeAnalyzerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        options.Validate();
         _options = options;
         _effortRank = ReasoningEffort.Rank(options.HighReasoningEffort);
     }

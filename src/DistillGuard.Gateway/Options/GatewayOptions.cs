@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace DistillGuard.Gateway.Options;
 
@@ -11,23 +12,26 @@ public sealed class GatewayOptions
     public List<string> Urls { get; set; } = [];
 
     /// <summary>Bearer token of the admin API. Required, at least 16 characters.</summary>
-    [Required, MinLength(16)]
+    [Required]
     public string AdminToken { get; set; } = string.Empty;
 
     /// <summary>The API-key → account store.</summary>
     [Required]
+    [ValidateObjectMembers]
     public StoreOptions Store { get; set; } = new();
 
     /// <summary>Where and how exchanges are logged.</summary>
     [Required]
+    [ValidateObjectMembers]
     public ExchangeLogOptions Log { get; set; } = new();
 
     /// <summary>The model APIs behind the gateway; at least one.</summary>
-    [MinLength(1)]
+    [ValidateEnumeratedItems]
     public List<UpstreamOptions> Upstreams { get; set; } = [];
 
     /// <summary>Detection thresholds and enforcement rates.</summary>
     [Required]
+    [ValidateObjectMembers]
     public PolicyOptions Policy { get; set; } = new();
 
     /// <summary>Countermeasures applied to accounts under each verdict.</summary>

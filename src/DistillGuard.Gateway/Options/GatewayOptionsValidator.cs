@@ -4,12 +4,25 @@ using Microsoft.Extensions.Options;
 
 namespace DistillGuard.Gateway.Options;
 
-/// <summary>Checks what data annotations cannot: shapes, URLs, names, fallbacks, CIDRs and threshold order.</summary>
+/// <summary>
+/// Checks what data annotations cannot (shapes, URLs, names, fallbacks, CIDRs and threshold order) and lengths
+/// (the <c>MinLength</c> attribute reflects over the value's type, which a native build cannot).
+/// </summary>
 internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
         var errors = new List<string>();
+        if (options.AdminToken is { Length: < 16 })
+        {
+            errors.Add("Gateway:AdminToken must be at least 16 characters");
+        }
+
+        if (options.Upstreams.Count == 0)
+        {
+            errors.Add("Gateway:Upstreams must name at least one upstream");
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Upstreams.Count; i++)
         {

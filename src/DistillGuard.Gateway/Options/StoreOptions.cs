@@ -10,6 +10,6 @@ public sealed class StoreOptions
     public string Path { get; set; } = "distillguard-gateway.db";
 
     /// <summary>Secret mixed into every key hash (HMAC-SHA256 key), so a stolen database does not reveal keys. At least 16 characters.</summary>
-    [Required, MinLength(16)]
+    [Required]
     public string KeyPepper { get; set; } = string.Empty;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace DistillGuard.Gateway.Options;
 
@@ -21,7 +22,6 @@ public sealed class UpstreamOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Models this upstream serves.</summary>
-    [MinLength(1)]
     public List<string> Models { get; set; } = [];
 
     /// <summary>Lower wins when several upstreams serve a model. Default 0.</summary>
@@ -31,6 +31,7 @@ public sealed class UpstreamOptions
     public List<string> SuspendedModels { get; set; } = [];
 
     /// <summary>Where traffic goes when this upstream is unhealthy or a model is suspended. Optional.</summary>
+    [ValidateObjectMembers]
     public FallbackOptions? Fallback { get; set; }
 
     /// <summary>Path probed with GET for health; empty disables active probes. Default <c>/health</c>.</summary>

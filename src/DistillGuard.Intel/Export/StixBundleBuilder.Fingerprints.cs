@@ -57,7 +57,7 @@ internal sealed partial class StixBundleBuilder
         var valueArray = new JsonArray();
         foreach (var value in values)
         {
-            valueArray.Add(value);
+            valueArray.Add((JsonNode?)JsonValue.Create(value));
         }
 
         var obj = Sdo(FingerprintExtension.ObjectType, id, scope.Created, scope.Modified,

@@ -72,7 +72,7 @@ internal sealed partial class StixBundleBuilder
         var indicatorTypes = new JsonArray();
         foreach (var type in types)
         {
-            indicatorTypes.Add(type);
+            indicatorTypes.Add((JsonNode?)JsonValue.Create(type));
         }
 
         Sdo("indicator", id, scope.Created, scope.Modified,

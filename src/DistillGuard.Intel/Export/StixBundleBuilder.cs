@@ -47,7 +47,7 @@ internal sealed partial class StixBundleBuilder
         foreach (var obj in _objects)
         {
             idText.Append((string)obj["id"]!).Append('|').Append((string?)obj["modified"]).Append('\n');
-            objects.Add(obj);
+            objects.Add((JsonNode)obj);
         }
 
         return new JsonObject

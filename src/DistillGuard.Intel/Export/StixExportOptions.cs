@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using DistillGuard.Intel.Stix;
 
 namespace DistillGuard.Intel.Export;
@@ -13,8 +12,6 @@ public sealed class StixExportOptions
     public bool IncludePrompts { get; set; }
 
     /// <summary>Name of the producing organisation (the bundle's identity; importers show it as the source). Default "DistillGuard".</summary>
-    [Required]
-    [MinLength(1)]
     public string Producer { get; set; } = "DistillGuard";
 
     /// <summary>

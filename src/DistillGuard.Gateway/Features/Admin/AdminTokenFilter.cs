@@ -13,7 +13,7 @@ internal sealed class AdminTokenFilter(IOptions<GatewayOptions> options) : IEndp
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         IsAuthorized(context.HttpContext.Request)
             ? next(context)
-            : ValueTask.FromResult<object?>(Results.Json(new Dictionary<string, string> { ["error"] = "admin token required" }, statusCode: 401));
+            : ValueTask.FromResult<object?>(Results.Json(new Dictionary<string, string> { ["error"] = "admin token required" }, GatewayJsonContext.Default.DictionaryStringString, statusCode: 401));
 
     public bool IsAuthorized(HttpRequest request)
     {

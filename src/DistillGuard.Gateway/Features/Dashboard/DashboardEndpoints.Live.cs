@@ -88,7 +88,7 @@ internal static partial class DashboardEndpoints
             ["account_id"] = accountId,
             ["override"] = wire!,
             ["version"] = sample.Version.ToString(CultureInfo.InvariantCulture),
-        });
+        }, GatewayJsonContext.Default.DictionaryStringString);
     }
 
     private static async Task WriteEventAsync(HttpResponse response, string name, string data, CancellationToken cancellationToken)

@@ -10,8 +10,8 @@ internal static class DashboardFeature
     {
         services.AddOptions<DashboardOptions>()
             .BindConfiguration(DashboardOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsAnnotations>();
         services.AddSingleton<DashboardSession>();
         services.AddSingleton<VerdictHistory>();
         services.AddSingleton<DashboardFindingsCache>();

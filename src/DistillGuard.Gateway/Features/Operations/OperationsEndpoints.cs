@@ -19,7 +19,7 @@ internal static class OperationsEndpoints
                 AdminEndpoints.WriteUpstreams(w, router);
                 w.WriteEndObject();
             });
-            return anyHealthy ? result : Results.Json(new Dictionary<string, string> { ["status"] = "degraded" }, statusCode: 503);
+            return anyHealthy ? result : Results.Json(new Dictionary<string, string> { ["status"] = "degraded" }, GatewayJsonContext.Default.DictionaryStringString, statusCode: 503);
         });
         app.MapGet("/metrics", (GatewayMetrics metrics) => Results.Text(PrometheusTextWriter.Render(metrics), "text/plain; version=0.0.4; charset=utf-8"));
     }

@@ -271,13 +271,13 @@ internal sealed class GatewayProxyHandler(
                 RequestCountermeasures.Apply(node, upstreamShape, cm);
             }
 
-            body = JsonSerializer.SerializeToUtf8Bytes(node);
+            body = JsonNodeText.ToUtf8(node);
         }
         else if (attempt.Target.FailoverReason is not null && attempt.Target.Model != ModelOf(record))
         {
             var node = JsonNode.Parse(record.Request.Span) as JsonObject ?? [];
             node["model"] = attempt.Target.Model;
-            body = JsonSerializer.SerializeToUtf8Bytes(node);
+            body = JsonNodeText.ToUtf8(node);
         }
         else
         {

@@ -121,8 +121,8 @@ internal sealed class GatewayTransformer(ForwardAttempt attempt, UpstreamHealthP
         if (attempt.Translate)
         {
             var message = attempt.Target.Upstream.Shape == ApiShape.OpenAIChat
-                ? AssistantMessage.FromOpenAIResponse(JsonSerializer.SerializeToElement(body))
-                : AssistantMessage.FromAnthropicResponse(JsonSerializer.SerializeToElement(body));
+                ? AssistantMessage.FromOpenAIResponse(JsonNodeText.ToElement(body))
+                : AssistantMessage.FromAnthropicResponse(JsonNodeText.ToElement(body));
             var buffer = new System.Buffers.ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(buffer))
             {
@@ -144,7 +144,7 @@ internal sealed class GatewayTransformer(ForwardAttempt attempt, UpstreamHealthP
             ResponseCountermeasures.Apply(body, attempt.ClientShape, set);
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(body);
+        return JsonNodeText.ToUtf8(body);
     }
 
     private List<ISseTransform> StreamTransforms()

@@ -36,7 +36,7 @@ internal static partial class RequestTranslator
                         Append(messages, "assistant", AssistantBlocks(message));
                         break;
                     case "tool":
-                        Append(messages, "user", [new JsonObject { ["type"] = "tool_result", ["tool_use_id"] = message["tool_call_id"]?.DeepClone(), ["content"] = Text(message["content"]) ?? string.Empty }]);
+                        Append(messages, "user", [(JsonNode)new JsonObject { ["type"] = "tool_result", ["tool_use_id"] = message["tool_call_id"]?.DeepClone(), ["content"] = Text(message["content"]) ?? string.Empty }]);
                         break;
                     default:
                         Append(messages, "user", UserBlocks(message["content"]));
@@ -79,7 +79,7 @@ internal static partial class RequestTranslator
             {
                 if (tool is JsonObject t && t["function"] is JsonObject f)
                 {
-                    converted.Add(new JsonObject { ["name"] = f["name"]?.DeepClone(), ["description"] = f["description"]?.DeepClone(), ["input_schema"] = f["parameters"]?.DeepClone() ?? new JsonObject { ["type"] = "object" } });
+                    converted.Add((JsonNode)new JsonObject { ["name"] = f["name"]?.DeepClone(), ["description"] = f["description"]?.DeepClone(), ["input_schema"] = f["parameters"]?.DeepClone() ?? new JsonObject { ["type"] = "object" } });
                 }
             }
 
@@ -123,14 +123,14 @@ internal static partial class RequestTranslator
             return;
         }
 
-        messages.Add(new JsonObject { ["role"] = role, ["content"] = blocks });
+        messages.Add((JsonNode)new JsonObject { ["role"] = role, ["content"] = blocks });
     }
 
     private static JsonArray UserBlocks(JsonNode? content)
     {
         if (content is JsonValue)
         {
-            return [new JsonObject { ["type"] = "text", ["text"] = content.DeepClone() }];
+            return [(JsonNode)new JsonObject { ["type"] = "text", ["text"] = content.DeepClone() }];
         }
 
         var blocks = new JsonArray();
@@ -145,11 +145,11 @@ internal static partial class RequestTranslator
 
                 if ((string?)part["type"] == "text")
                 {
-                    blocks.Add(new JsonObject { ["type"] = "text", ["text"] = part["text"]?.DeepClone() });
+                    blocks.Add((JsonNode)new JsonObject { ["type"] = "text", ["text"] = part["text"]?.DeepClone() });
                 }
                 else if ((string?)part["type"] == "image_url" && (string?)(part["image_url"] as JsonObject)?["url"] is { } url)
                 {
-                    blocks.Add(ImageBlock(url));
+                    blocks.Add((JsonNode)ImageBlock(url));
                 }
             }
         }
@@ -176,7 +176,7 @@ internal static partial class RequestTranslator
         var blocks = new JsonArray();
         if (Text(message["content"]) is { Length: > 0 } text)
         {
-            blocks.Add(new JsonObject { ["type"] = "text", ["text"] = text });
+            blocks.Add((JsonNode)new JsonObject { ["type"] = "text", ["text"] = text });
         }
 
         if (message["tool_calls"] is JsonArray calls)
@@ -185,7 +185,7 @@ internal static partial class RequestTranslator
             {
                 if (node is JsonObject call && call["function"] is JsonObject function)
                 {
-                    blocks.Add(new JsonObject { ["type"] = "tool_use", ["id"] = call["id"]?.DeepClone(), ["name"] = function["name"]?.DeepClone(), ["input"] = ParseArguments((string?)function["arguments"]) });
+                    blocks.Add((JsonNode)new JsonObject { ["type"] = "tool_use", ["id"] = call["id"]?.DeepClone(), ["name"] = function["name"]?.DeepClone(), ["input"] = ParseArguments((string?)function["arguments"]) });
                 }
             }
         }

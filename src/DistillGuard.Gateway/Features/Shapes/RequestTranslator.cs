@@ -16,7 +16,7 @@ internal static partial class RequestTranslator
         var target = new JsonObject { ["model"] = model, ["messages"] = messages };
         if (source["system"] is { } system && Text(system) is { Length: > 0 } systemText)
         {
-            messages.Add(new JsonObject { ["role"] = "system", ["content"] = systemText });
+            messages.Add((JsonNode)new JsonObject { ["role"] = "system", ["content"] = systemText });
         }
 
         if (source["messages"] is JsonArray input)
@@ -51,7 +51,7 @@ internal static partial class RequestTranslator
             {
                 if (tool is JsonObject t)
                 {
-                    functions.Add(new JsonObject
+                    functions.Add((JsonNode)new JsonObject
                     {
                         ["type"] = "function",
                         ["function"] = new JsonObject { ["name"] = t["name"]?.DeepClone(), ["description"] = t["description"]?.DeepClone(), ["parameters"] = t["input_schema"]?.DeepClone() ?? new JsonObject { ["type"] = "object" } },
@@ -93,7 +93,7 @@ internal static partial class RequestTranslator
         var content = message["content"];
         if (content is not JsonArray blocks)
         {
-            messages.Add(new JsonObject { ["role"] = role, ["content"] = content?.DeepClone() });
+            messages.Add((JsonNode)new JsonObject { ["role"] = role, ["content"] = content?.DeepClone() });
             return;
         }
 
@@ -110,15 +110,15 @@ internal static partial class RequestTranslator
             switch ((string?)block["type"])
             {
                 case "text":
-                    parts.Add(new JsonObject { ["type"] = "text", ["text"] = block["text"]?.DeepClone() });
+                    parts.Add((JsonNode)new JsonObject { ["type"] = "text", ["text"] = block["text"]?.DeepClone() });
                     text.Append((string?)block["text"]);
                     break;
                 case "image" when block["source"] is JsonObject source:
                     var url = (string?)source["type"] == "base64" ? $"data:{(string?)source["media_type"]};base64,{(string?)source["data"]}" : (string?)source["url"];
-                    parts.Add(new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = url } });
+                    parts.Add((JsonNode)new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = url } });
                     break;
                 case "tool_use":
-                    toolCalls.Add(new JsonObject
+                    toolCalls.Add((JsonNode)new JsonObject
                     {
                         ["id"] = block["id"]?.DeepClone(),
                         ["type"] = "function",
@@ -126,7 +126,7 @@ internal static partial class RequestTranslator
                     });
                     break;
                 case "tool_result":
-                    messages.Add(new JsonObject { ["role"] = "tool", ["tool_call_id"] = block["tool_use_id"]?.DeepClone(), ["content"] = Text(block["content"]) ?? string.Empty });
+                    messages.Add((JsonNode)new JsonObject { ["role"] = "tool", ["tool_call_id"] = block["tool_use_id"]?.DeepClone(), ["content"] = Text(block["content"]) ?? string.Empty });
                     break;
             }
         }
@@ -139,11 +139,11 @@ internal static partial class RequestTranslator
                 assistant["tool_calls"] = toolCalls;
             }
 
-            messages.Add(assistant);
+            messages.Add((JsonNode)assistant);
         }
         else if (parts.Count > 0)
         {
-            messages.Add(new JsonObject { ["role"] = role, ["content"] = parts });
+            messages.Add((JsonNode)new JsonObject { ["role"] = role, ["content"] = parts });
         }
     }
 
