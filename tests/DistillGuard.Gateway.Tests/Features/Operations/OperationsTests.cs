@@ -73,4 +73,27 @@ public sealed class OperationsTests
         Assert.Contains("Gateway:Tls:CertificatePath: an https:// listen URL needs a certificate", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Tls:KeyPath: file '/nonexistent/gateway-key.pem' does not exist", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The annotations on nested sections count (generated validation walks into them), and the lengths that were
+    /// attributes are checked in code: no upstream at all, a review risk above 1.
+    /// </summary>
+    [Fact]
+    public async Task Build_NoUpstreamAndOutOfRangeNestedOption_FailsOnStartNamingTheSettings()
+    {
+        var settings = new GatewayHostSettings();
+        settings.Urls.Add("http://127.0.0.1:0");
+        settings.Overrides["Gateway:AdminToken"] = "admin-token-0123456789";
+        settings.Overrides["Gateway:Store:KeyPepper"] = "pepper-0123456789abc";
+        settings.Overrides["Gateway:Store:Path"] = Path.Combine(Path.GetTempPath(), "dg-invalid-" + Guid.NewGuid().ToString("N"), "g.db");
+        settings.Overrides["Gateway:Policy:ReviewRisk"] = "1.5";
+
+        await using var app = GatewayHost.Build(settings);
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Gateway:Upstreams must name at least one upstream", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ReviewRisk", error.Message, StringComparison.Ordinal);
+        Assert.Contains("between 0 and 1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
+    }
 }
