@@ -51,11 +51,7 @@ public sealed class OperationsTests
     [Fact]
     public async Task Build_InvalidOptions_FailsOnStartNamingTheSettings()
     {
-        var settings = new GatewayHostSettings();
-        settings.Urls.Add("https://127.0.0.1:0");
-        settings.Overrides["Gateway:AdminToken"] = "short";
-        settings.Overrides["Gateway:Store:KeyPepper"] = "pepper-0123456789abc";
-        settings.Overrides["Gateway:Store:Path"] = Path.Combine(Path.GetTempPath(), "dg-invalid-" + Guid.NewGuid().ToString("N"), "g.db");
+        var settings = StoreSettings("https://127.0.0.1:0", adminToken: "short");
         settings.Overrides["Gateway:Upstreams:0:Name"] = "a";
         settings.Overrides["Gateway:Upstreams:0:Api"] = "soap";
         settings.Overrides["Gateway:Upstreams:0:BaseUrl"] = "not a url";
@@ -81,11 +77,7 @@ public sealed class OperationsTests
     [Fact]
     public async Task Build_NoUpstreamAndOutOfRangeNestedOption_FailsOnStartNamingTheSettings()
     {
-        var settings = new GatewayHostSettings();
-        settings.Urls.Add("http://127.0.0.1:0");
-        settings.Overrides["Gateway:AdminToken"] = "admin-token-0123456789";
-        settings.Overrides["Gateway:Store:KeyPepper"] = "pepper-0123456789abc";
-        settings.Overrides["Gateway:Store:Path"] = Path.Combine(Path.GetTempPath(), "dg-invalid-" + Guid.NewGuid().ToString("N"), "g.db");
+        var settings = StoreSettings("http://127.0.0.1:0", adminToken: "admin-token-0123456789");
         settings.Overrides["Gateway:Policy:ReviewRisk"] = "1.5";
 
         await using var app = GatewayHost.Build(settings);
@@ -95,5 +87,16 @@ public sealed class OperationsTests
         Assert.Contains("ReviewRisk", error.Message, StringComparison.Ordinal);
         Assert.Contains("between 0 and 1", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Settings with a listen URL, an admin token and a store of its own, and nothing else.</summary>
+    private static GatewayHostSettings StoreSettings(string url, string adminToken)
+    {
+        var settings = new GatewayHostSettings();
+        settings.Urls.Add(url);
+        settings.Overrides["Gateway:AdminToken"] = adminToken;
+        settings.Overrides["Gateway:Store:KeyPepper"] = "pepper-0123456789abc";
+        settings.Overrides["Gateway:Store:Path"] = Path.Combine(Path.GetTempPath(), "dg-invalid-" + Guid.NewGuid().ToString("N"), "g.db");
+        return settings;
     }
 }
