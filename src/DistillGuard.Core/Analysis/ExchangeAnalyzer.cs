@@ -109,7 +109,6 @@ public sealed class ExchangeAnalyzer : IExchangeAnalyzer
         var cache = SystemPromptCache.Current;
         if (!cache.TryGet(this, system, out var entry))
         {
-            entry = cache.Slot(system);
             entry.Owner = null;
             entry.Scorer = default;
             entry.Sketch = default;

@@ -20,16 +20,16 @@ internal sealed class SystemPromptCache
 
     public static SystemPromptCache Current => t_current ??= new SystemPromptCache();
 
-    /// <summary>Finds the entry for <paramref name="text"/> analysed under <paramref name="owner"/>'s options.</summary>
+    /// <summary>
+    /// Finds the entry for <paramref name="text"/> analysed under <paramref name="owner"/>'s options; on false,
+    /// <paramref name="entry"/> is the slot to overwrite for it.
+    /// </summary>
     public bool TryGet(object owner, ReadOnlySpan<char> text, out Entry entry)
     {
-        entry = Slot(text);
+        entry = _entries[SlotOf(text)] ??= new Entry();
         return ReferenceEquals(entry.Owner, owner) && entry.Length == text.Length && entry.Text is { } cached
                && cached.AsSpan(0, entry.Length).SequenceEqual(text);
     }
-
-    /// <summary>The slot to overwrite for <paramref name="text"/>.</summary>
-    public Entry Slot(ReadOnlySpan<char> text) => _entries[SlotOf(text)] ??= new Entry();
 
     private static int SlotOf(ReadOnlySpan<char> text)
     {

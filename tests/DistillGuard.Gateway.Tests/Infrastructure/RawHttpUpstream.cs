@@ -11,6 +11,11 @@ namespace DistillGuard.Gateway.Tests.Infrastructure;
 /// </summary>
 internal sealed class RawHttpUpstream : IAsyncDisposable
 {
+    // struct tcp_info (linux/tcp.h): tcpi_data_segs_in, a __u32 at byte 152, counts segments that carried data.
+    private const int SolTcp = 6;
+    private const int TcpInfo = 11;
+    private const int DataSegmentsInOffset = 152;
+
     private const string Answer = """{"id":"msg_raw","type":"message","role":"assistant","model":"claude-test","content":[{"type":"text","text":"ok"}],"stop_reason":"end_turn","usage":{"input_tokens":3,"output_tokens":1}}""";
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -23,11 +28,6 @@ internal sealed class RawHttpUpstream : IAsyncDisposable
     }
 
     public string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
-
-    // struct tcp_info (linux/tcp.h): tcpi_data_segs_in, a __u32 at byte 152, counts segments that carried data.
-    private const int SolTcp = 6;
-    private const int TcpInfo = 11;
-    private const int DataSegmentsInOffset = 152;
 
     /// <summary>Each request as received, with the number of data segments it came in, in order of arrival.</summary>
     public List<(byte[] Request, int DataSegments)> Requests { get; } = [];
@@ -88,7 +88,7 @@ internal sealed class RawHttpUpstream : IAsyncDisposable
     }
 
     /// <summary>Whether <paramref name="request"/> holds its whole header block and as many body bytes as it declares.</summary>
-    public static bool IsComplete(ReadOnlySpan<byte> request)
+    private static bool IsComplete(ReadOnlySpan<byte> request)
     {
         var end = request.IndexOf("\r\n\r\n"u8);
         if (end < 0)
