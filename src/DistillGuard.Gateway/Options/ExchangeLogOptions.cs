@@ -20,4 +20,11 @@ public sealed class ExchangeLogOptions
     /// <summary>Response bytes kept for the log per exchange; longer responses are logged truncated (counted). Default 1 MiB.</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Longest time a logged exchange waits in the writer's buffer before it reaches the file (a full buffer is
+    /// written at once, and a graceful stop writes everything). Default 1 second; 10 ms to 10 minutes (checked in
+    /// <see cref="GatewayOptionsValidator"/>).
+    /// </summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -77,6 +77,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Add("Gateway:Log: QueueCapacity >= 1, MaxResponseBytes >= 1024 and MaxFileBytes >= 4096 must hold");
         }
 
+        if (options.Log.FlushInterval < TimeSpan.FromMilliseconds(10) || options.Log.FlushInterval > TimeSpan.FromMinutes(10))
+        {
+            errors.Add("Gateway:Log:FlushInterval must be between 00:00:00.010 and 00:10:00");
+        }
+
         CheckNetworks(options.TrustedProxies, "Gateway:TrustedProxies", errors);
         CheckNetworks(options.Region.IpTable.Select(static r => r.Cidr).ToList(), "Gateway:Region:IpTable:Cidr", errors);
         foreach (var country in options.Region.DenyCountries)

@@ -60,7 +60,8 @@ internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, TimeProv
         }
         while (File.Exists(path));
 
-        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024);
+        // Flushed on a timer (ExchangeLogProcessor), so under load the file is written a full buffer at a time.
+        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 256 * 1024);
         _length = 0;
         Log.LogRotated(logger, path);
     }

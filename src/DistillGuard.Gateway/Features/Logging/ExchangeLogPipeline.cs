@@ -16,6 +16,10 @@ internal sealed class ExchangeLogPipeline
 {
     private readonly Channel<ExchangeRecord> _channel;
     private readonly ConcurrentBag<ExchangeRecord> _pool = [];
+
+    // One record, never pooled, that asks the consumer to write its buffer to the file; queued at most once at a time.
+    private readonly ExchangeRecord _flushRequest = new();
+    private int _flushQueued;
     private readonly GatewayMetrics _metrics;
     private readonly ILogger<ExchangeLogPipeline> _logger;
     private readonly int _capacity;
@@ -48,6 +52,12 @@ internal sealed class ExchangeLogPipeline
 
     public void Return(ExchangeRecord record)
     {
+        if (IsFlushRequest(record))
+        {
+            Volatile.Write(ref _flushQueued, 0);
+            return;
+        }
+
         record.Reset();
         _pool.Add(record);
     }
@@ -72,6 +82,20 @@ internal sealed class ExchangeLogPipeline
         await EnqueueAsync(record, cancellationToken).ConfigureAwait(false);
         return (T)(await work.Completion.WaitAsync(cancellationToken).ConfigureAwait(false))!;
     }
+
+    /// <summary>
+    /// Asks the consumer to write what it has buffered, in order with the exchanges queued before. Never waits: with
+    /// the queue full the consumer is busy and its buffer goes out as it fills, so the request is simply skipped.
+    /// </summary>
+    public void RequestFlush()
+    {
+        if (Interlocked.Exchange(ref _flushQueued, 1) == 0 && !_channel.Writer.TryWrite(_flushRequest))
+        {
+            Volatile.Write(ref _flushQueued, 0);
+        }
+    }
+
+    public bool IsFlushRequest(ExchangeRecord record) => ReferenceEquals(record, _flushRequest);
 
     /// <summary>No more records: the consumer drains what is queued and stops.</summary>
     public void Complete() => _channel.Writer.TryComplete();

@@ -4,14 +4,18 @@ using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Features.Detection;
 using DistillGuard.Gateway.Features.Operations;
 using DistillGuard.Gateway.Features.Streaming;
+using DistillGuard.Gateway.Options;
+using Microsoft.Extensions.Options;
 
 namespace DistillGuard.Gateway.Features.Logging;
 
 /// <summary>
 /// The single consumer of <see cref="ExchangeLogPipeline"/>: for each finished exchange it reassembles a streamed
 /// response, writes the log record, and feeds the detection engine — all off the request path, on one thread,
-/// in queue order. On shutdown it runs after the web server has drained in-flight requests
-/// (<see cref="StoppedAsync"/>), then drains the queue, so no accepted exchange is lost.
+/// in queue order. Records reach the file when the writer's buffer fills or, at the latest, one
+/// <see cref="ExchangeLogOptions.FlushInterval"/> after they were written: writing whenever the queue emptied took
+/// one pwrite per dozen records under load, ≈ 3 % of the gateway's profile. On shutdown it runs after the web server has
+/// drained in-flight requests (<see cref="StoppedAsync"/>), then drains the queue, so no accepted exchange is lost.
 /// </summary>
 internal sealed class ExchangeLogProcessor(
     ExchangeLogPipeline pipeline,
@@ -19,6 +23,8 @@ internal sealed class ExchangeLogProcessor(
     DetectionEngine engine,
     VerdictBoard board,
     GatewayMetrics metrics,
+    IOptions<GatewayOptions> options,
+    TimeProvider time,
     ILogger<ExchangeLogProcessor> logger) : IHostedLifecycleService
 {
     private readonly ByteSink _reassembled = new();
@@ -26,6 +32,10 @@ internal sealed class ExchangeLogProcessor(
     private readonly Utf8JsonWriter _writer = new(Stream.Null);
     private readonly ExchangeNormalizer _normalizer = new();
     private Task _consumer = Task.CompletedTask;
+    private ITimer? _flushTimer;
+
+    // Set by the consumer when it appends, cleared when it flushes; read by the timer so an idle gateway queues nothing.
+    private volatile bool _unflushed;
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -33,6 +43,8 @@ internal sealed class ExchangeLogProcessor(
     {
         engine.VerdictChanged += OnVerdictChanged;
         _consumer = Task.Factory.StartNew(ConsumeAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        var interval = options.Value.Log.FlushInterval;
+        _flushTimer = time.CreateTimer(static state => ((ExchangeLogProcessor)state!).OnFlushTick(), this, interval, interval);
         return Task.CompletedTask;
     }
 
@@ -45,6 +57,11 @@ internal sealed class ExchangeLogProcessor(
     /// <summary>Runs after every hosted service (the web server included) has stopped: drain and close.</summary>
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
+        if (_flushTimer is not null)
+        {
+            await _flushTimer.DisposeAsync().ConfigureAwait(false);
+        }
+
         pipeline.Complete();
         await _consumer.ConfigureAwait(false);
         engine.VerdictChanged -= OnVerdictChanged;
@@ -64,7 +81,11 @@ internal sealed class ExchangeLogProcessor(
             {
                 try
                 {
-                    if (record.Control is { } work)
+                    if (pipeline.IsFlushRequest(record))
+                    {
+                        Flush();
+                    }
+                    else if (record.Control is { } work)
                     {
                         work.Run(engine);
                     }
@@ -83,10 +104,21 @@ internal sealed class ExchangeLogProcessor(
                     pipeline.Return(record);
                 }
             }
-
-            // Queue empty: make what was written visible to readers of the files.
-            file.Flush();
         }
+    }
+
+    private void OnFlushTick()
+    {
+        if (_unflushed)
+        {
+            pipeline.RequestFlush();
+        }
+    }
+
+    private void Flush()
+    {
+        _unflushed = false;
+        file.Flush();
     }
 
     private void Process(ExchangeRecord record)
@@ -108,6 +140,7 @@ internal sealed class ExchangeLogProcessor(
         _writer.Flush();
 
         file.Append(_line.Span);
+        _unflushed = true;
         Interlocked.Increment(ref metrics.LogRecordsWritten);
         Observe(meta);
     }

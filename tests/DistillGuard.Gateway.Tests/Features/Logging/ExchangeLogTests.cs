@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DistillGuard.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DistillGuard.Gateway.Tests.Features.Logging;
 
@@ -95,6 +96,49 @@ public sealed class ExchangeLogTests
         Assert.All(sent, id => Assert.Matches("^req_[0-9a-f]{24}$", id));
         Assert.Equal(3, sent.Distinct().Count());
         Assert.Equal(sent, fixture.ReadLog().Select(r => r.GetProperty("request_id").GetString()));
+    }
+
+    [Fact]
+    public async Task Log_WhileRunning_RecordsReachTheFileOnTheFlushTimerNotPerRecord()
+    {
+        var clock = new FlushTimerClock(TimeSpan.FromMinutes(7));
+        await using var fixture = await GatewayFixture.StartAsync(s => s["Gateway:Log:FlushInterval"] = "00:07:00", services => services.AddSingleton<TimeProvider>(clock));
+        var key = await fixture.CreateKeyAsync("acct_tail");
+        var ct = TestContext.Current.CancellationToken;
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(prompt: "tail me")), ct);
+        var requestId = Assert.Single(response.Headers.GetValues("x-distillguard-request-id"));
+
+        // The consumer has written the record (it feeds the engine after writing) but keeps it in its buffer.
+        await fixture.WaitForEngineAsync(1);
+        Assert.Empty(fixture.ReadLog());
+
+        clock.FireFlushTimer();
+        await fixture.WaitForEngineAsync(1); // a round trip through the queue, behind the flush the timer asked for
+
+        Assert.Equal(requestId, Assert.Single(fixture.ReadLog()).GetProperty("request_id").GetString());
+    }
+
+    /// <summary>The system clock, except that the timer with the given period fires only when the test says so.</summary>
+    private sealed class FlushTimerClock(TimeSpan period) : TimeProvider
+    {
+        private (TimerCallback Callback, object? State)? _flush;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan timerPeriod)
+        {
+            if (timerPeriod != period)
+            {
+                return base.CreateTimer(callback, state, dueTime, timerPeriod);
+            }
+
+            _flush = (callback, state);
+            return base.CreateTimer(static _ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        public void FireFlushTimer()
+        {
+            var (callback, state) = _flush ?? throw new InvalidOperationException("the gateway made no flush timer");
+            callback(state);
+        }
     }
 
     [Fact]
