@@ -6,6 +6,9 @@ public sealed partial class DetectionEngine
 {
     internal const int ExampleChars = 240;
 
+    /// <summary>Shortest log-time step between two applications inside a tick (each one walks the whole buffer).</summary>
+    private static readonly long MinApplyStep = TimeSpan.FromMinutes(1).Ticks;
+
     private void AdvanceTo(long ticks)
     {
         var tick = Options.Tick.Ticks;
@@ -27,10 +30,30 @@ public sealed partial class DetectionEngine
                 _tickEnd = start;
             }
         }
+
+        // Inside the open tick, what lies more than the tolerance behind the newest exchange is applied already (in
+        // the same canonical order, so no outcome changes): the buffer holds a few minutes of traffic instead of a
+        // whole tick's, about 0.7 KB an exchange (630 MB a tick at 1,000 requests/s in front of a busy API).
+        var watermark = ticks - tolerance;
+        if (watermark >= _appliedBefore + Math.Max(tolerance, MinApplyStep))
+        {
+            ApplyBefore(watermark);
+            _appliedBefore = watermark;
+        }
     }
 
     /// <summary>Applies the exchanges before <paramref name="end"/> in canonical order and re-evaluates at <paramref name="end"/>.</summary>
     private void CloseTick(long end, long evaluateAt, bool recluster = false)
+    {
+        ApplyBefore(end);
+        if (_appliedSinceEvaluation > 0 || _evaluationDue)
+        {
+            Evaluate(evaluateAt, recluster);
+        }
+    }
+
+    /// <summary>Applies the buffered exchanges before <paramref name="end"/>, in canonical order; later ones stay buffered.</summary>
+    private void ApplyBefore(long end)
     {
         _spare.Clear();
         _apply.Clear();
@@ -43,7 +66,7 @@ public sealed partial class DetectionEngine
             }
             else
             {
-                // Still buffered after this tick: its example text moves to the buffer the next tick uses.
+                // Still buffered: its example text moves to the buffer the next application uses.
                 _spare.Add(MoveExample(p));
             }
         }
@@ -58,10 +81,6 @@ public sealed partial class DetectionEngine
         (_examples, _nextExamples) = (_nextExamples, _examples);
         _appliedSinceEvaluation += _apply.Count;
         _apply.Clear();
-        if (_appliedSinceEvaluation > 0 || _evaluationDue)
-        {
-            Evaluate(evaluateAt, recluster);
-        }
     }
 
     private PendingExchange MoveExample(in PendingExchange p)

@@ -12,9 +12,10 @@ namespace DistillGuard.Core.Engine;
 /// may be called from any thread.
 /// </summary>
 /// <remarks>
-/// Exchanges are buffered per log-time tick (<see cref="DetectionOptions.Tick"/>), applied in a canonical order
-/// when the tick closes, and verdicts are re-evaluated at the tick boundary, which is the honest log time at which
-/// the evidence became enough. See docs/detection.md.
+/// Exchanges are buffered until they lie <see cref="DetectionOptions.ReorderTolerance"/> behind the newest one, then
+/// applied in a canonical order; verdicts are re-evaluated at each log-time tick boundary
+/// (<see cref="DetectionOptions.Tick"/>), which is the honest log time at which the evidence became enough. See
+/// docs/detection.md.
 /// </remarks>
 public sealed partial class DetectionEngine
 {
@@ -33,6 +34,9 @@ public sealed partial class DetectionEngine
     private ExampleTexts _nextExamples = new();
     private List<ClusterFeatures> _clusters = [];
     private long _tickEnd = -1;
+
+    /// <summary>Log time before which every buffered exchange has been applied (inside the open tick).</summary>
+    private long _appliedBefore = long.MinValue / 2;
     private long _appliedSinceEvaluation;
 
     /// <summary>Something other than traffic changed an input (an override): the next tick evaluates even if quiet.</summary>
@@ -66,6 +70,9 @@ public sealed partial class DetectionEngine
 
     /// <summary>Exchanges observed so far.</summary>
     public long ObservedExchanges => _exchanges;
+
+    /// <summary>Exchanges observed but not yet applied (they wait out the reorder tolerance).</summary>
+    internal int BufferedExchanges => _pending.Count;
 
     public void AddAccount(AccountRecord account)
     {

@@ -1,3 +1,4 @@
+using DistillGuard.Core.Engine;
 using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Tests.Engine;
@@ -21,6 +22,30 @@ public sealed class EngineMemoryTests
         var perAccount = RetainedPerAccount(ipVariety: 4096, templateVariety: 64);
 
         Assert.True(perAccount <= 2048 + (13 * 200), $"engine retains {perAccount:N0} bytes per account");
+    }
+
+    [Fact]
+    public void Observe_BusyTrafficWithinOneTick_BuffersAFewMinutesNotTheWholeTick()
+    {
+        // Ten exchanges a second for the first 14 minutes of a 15-minute tick: the tick is still open at the end.
+        const int perSecond = 10;
+        var options = new DetectionOptions();
+        var engine = EngineRun.Create();
+        var exchange = new Exchange { Api = ApiShape.AnthropicMessages, Model = "frontier-large-2", AsnType = AsnType.Isp, Asn = 7922, Country = "US", Ip = "10.0.0.7" };
+        var most = 0;
+        for (var i = 0; i < 14 * 60 * perSecond; i++)
+        {
+            exchange.Timestamp = TrafficBuilder.Start.AddSeconds(i / (double)perSecond);
+            exchange.AccountId = $"acct_{i % 50:D4}";
+            exchange.Request.LastUserText = $"question {i % 7} about the weather";
+            engine.Observe(exchange);
+            most = Math.Max(most, engine.BufferedExchanges);
+        }
+
+        // Applied once they lie the tolerance behind the newest exchange, at most a step (the tolerance) late.
+        var bound = (int)(2 * options.ReorderTolerance.TotalSeconds * perSecond) + perSecond;
+        Assert.InRange(most, (int)(options.ReorderTolerance.TotalSeconds * perSecond), bound);
+        Assert.Equal(14 * 60 * perSecond, engine.ObservedExchanges);
     }
 
     private static double RetainedPerAccount(int ipVariety, int templateVariety)
