@@ -168,10 +168,11 @@ internal sealed class ExchangeLogProcessor(
         try
         {
             var verdict = engine.Observe(exchange);
-            var status = engine.GetStatus(exchange.AccountId) ?? new AccountStatus(exchange.AccountId, verdict, 0, null, null);
-            if (board.EngineStatus(exchange.AccountId)?.Verdict != status.Verdict || board.EngineStatus(exchange.AccountId) is null)
+            var published = engine.GetStatus(exchange.AccountId);
+            var known = board.EngineStatus(exchange.AccountId);
+            if (known is null || known.Verdict != (published?.Verdict ?? verdict))
             {
-                OnVerdictChanged(status);
+                OnVerdictChanged(published ?? new AccountStatus(exchange.AccountId, verdict, 0, null, null));
             }
         }
         catch (Exception ex)
