@@ -104,8 +104,11 @@ internal sealed partial class AccountState
     /// <summary>Next slot of each link ring, 4 bits per ring (kept in one field: every byte per account counts).</summary>
     public int LinkNext { get; set; }
 
-    /// <summary>Links held whose first holder is another account; clustering skips accounts with none.</summary>
-    public byte ForeignLinks { get; set; }
+    /// <summary>
+    /// Bit i set when <see cref="Links"/>[i] is held and its first holder is another account: clustering walks only
+    /// these (reaching an attribute to ask for its anchor was most of a clustering pass: a cache miss per link).
+    /// </summary>
+    public ushort ForeignLinkMask { get; set; }
 
     public KeySet Ips { get; } = new(4);
 

@@ -17,20 +17,16 @@ internal sealed class CoordinationPass
     private readonly InfrastructureJoin _split = new();
     private readonly List<InfraHolders> _pool = [];
     private readonly List<AccountState> _marked = [];
+    private readonly List<AccountState> _clustered = [];
     private int _poolUsed;
     private int _pass;
 
-    public List<ClusterFeatures> Run(List<AccountState> accounts, long nowTicks)
+    /// <param name="accounts">Every account, by index.</param>
+    /// <param name="linked">Indices of the accounts that hold a link first held by another account.</param>
+    /// <param name="population">Accounts with traffic, against which attribute rarity is weighed.</param>
+    /// <param name="nowTicks">Log time of the pass.</param>
+    public List<ClusterFeatures> Run(List<AccountState> accounts, IndexBits linked, int population, long nowTicks)
     {
-        var population = 0;
-        foreach (var a in accounts)
-        {
-            if (a.Exchanges > 0)
-            {
-                population++;
-            }
-        }
-
         _sets.Reset(accounts.Count);
         _infra.Clear();
         _poolUsed = 0;
@@ -45,21 +41,14 @@ internal sealed class CoordinationPass
         _marked.Clear();
 
         // Stage 1: identity links (payment instruments, templates) join accounts outright. Only holders of another
-        // account's attribute can link (the first holder is reached from the others' side).
-        foreach (var a in accounts)
+        // account's attribute can link (the first holder is reached from the others' side), so the walk visits the
+        // linked accounts in index order and, of each, the foreign links in slot order.
+        foreach (var index in linked)
         {
-            if (a.ForeignLinks == 0)
+            var a = accounts[index];
+            for (var foreign = (uint)a.ForeignLinkMask; foreign != 0; foreign &= foreign - 1)
             {
-                continue;
-            }
-
-            foreach (var link in a.Links)
-            {
-                if (link is null || ReferenceEquals(link.Anchor, a))
-                {
-                    continue;
-                }
-
+                var link = a.Links[BitOperations.TrailingZeroCount(foreign)]!;
                 var weight = WeightOf(link, population);
                 if (weight >= LinkModel.LinkThreshold && Qualifies(a, link) && Qualifies(link.Anchor, link))
                 {
@@ -79,10 +68,18 @@ internal sealed class CoordinationPass
         }
 
         _split.Join(_sets, accounts.Count, _infra);
-        var groups = new Dictionary<int, List<AccountState>>();
-        foreach (var a in accounts)
+
+        // Only marked accounts were joined to another, so only they can be in a cluster; the order they are grouped
+        // in does not matter (members and clusters are sorted below).
+        foreach (var a in _clustered)
         {
             a.Cluster = -1;
+        }
+
+        _clustered.Clear();
+        var groups = new Dictionary<int, List<AccountState>>();
+        foreach (var a in _marked)
+        {
             if (_sets.SizeOf(a.Index) < 2)
             {
                 continue;
@@ -115,6 +112,7 @@ internal sealed class CoordinationPass
             foreach (var m in clusters[i].Members)
             {
                 m.Cluster = i;
+                _clustered.Add(m);
             }
         }
 

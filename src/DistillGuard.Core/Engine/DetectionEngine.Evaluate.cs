@@ -34,7 +34,7 @@ public sealed partial class DetectionEngine
         var reclustered = recluster || _lastClustered == long.MinValue || at / interval > _lastClustered / interval;
         if (reclustered)
         {
-            _clusters = _coordination.Run(_accounts, at);
+            _clusters = _coordination.Run(_accounts, _linked, _activeAccounts, at);
             _lastClustered = at;
             TouchMembers(previous);
             TouchMembers(_clusters);

@@ -125,6 +125,11 @@ public sealed partial class DetectionEngine
             CountModel(account, model);
         }
 
+        if (account.Exchanges == 0)
+        {
+            _activeAccounts++;
+        }
+
         account.Apply(p);
         CountTimeline(account, ticks);
 
@@ -209,7 +214,9 @@ public sealed partial class DetectionEngine
             attribute.EducationAccounts++;
         }
 
-        if (LinkSlots.Hold(account, attribute) is { HeldBy: 0, Kind: not AttributeKind.Payment } forgotten)
+        var forgotten = LinkSlots.Hold(account, attribute);
+        _linked.Set(account.Index, account.ForeignLinkMask != 0);
+        if (forgotten is { HeldBy: 0, Kind: not AttributeKind.Payment })
         {
             // Rotating exits and one-off templates would otherwise grow the index with the log; nobody links through it now.
             _attributes.Remove((forgotten.Kind, forgotten.Key));

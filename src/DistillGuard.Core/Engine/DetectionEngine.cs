@@ -25,6 +25,12 @@ public sealed partial class DetectionEngine
     private readonly Dictionary<(AttributeKind Kind, ulong Key), AttributeStats> _attributes = [];
     private readonly Dictionary<string, ModelState> _models = new(StringComparer.Ordinal);
     private readonly CoordinationPass _coordination = new();
+
+    /// <summary>Accounts holding a link first held by another account: the only ones clustering starts from.</summary>
+    private readonly IndexBits _linked = new();
+
+    /// <summary>Accounts with at least one applied exchange (the population attribute rarity is measured against).</summary>
+    private int _activeAccounts;
     private readonly TimelineBuckets _timeline = new();
     private ChunkedList<PendingExchange> _pending = new();
     private ChunkedList<PendingExchange> _spare = new();

@@ -51,18 +51,13 @@ internal static class LinkSlots
         var evicted = account.Links[slot];
         account.Links[slot] = attribute;
         attribute.HeldBy++;
-        if (!ReferenceEquals(attribute.Anchor, account))
-        {
-            account.ForeignLinks++;
-        }
-
+        var bit = (ushort)(1 << slot);
+        account.ForeignLinkMask = ReferenceEquals(attribute.Anchor, account)
+            ? (ushort)(account.ForeignLinkMask & ~bit)
+            : (ushort)(account.ForeignLinkMask | bit);
         if (evicted is not null)
         {
             evicted.HeldBy--;
-            if (!ReferenceEquals(evicted.Anchor, account))
-            {
-                account.ForeignLinks--;
-            }
         }
 
         return evicted;

@@ -77,6 +77,28 @@ public sealed class EngineStructuresTests
     }
 
     [Fact]
+    public void IndexBits_SetAndClearedAcrossWords_EnumeratesSetIndicesAscending()
+    {
+        var bits = new IndexBits();
+        int[] indices = [5000, 0, 63, 64, 1025, 130];
+        foreach (var i in indices)
+        {
+            bits.Set(i, true);
+        }
+
+        bits.Set(64, false);
+        bits.Set(9999, false); // past the end: nothing to clear
+
+        var seen = new List<int>();
+        foreach (var i in bits)
+        {
+            seen.Add(i);
+        }
+
+        Assert.Equal([0, 63, 130, 1025, 5000], seen);
+    }
+
+    [Fact]
     public void KeySet_MoreKeysThanCapacity_CountsAllAndKeepsNewest()
     {
         var set = new KeySet(4);
