@@ -21,7 +21,7 @@ public sealed class DetectionOptions
     /// <summary>
     /// Log-time interval at which accounts are re-clustered (default 1 hour, a whole number of ticks). Between
     /// clusterings every tick still re-scores the accounts that had traffic against the current clusters; re-clustering
-    /// every tick would cost a pass over all accounts per tick, which dominates a long scan.
+    /// every tick would cost a pass over every linked account per tick, which dominates a long scan.
     /// </summary>
     public TimeSpan ClusterInterval { get; set; } = TimeSpan.FromHours(1);
 
