@@ -127,6 +127,41 @@ internal ref partial struct SpanJsonReader
         }
     }
 
+    /// <summary>
+    /// The length in UTF-16 characters of the current string, unescaped, without copying it; the same checks as
+    /// <see cref="CopyString(Span{char})"/>.
+    /// </summary>
+    public readonly int StringLength()
+    {
+        RequireText();
+        var raw = ValueSpan;
+        var length = 0;
+        while (true)
+        {
+            var backslash = ValueIsEscaped ? raw.IndexOf((byte)'\\') : -1;
+            var plain = backslash < 0 ? raw : raw[..backslash];
+            if (!Utf8.IsValid(plain))
+            {
+                throw new InvalidOperationException("a JSON string holds invalid UTF-8");
+            }
+
+            length += Encoding.UTF8.GetCharCount(plain);
+            if (backslash < 0)
+            {
+                return length;
+            }
+
+            var consumed = DecodeEscape(raw[backslash..], out _, out var second);
+            if (consumed < 0)
+            {
+                throw InvalidSurrogate();
+            }
+
+            length += second == 0 ? 1 : 2;
+            raw = raw[(backslash + consumed)..];
+        }
+    }
+
     /// <summary>The current string as a new string; null for a null token.</summary>
     public readonly string? GetString()
     {

@@ -80,6 +80,13 @@ internal sealed class TextBuffer
             return;
         }
 
+        if (Length == Cap)
+        {
+            // Full (or kept nothing, as a scan's response text): only the length counts.
+            TotalLength += reader.StringLength();
+            return;
+        }
+
         // Escaped: unescaping never makes the text longer than its raw bytes.
         if (raw.Length <= Cap - Length)
         {

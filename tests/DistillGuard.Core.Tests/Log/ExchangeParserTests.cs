@@ -283,6 +283,20 @@ public sealed class ExchangeParserTests
     }
 
     [Fact]
+    public void TryParse_AssistantTurnsRoleFirstOrLast_OnlyCountedAndTheirBlocksTallied()
+    {
+        var line = """{"ts":"2026-04-22T03:14:07Z","account_id":"a","api":"anthropic.messages","request":{"messages":[{"role":"user","content":"first ask"},{"role":"assistant","content":[{"type":"text","text":"an answer"},{"type":"image","source":{}}]},{"content":"more \u00e9 answer","role":"assistant"},{"role":"user","content":[{"type":"text","text":"last \n ask"}]}]},"response":{"content":[{"type":"text","text":"ok"}]}}""";
+
+        var e = Parse(line, new ExchangeParser());
+
+        Assert.Equal("last \n ask", e.Request.LastUserText);
+        Assert.Equal("first ask", e.Request.FirstUserText);
+        Assert.Equal(2, e.Request.UserTurns);
+        Assert.Equal(2, e.Request.AssistantTurns);
+        Assert.Equal(1, e.Request.ImageCount);
+    }
+
+    [Fact]
     public void TryParse_ReusedTarget_ClearsEverythingFromThePreviousRecord()
     {
         var parser = new ExchangeParser();

@@ -96,6 +96,7 @@ public sealed class SpanJsonReaderTests
         Assert.True(reader.ValueIsEscaped);
         var chars = new char[reader.ValueSpan.Length];
         Assert.Equal("a\n\"é😀/z", new string(chars, 0, reader.CopyString(chars)));
+        Assert.Equal("a\n\"é😀/z".Length, reader.StringLength());
         var bytes = new byte[reader.ValueSpan.Length];
         Assert.Equal("a\n\"é😀/z", Encoding.UTF8.GetString(bytes, 0, reader.CopyString(bytes)));
         Assert.True(reader.ValueTextEquals("a\n\"é😀/z"u8));
