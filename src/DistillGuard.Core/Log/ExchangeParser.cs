@@ -126,7 +126,8 @@ public sealed class ExchangeParser
 
     private void ReadField(ref SpanJsonReader reader, Exchange target, ref EnvelopeState state)
     {
-        if (reader.ValueTextEquals("ts"u8))
+        var field = EnvelopeFields.Of(ref reader);
+        if (field == EnvelopeField.Ts)
         {
             reader.Read();
             if (JsonValues.IsStringStrict(ref reader, "ts"))
@@ -142,7 +143,7 @@ public sealed class ExchangeParser
                 state.HasTimestamp = true;
             }
         }
-        else if (reader.ValueTextEquals("account_id"u8))
+        else if (field == EnvelopeField.AccountId)
         {
             reader.Read();
             if (JsonValues.IsStringStrict(ref reader, "account_id"))
@@ -151,7 +152,7 @@ public sealed class ExchangeParser
                 state.HasAccount = target.AccountId.Length > 0;
             }
         }
-        else if (reader.ValueTextEquals("request"u8))
+        else if (field == EnvelopeField.Request)
         {
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
@@ -167,7 +168,7 @@ public sealed class ExchangeParser
             _bodies.ReadRequest(ref reader, target.Request, ref state.RequestEvidence, out state.RequestModel);
             state.HasRequest = true;
         }
-        else if (reader.ValueTextEquals("response"u8))
+        else if (field == EnvelopeField.Response)
         {
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
@@ -184,17 +185,17 @@ public sealed class ExchangeParser
         }
         else
         {
-            ReadOptionalField(ref reader, target, ref state);
+            ReadOptionalField(ref reader, target, ref state, field);
         }
     }
 
-    private void ReadOptionalField(ref SpanJsonReader reader, Exchange target, ref EnvelopeState state)
+    private void ReadOptionalField(ref SpanJsonReader reader, Exchange target, ref EnvelopeState state, EnvelopeField field)
     {
-        if (reader.ValueTextEquals("ip"u8))
+        if (field == EnvelopeField.Ip)
         {
             target.Ip = PooledOrNull(ref reader, "ip");
         }
-        else if (reader.ValueTextEquals("request_id"u8))
+        else if (field == EnvelopeField.RequestId)
         {
             reader.Read();
             if (JsonValues.IsStringStrict(ref reader, "request_id"))
@@ -208,48 +209,48 @@ public sealed class ExchangeParser
                 target.RequestId = null;
             }
         }
-        else if (reader.ValueTextEquals("api_key_id"u8))
+        else if (field == EnvelopeField.ApiKeyId)
         {
             target.ApiKeyId = PooledOrNull(ref reader, "api_key_id");
         }
-        else if (reader.ValueTextEquals("asn"u8))
+        else if (field == EnvelopeField.Asn)
         {
             reader.Read();
             target.Asn = JsonValues.IntStrict(ref reader, "asn");
         }
-        else if (reader.ValueTextEquals("asn_org"u8))
+        else if (field == EnvelopeField.AsnOrg)
         {
             target.AsnOrg = PooledOrNull(ref reader, "asn_org");
         }
-        else if (reader.ValueTextEquals("asn_type"u8))
+        else if (field == EnvelopeField.AsnType)
         {
             reader.Read();
             target.AsnType = JsonValues.IsStringStrict(ref reader, "asn_type") ? LogNames.ParseAsnType(_bodies.Utf8Value(ref reader)) : AsnType.Unknown;
         }
-        else if (reader.ValueTextEquals("country"u8))
+        else if (field == EnvelopeField.Country)
         {
             reader.Read();
             target.Country = JsonValues.IsStringStrict(ref reader, "country") ? _bodies.CountryCode(ref reader) : null;
         }
-        else if (reader.ValueTextEquals("user_agent"u8))
+        else if (field == EnvelopeField.UserAgent)
         {
             target.UserAgent = PooledOrNull(ref reader, "user_agent");
         }
-        else if (reader.ValueTextEquals("tls_fingerprint"u8))
+        else if (field == EnvelopeField.TlsFingerprint)
         {
             target.TlsFingerprint = PooledOrNull(ref reader, "tls_fingerprint");
         }
-        else if (reader.ValueTextEquals("status"u8))
+        else if (field == EnvelopeField.Status)
         {
             reader.Read();
             target.Status = JsonValues.IntStrict(ref reader, "status");
         }
-        else if (reader.ValueTextEquals("latency_ms"u8))
+        else if (field == EnvelopeField.LatencyMs)
         {
             reader.Read();
             target.LatencyMs = JsonValues.DoubleStrict(ref reader, "latency_ms");
         }
-        else if (reader.ValueTextEquals("api"u8))
+        else if (field == EnvelopeField.Api)
         {
             reader.Read();
             if (JsonValues.IsStringStrict(ref reader, "api"))
@@ -257,7 +258,7 @@ public sealed class ExchangeParser
                 state.DeclaredApi = ParseApi(_bodies.Utf8Value(ref reader));
             }
         }
-        else if (reader.ValueTextEquals("usage"u8))
+        else if (field == EnvelopeField.Usage)
         {
             reader.Read();
             state.EnvelopeUsage = BodyNormalizer.ReadUsage(ref reader, strict: true);

@@ -438,9 +438,16 @@ internal ref partial struct SpanJsonReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int SkipWhitespace(int position)
     {
         var text = _text;
+        if ((uint)position < (uint)text.Length && text[position] > (byte)' ')
+        {
+            // Log lines are compact JSON: the next byte is almost never whitespace.
+            return position;
+        }
+
         while (position < text.Length && text[position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
         {
             position++;

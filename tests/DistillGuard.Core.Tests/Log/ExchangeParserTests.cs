@@ -297,6 +297,19 @@ public sealed class ExchangeParserTests
     }
 
     [Fact]
+    public void TryParse_EscapedEnvelopeNames_ReadAsTheirUnescapedFields()
+    {
+        var line = """{"t\u0073":"2026-04-22T03:14:07Z","account\u005fid":"acct_x","\u0069p":"203.0.113.9","user_agen\u0074":"curl/8","request":{"messages":[{"role":"user","content":"q"}]},"api":"anthropic.messages"}""";
+
+        var e = Parse(line, new ExchangeParser());
+
+        Assert.Equal("acct_x", e.AccountId);
+        Assert.Equal("203.0.113.9", e.Ip);
+        Assert.Equal("curl/8", e.UserAgent);
+        Assert.Equal(new DateTime(2026, 4, 22, 3, 14, 7, DateTimeKind.Utc), e.Timestamp);
+    }
+
+    [Fact]
     public void TryParse_ReusedTarget_ClearsEverythingFromThePreviousRecord()
     {
         var parser = new ExchangeParser();
