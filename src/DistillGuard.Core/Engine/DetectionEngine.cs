@@ -36,6 +36,13 @@ public sealed partial class DetectionEngine
     private ChunkedList<PendingExchange> _spare = new();
     private readonly List<PendingExchange> _apply = [];
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    // Per string instance, in front of the lookups and hashes above: a scan repeats the same pooled instances. Addresses
+    // and agents are cached only by the instance the engine shares (see Address), so no fresh copy is held.
+    private readonly ReferenceCache<AccountState> _accountsByInstance = new(4096);
+    private readonly ReferenceCache<ModelState> _modelsByInstance = new(64);
+    private readonly ReferenceCache<(ulong Block, ulong Hash, string? Shared)> _addresses = new(4096);
+    private readonly ReferenceCache<(string? Tls, ulong Hash, string? SharedUserAgent, string? SharedTls)> _clients = new(256);
     private ExampleTexts _examples = new();
     private ExampleTexts _nextExamples = new();
     private List<ClusterFeatures> _clusters = [];
@@ -127,19 +134,21 @@ public sealed partial class DetectionEngine
         var ticks = exchange.Timestamp.Ticks;
         AdvanceTo(ticks);
         var account = GetOrCreate(exchange.AccountId);
+        var address = Address(exchange.Ip);
+        var client = Client(exchange.UserAgent, exchange.TlsFingerprint);
         var (promptStart, promptLength) = _examples.Add(exchange.Request.LastUserChars);
         _pending.Add(new PendingExchange
         {
             Ticks = ticks,
             Account = account,
             Features = features,
-            BlockHash = IpBlocks.BlockHash(exchange.Ip),
-            IpHash = exchange.Ip is null ? 0 : StableHash.Of(exchange.Ip) | 1,
-            ClientHash = ClientHash(exchange.UserAgent, exchange.TlsFingerprint),
+            BlockHash = address.Block,
+            IpHash = address.Hash,
+            ClientHash = client.Hash,
             CountryHash = PackCountry(exchange.Country),
-            Ip = Shared(exchange.Ip),
-            UserAgent = Shared(exchange.UserAgent),
-            TlsFingerprint = Shared(exchange.TlsFingerprint),
+            Ip = address.Shared,
+            UserAgent = client.UserAgent,
+            TlsFingerprint = client.TlsFingerprint,
             Asn = exchange.Asn ?? 0,
             AsnOrg = exchange.AsnOrg,
             AsnType = exchange.AsnType,
@@ -181,7 +190,12 @@ public sealed partial class DetectionEngine
 
     private AccountState GetOrCreate(string id)
     {
-        if (!_byId.TryGetValue(id, out var state))
+        if (_accountsByInstance.TryGet(id, out var state))
+        {
+            return state;
+        }
+
+        if (!_byId.TryGetValue(id, out state))
         {
             state = new AccountState(id, _accounts.Count);
             _byId.Add(id, state);
@@ -190,7 +204,49 @@ public sealed partial class DetectionEngine
             _published[id] = state.Published;
         }
 
+        _accountsByInstance.Set(id, state);
         return state;
+    }
+
+    /// <summary>An address's /24 (/48) block key, its own key and its shared instance.</summary>
+    private (ulong Block, ulong Hash, string? Shared) Address(string? ip)
+    {
+        if (ip is null)
+        {
+            return (0, 0, null);
+        }
+
+        if (!_addresses.TryGet(ip, out var address))
+        {
+            address = (IpBlocks.BlockHash(ip), StableHash.Of(ip) | 1, Shared(ip));
+            if (ReferenceEquals(address.Shared, ip))
+            {
+                // Only an instance the engine keeps anyway: a gateway's fresh copy per request must not be held here.
+                _addresses.Set(ip, address);
+            }
+        }
+
+        return address;
+    }
+
+    /// <summary>A client's fingerprint key (agent and TLS together) and the shared instances of both.</summary>
+    private (ulong Hash, string? UserAgent, string? TlsFingerprint) Client(string? userAgent, string? tls)
+    {
+        if (userAgent is null)
+        {
+            return (ClientHash(null, tls), null, Shared(tls));
+        }
+
+        if (!_clients.TryGet(userAgent, out var client) || !ReferenceEquals(client.Tls, tls))
+        {
+            client = (tls, ClientHash(userAgent, tls), Shared(userAgent), Shared(tls));
+            if (ReferenceEquals(client.SharedUserAgent, userAgent) && ReferenceEquals(client.SharedTls, tls))
+            {
+                _clients.Set(userAgent, client);
+            }
+        }
+
+        return (client.Hash, client.SharedUserAgent, client.SharedTls);
     }
 
     /// <summary>
@@ -220,12 +276,18 @@ public sealed partial class DetectionEngine
 
     private ModelState GetModel(string name)
     {
-        if (!_models.TryGetValue(name, out var model))
+        if (_modelsByInstance.TryGet(name, out var model))
+        {
+            return model;
+        }
+
+        if (!_models.TryGetValue(name, out model))
         {
             model = new ModelState(name);
             _models.Add(name, model);
         }
 
+        _modelsByInstance.Set(name, model);
         return model;
     }
 
