@@ -251,7 +251,8 @@ public sealed partial class DetectionEngine
 
     /// <summary>
     /// One instance per value for the strings a buffered exchange keeps: the gateway builds a new string per request
-    /// for the client address and agent, and a tick's worth of them would otherwise survive into older GC generations.
+    /// for the client address and agent, and the reorder tolerance's worth of them would otherwise survive into older
+    /// GC generations.
     /// </summary>
     private string? Shared(string? value)
     {

@@ -14,8 +14,9 @@ namespace DistillGuard.Gateway.Features.Logging;
 /// response, writes the log record, and feeds the detection engine — all off the request path, on one thread,
 /// in queue order. Records reach the file when the writer's buffer fills or, at the latest, one
 /// <see cref="ExchangeLogOptions.FlushInterval"/> after they were written: writing whenever the queue emptied took
-/// one pwrite per dozen records under load, ≈ 3 % of the gateway's profile. On shutdown it runs after the web server has
-/// drained in-flight requests (<see cref="StoppedAsync"/>), then drains the queue, so no accepted exchange is lost.
+/// one pwrite per dozen records under load, ≈ 3 % of the gateway's profile. On shutdown it runs after the web
+/// server has drained in-flight requests (<see cref="StoppedAsync"/>), then drains the queue, so no accepted
+/// exchange is lost.
 /// </summary>
 internal sealed class ExchangeLogProcessor(
     ExchangeLogPipeline pipeline,
