@@ -72,13 +72,14 @@ public sealed class OperationsTests
 
     /// <summary>
     /// The annotations on nested sections count (generated validation walks into them), and the lengths that were
-    /// attributes are checked in code: no upstream at all, a review risk above 1.
+    /// attributes are checked in code: no upstream at all, a review risk above 1, a log flush interval of a day.
     /// </summary>
     [Fact]
     public async Task Build_NoUpstreamAndOutOfRangeNestedOption_FailsOnStartNamingTheSettings()
     {
         var settings = StoreSettings("http://127.0.0.1:0", adminToken: "admin-token-0123456789");
         settings.Overrides["Gateway:Policy:ReviewRisk"] = "1.5";
+        settings.Overrides["Gateway:Log:FlushInterval"] = "1.00:00:00";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -86,6 +87,7 @@ public sealed class OperationsTests
         Assert.Contains("Gateway:Upstreams must name at least one upstream", error.Message, StringComparison.Ordinal);
         Assert.Contains("ReviewRisk", error.Message, StringComparison.Ordinal);
         Assert.Contains("between 0 and 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Log:FlushInterval must be between 00:00:00.010 and 00:10:00", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
     }
 
