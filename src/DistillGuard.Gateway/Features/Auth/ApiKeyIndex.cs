@@ -7,7 +7,17 @@ internal sealed class ApiKeyIndex(ApiKeyHasher hasher)
 {
     private readonly ConcurrentDictionary<KeyHash, ApiKeyEntry> _byHash = new();
 
-    public void Set(KeyHash hash, ApiKeyEntry entry) => _byHash[hash] = entry;
+    // Bumped after every change, so a lookup remembered under an older version is never trusted again.
+    private int _version;
+
+    /// <summary>Changes whenever a key is added or removed.</summary>
+    public int Version => Volatile.Read(ref _version);
+
+    public void Set(KeyHash hash, ApiKeyEntry entry)
+    {
+        _byHash[hash] = entry;
+        Interlocked.Increment(ref _version);
+    }
 
     public void Remove(string keyId)
     {
@@ -18,6 +28,8 @@ internal sealed class ApiKeyIndex(ApiKeyHasher hasher)
                 _byHash.TryRemove(pair.Key, out _);
             }
         }
+
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Finds the key presented by a client; false for unknown or revoked keys.</summary>

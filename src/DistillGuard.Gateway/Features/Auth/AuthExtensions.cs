@@ -7,5 +7,6 @@ internal static class AuthExtensions
     public static IServiceCollection AddGatewayAuth(this IServiceCollection services) => services
         .AddSingleton<GatewayStore>()
         .AddSingleton<ApiKeyHasher>()
-        .AddSingleton<ApiKeyIndex>();
+        .AddSingleton<ApiKeyIndex>()
+        .AddSingleton<ConnectionKeyCache>();
 }

@@ -29,7 +29,7 @@ internal sealed class GatewayProxyHandler(
     UpstreamClient client,
     UpstreamRouter router,
     UpstreamHealthProbe health,
-    ApiKeyIndex keys,
+    ConnectionKeyCache keys,
     VerdictBoard verdicts,
     ThrottleBuckets buckets,
     ClientNetworkResolver networks,
@@ -82,7 +82,7 @@ internal sealed class GatewayProxyHandler(
     {
         var requestId = NewRequestId();
         context.Response.Headers["x-distillguard-request-id"] = requestId;
-        if (!keys.TryFind(ClientKeyReader.Read(context.Request), out var key))
+        if (!keys.TryFind(context, ClientKeyReader.Read(context.Request), out var key))
         {
             Interlocked.Increment(ref metrics.Unauthenticated);
             await ErrorResponder.WriteAsync(context, shape, 401, "invalid or missing API key (send it in x-api-key or Authorization: Bearer)").ConfigureAwait(false);
