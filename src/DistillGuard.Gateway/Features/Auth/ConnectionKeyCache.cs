@@ -9,6 +9,7 @@ namespace DistillGuard.Gateway.Features.Auth;
 /// keep-alive connection that sends the same key on every request pays for the key's HMAC once, not per request (it
 /// was the largest DistillGuard item on the gateway's profile under load). The key is held no longer than the
 /// connection that sent it, compared in constant time, and trusted only while the index has not changed since.
+/// Only HTTP/1 connections remember; on HTTP/2 and 3 every request is looked up.
 /// </summary>
 internal sealed class ConnectionKeyCache(ApiKeyIndex index)
 {
@@ -16,7 +17,10 @@ internal sealed class ConnectionKeyCache(ApiKeyIndex index)
 
     public bool TryFind(HttpContext context, ReadOnlySpan<char> presentedKey, out ApiKeyEntry entry)
     {
-        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        // An HTTP/1 connection carries one request at a time. HTTP/2 and 3 run a connection's streams at once, and the
+        // connection's items are a plain dictionary: those requests are looked up in the index every time.
+        var protocol = context.Request.Protocol;
+        var items = HttpProtocol.IsHttp11(protocol) || HttpProtocol.IsHttp10(protocol) ? context.Features.Get<IConnectionItemsFeature>()?.Items : null;
         if (items is null)
         {
             return index.TryFind(presentedKey, out entry);

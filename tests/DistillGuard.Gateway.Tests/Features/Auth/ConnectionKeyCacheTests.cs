@@ -72,11 +72,47 @@ public sealed class ConnectionKeyCacheTests
         Assert.Equal(HttpStatusCode.Unauthorized, invalid.StatusCode);
     }
 
+    [Fact]
+    public async Task OneHttp2Connection_KeysOfTwoAccountsSentAtOnce_EachRequestIsChargedToItsOwnKeysAccount()
+    {
+        var certificate = TestCertificates.WriteSelfSigned();
+        await using var fixture = await GatewayFixture.StartAsync(s =>
+        {
+            s["Gateway:Urls:0"] = "https://127.0.0.1:0";
+            s["Gateway:Tls:CertificatePath"] = certificate;
+        });
+        var ct = TestContext.Current.CancellationToken;
+        var allowed = await fixture.CreateKeyAsync("acct_allowed");
+        var blocked = await fixture.CreateKeyAsync("acct_blocked");
+        await fixture.SetOverrideAsync("acct_blocked", "block");
+        var connects = 0;
+        using var client = OneConnectionClient(fixture, () => Interlocked.Increment(ref connects));
+        client.BaseAddress = new Uri($"https://localhost:{new Uri(fixture.BaseUrl).Port}");
+
+        // HTTP/2 runs these as streams of one connection at the same time.
+        var keys = Enumerable.Range(0, 24).Select(i => (i % 3) switch { 0 => allowed, 1 => blocked, _ => "dg-not-a-key" }).ToArray();
+        var responses = await Task.WhenAll(keys.Select(async key =>
+        {
+            using var request = GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic());
+            request.Version = HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            using var response = await client.SendAsync(request, ct);
+            return (response.Version, response.StatusCode);
+        }));
+
+        Assert.All(responses, static r => Assert.Equal(HttpVersion.Version20, r.Version));
+        Assert.Equal(
+            keys.Select(k => k == allowed ? HttpStatusCode.OK : k == blocked ? HttpStatusCode.Forbidden : HttpStatusCode.Unauthorized),
+            responses.Select(static r => r.StatusCode));
+        Assert.Equal(1, connects);
+    }
+
     /// <summary>A client that keeps one connection to the gateway and reports each time it opens one.</summary>
     private static HttpClient OneConnectionClient(GatewayFixture fixture, Action connected)
     {
         var handler = GatewayFixture.TrustingHandler();
         handler.MaxConnectionsPerServer = 1;
+        handler.SslOptions.TargetHost = "localhost";
         handler.ConnectCallback = async (context, cancellationToken) =>
         {
             connected();

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using DistillGuard.Gateway.Tests.Infrastructure;
 
 namespace DistillGuard.Gateway.Tests.Features.TlsFingerprint;
@@ -12,8 +10,7 @@ public sealed class TlsFingerprintTests
     [Fact]
     public async Task HandleAsync_OverHttps_LogsTheClientsJa4_TheSameOnEveryConnection_OverHttp1AndHttp2()
     {
-        var certificate = Path.Combine(Directory.CreateTempSubdirectory("dg-tls-").FullName, "gateway.pfx");
-        WriteSelfSignedCertificate(certificate);
+        var certificate = TestCertificates.WriteSelfSigned();
         await using var fixture = await GatewayFixture.StartAsync(s =>
         {
             s["Gateway:Urls:0"] = "https://127.0.0.1:0";
@@ -123,17 +120,5 @@ public sealed class TlsFingerprintTests
         });
 
         Assert.Contains($"Gateway:Tls:CertificatePath: cannot load the certificate '{certificate}'", error.Message, StringComparison.Ordinal);
-    }
-
-    private static void WriteSelfSignedCertificate(string path)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
     }
 }
