@@ -72,11 +72,6 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Add("Gateway:Store:Path and Gateway:Log:Directory must be set");
         }
 
-        if (options.Log.QueueCapacity < 1 || options.Log.MaxResponseBytes < 1024 || options.Log.MaxFileBytes < 4096)
-        {
-            errors.Add("Gateway:Log: QueueCapacity >= 1, MaxResponseBytes >= 1024 and MaxFileBytes >= 4096 must hold");
-        }
-
         if (options.Log.FlushInterval < TimeSpan.FromMilliseconds(10) || options.Log.FlushInterval > TimeSpan.FromMinutes(10))
         {
             errors.Add("Gateway:Log:FlushInterval must be between 00:00:00.010 and 00:10:00");

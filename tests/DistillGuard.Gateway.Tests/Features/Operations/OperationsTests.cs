@@ -72,7 +72,8 @@ public sealed class OperationsTests
 
     /// <summary>
     /// The annotations on nested sections count (generated validation walks into them), and the lengths that were
-    /// attributes are checked in code: no upstream at all, a review risk above 1, a log flush interval of a day.
+    /// attributes are checked in code: no upstream at all, a review risk above 1, a log flush interval of a day, an
+    /// empty log queue.
     /// </summary>
     [Fact]
     public async Task Build_NoUpstreamAndOutOfRangeNestedOption_FailsOnStartNamingTheSettings()
@@ -80,6 +81,7 @@ public sealed class OperationsTests
         var settings = StoreSettings("http://127.0.0.1:0", adminToken: "admin-token-0123456789");
         settings.Overrides["Gateway:Policy:ReviewRisk"] = "1.5";
         settings.Overrides["Gateway:Log:FlushInterval"] = "1.00:00:00";
+        settings.Overrides["Gateway:Log:QueueCapacity"] = "0";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -88,6 +90,7 @@ public sealed class OperationsTests
         Assert.Contains("ReviewRisk", error.Message, StringComparison.Ordinal);
         Assert.Contains("between 0 and 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Log:FlushInterval must be between 00:00:00.010 and 00:10:00", error.Message, StringComparison.Ordinal);
+        Assert.Contains("QueueCapacity must be between 1 and 1000000", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
     }
 
