@@ -6,8 +6,15 @@ namespace DistillGuard.Gateway.Tests.Infrastructure;
 
 internal static class TestCertificates
 {
+    /// <summary>Gateway settings that listen on https only, with a new self-signed certificate.</summary>
+    public static void ServeHttps(Dictionary<string, string?> settings)
+    {
+        settings["Gateway:Urls:0"] = "https://127.0.0.1:0";
+        settings["Gateway:Tls:CertificatePath"] = WriteSelfSigned();
+    }
+
     /// <summary>Writes a self-signed certificate for localhost and 127.0.0.1 to a new temporary folder; returns the .pfx path.</summary>
-    public static string WriteSelfSigned()
+    private static string WriteSelfSigned()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("dg-tls-").FullName, "gateway.pfx");
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -75,12 +75,7 @@ public sealed class ConnectionKeyCacheTests
     [Fact]
     public async Task OneHttp2Connection_KeysOfTwoAccountsSentAtOnce_EachRequestIsChargedToItsOwnKeysAccount()
     {
-        var certificate = TestCertificates.WriteSelfSigned();
-        await using var fixture = await GatewayFixture.StartAsync(s =>
-        {
-            s["Gateway:Urls:0"] = "https://127.0.0.1:0";
-            s["Gateway:Tls:CertificatePath"] = certificate;
-        });
+        await using var fixture = await GatewayFixture.StartAsync(TestCertificates.ServeHttps);
         var ct = TestContext.Current.CancellationToken;
         var allowed = await fixture.CreateKeyAsync("acct_allowed");
         var blocked = await fixture.CreateKeyAsync("acct_blocked");

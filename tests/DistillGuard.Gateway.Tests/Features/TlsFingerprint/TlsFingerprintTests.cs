@@ -10,12 +10,7 @@ public sealed class TlsFingerprintTests
     [Fact]
     public async Task HandleAsync_OverHttps_LogsTheClientsJa4_TheSameOnEveryConnection_OverHttp1AndHttp2()
     {
-        var certificate = TestCertificates.WriteSelfSigned();
-        await using var fixture = await GatewayFixture.StartAsync(s =>
-        {
-            s["Gateway:Urls:0"] = "https://127.0.0.1:0";
-            s["Gateway:Tls:CertificatePath"] = certificate;
-        });
+        await using var fixture = await GatewayFixture.StartAsync(TestCertificates.ServeHttps);
         var key = await fixture.CreateKeyAsync("acct_tls");
         var ct = TestContext.Current.CancellationToken;
 
