@@ -10,6 +10,13 @@ if (args.Length != 2)
     return 2;
 }
 
+// The socket mode the gateway verb sets for its process (GatewayHost.PreferInlineSocketCompletions), so this stays
+// the floor under the gateway rather than a differently tuned process.
+if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+}
+
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
 builder.Services.AddHttpForwarder();
