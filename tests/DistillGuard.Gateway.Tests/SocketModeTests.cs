@@ -17,8 +17,7 @@ public sealed class SocketModeTests
 
         // A listening server makes sure the runtime's socket engines exist.
         await using var server = await StandInServer.StartAsync();
-        var eventThreads = Directory.GetDirectories("/proc/self/task")
-            .Count(task => File.Exists(Path.Combine(task, "comm")) && File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == ".NET Sockets");
+        var eventThreads = RuntimeThreads.CountNamed("/proc/self/task", RuntimeThreads.SocketEventThread);
 
         Assert.Equal(Environment.ProcessorCount, eventThreads);
     }

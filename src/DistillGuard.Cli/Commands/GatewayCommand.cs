@@ -30,9 +30,6 @@ internal sealed class GatewayCommand : ICliVerb
                 return ExitCodes.Success;
             }
 
-            // Before any socket exists in this process (the stand-in above keeps the runtime's default: it is the
-            // bench's fixed upstream, and its cost is part of every target's figure).
-            GatewayHost.PreferInlineSocketCompletions();
             var file = parse.GetValue(config);
             if (file is not null && !file.Exists)
             {
@@ -46,6 +43,9 @@ internal sealed class GatewayCommand : ICliVerb
                 settings.Urls.Add(url);
             }
 
+            // Before any socket exists in this process (the stand-in above keeps the runtime's default: it is the
+            // bench's fixed upstream, and its cost is part of every target's figure).
+            GatewayHost.PreferInlineSocketCompletions();
             try
             {
                 await using var app = GatewayHost.Build(settings);

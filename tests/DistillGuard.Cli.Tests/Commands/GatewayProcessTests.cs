@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using DistillGuard.Gateway;
 using DistillGuard.Gateway.StandIn;
+using DistillGuard.Gateway.Tests.Infrastructure;
 
 namespace DistillGuard.Cli.Tests.Commands;
 
@@ -54,7 +55,7 @@ public sealed class GatewayProcessTests
 
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 Assert.Equal("message", JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
-                Assert.Equal(expectedEventThreads, CountThreadsNamed(gateway.Id, ".NET Sockets"));
+                Assert.Equal(expectedEventThreads, RuntimeThreads.CountNamed($"/proc/{gateway.Id}/task", RuntimeThreads.SocketEventThread));
             }
             finally
             {
@@ -139,8 +140,4 @@ public sealed class GatewayProcessTests
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return body.RootElement.GetProperty("api_key").GetString()!;
     }
-
-    private static int CountThreadsNamed(int processId, string name) =>
-        Directory.GetDirectories($"/proc/{processId}/task")
-            .Count(task => File.Exists(Path.Combine(task, "comm")) && File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == name);
 }
