@@ -35,16 +35,12 @@ public static class GatewayHost
     /// this must run before anything opens one; it is for the <c>gateway</c> verb's process, not for a host
     /// embedded in another application.
     /// </summary>
-    /// <returns>True when this call turned the mode on; false when the environment had already decided.</returns>
-    public static bool PreferInlineSocketCompletions()
+    public static void PreferInlineSocketCompletions()
     {
-        if (Environment.GetEnvironmentVariable(InlineSocketCompletionsVariable) is not null)
+        if (Environment.GetEnvironmentVariable(InlineSocketCompletionsVariable) is null)
         {
-            return false;
+            Environment.SetEnvironmentVariable(InlineSocketCompletionsVariable, "1");
         }
-
-        Environment.SetEnvironmentVariable(InlineSocketCompletionsVariable, "1");
-        return true;
     }
 
     /// <summary>Builds a ready-to-run gateway application.</summary>
