@@ -51,7 +51,7 @@ internal static class SyntheticExchangeLog
         {
             var path = Path.Combine(directory, $"exchanges-{f:D2}.jsonl.gz");
             using var file = File.Create(path);
-            using var gzip = new GZipStream(file, CompressionLevel.Fastest);
+            using var gzip = new GZipStream(file, CompressionLevel.Optimal); // gzip's default level, as the simulator writes
             foreach (var line in Lines(perFile, seed: 1000 + f))
             {
                 gzip.Write(line);

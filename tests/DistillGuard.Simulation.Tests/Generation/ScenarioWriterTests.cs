@@ -69,4 +69,28 @@ public sealed class ScenarioWriterTests : IDisposable
         Assert.Equal(File.ReadAllLines(Path.Combine(dir, "accounts.jsonl")).Length, truth.Accounts.Count);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "models.jsonl")).Length);
     }
+
+    [Fact]
+    public void Write_GzipAndPlain_SameBytesPerDay()
+    {
+        // Large enough that each day spans several of the writer's 1 MiB buffers, which are written in the background.
+        var options = new SimulationOptions { Seed = 3, Scale = 0.2, Days = 2 };
+        var gzip = Write("gz", options, gzip: true);
+        var plain = Write("plain", options, gzip: false);
+
+        var days = Directory.GetFiles(plain, "exchanges-*.jsonl").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, days.Count);
+        foreach (var day in days)
+        {
+            var expected = File.ReadAllBytes(day);
+            Assert.True(expected.Length > 2 << 20, $"{Path.GetFileName(day)} holds only {expected.Length} bytes");
+            using var inflated = new MemoryStream();
+            using (var stream = new GZipStream(File.OpenRead(Path.Combine(gzip, Path.GetFileName(day) + ".gz")), CompressionMode.Decompress))
+            {
+                stream.CopyTo(inflated);
+            }
+
+            Assert.True(expected.AsSpan().SequenceEqual(inflated.ToArray()), $"{Path.GetFileName(day)}.gz differs from the plain file");
+        }
+    }
 }
