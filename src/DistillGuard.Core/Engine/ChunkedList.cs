@@ -29,10 +29,11 @@ internal sealed class ChunkedList<T>
     /// <summary>Empties the list; its chunks are cleared (so it holds no references) and kept.</summary>
     public void Clear()
     {
-        var used = (_count + ChunkSize - 1) / ChunkSize;
-        for (var i = 0; i < used; i++)
+        // Only the used part of the last chunk: a replay's lists hold a few dozen items at a time, and clearing
+        // whole chunks (≈ 300 KB of pending exchanges each) on every application was ≈ 1 % of a scan's CPU.
+        for (var i = 0; i * ChunkSize < _count; i++)
         {
-            Array.Clear(_chunks[i]);
+            Array.Clear(_chunks[i], 0, Math.Min(ChunkSize, _count - (i * ChunkSize)));
         }
 
         _count = 0;

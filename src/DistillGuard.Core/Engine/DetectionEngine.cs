@@ -134,8 +134,8 @@ public sealed partial class DetectionEngine
         var ticks = exchange.Timestamp.Ticks;
         AdvanceTo(ticks);
         var account = GetOrCreate(exchange.AccountId);
-        var address = Address(exchange.Ip);
-        var client = Client(exchange.UserAgent, exchange.TlsFingerprint);
+        var address = Address(exchange.Ip, exchange.PooledStrings);
+        var client = Client(exchange.UserAgent, exchange.TlsFingerprint, exchange.PooledStrings);
         var (promptStart, promptLength) = _examples.Add(exchange.Request.LastUserChars);
         _pending.Add(new PendingExchange
         {
@@ -209,7 +209,7 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>An address's /24 (/48) block key, its own key and its shared instance.</summary>
-    private (ulong Block, ulong Hash, string? Shared) Address(string? ip)
+    private (ulong Block, ulong Hash, string? Shared) Address(string? ip, bool pooled)
     {
         if (ip is null)
         {
@@ -219,9 +219,10 @@ public sealed partial class DetectionEngine
         if (!_addresses.TryGet(ip, out var address))
         {
             address = (IpBlocks.BlockHash(ip), StableHash.Of(ip) | 1, Shared(ip));
-            if (ReferenceEquals(address.Shared, ip))
+            if (pooled || ReferenceEquals(address.Shared, ip))
             {
-                // Only an instance the engine keeps anyway: a gateway's fresh copy per request must not be held here.
+                // Only an instance the engine or a reader's pool keeps anyway: a gateway's fresh copy per request must
+                // not be held here. A scan's parsers pool one instance each, so the canonical one is often the other's.
                 _addresses.Set(ip, address);
             }
         }
@@ -230,7 +231,7 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>A client's fingerprint key (agent and TLS together) and the shared instances of both.</summary>
-    private (ulong Hash, string? UserAgent, string? TlsFingerprint) Client(string? userAgent, string? tls)
+    private (ulong Hash, string? UserAgent, string? TlsFingerprint) Client(string? userAgent, string? tls, bool pooled)
     {
         if (userAgent is null)
         {
@@ -240,7 +241,7 @@ public sealed partial class DetectionEngine
         if (!_clients.TryGet(userAgent, out var client) || !ReferenceEquals(client.Tls, tls))
         {
             client = (tls, ClientHash(userAgent, tls), Shared(userAgent), Shared(tls));
-            if (ReferenceEquals(client.SharedUserAgent, userAgent) && ReferenceEquals(client.SharedTls, tls))
+            if (pooled || (ReferenceEquals(client.SharedUserAgent, userAgent) && ReferenceEquals(client.SharedTls, tls)))
             {
                 _clients.Set(userAgent, client);
             }

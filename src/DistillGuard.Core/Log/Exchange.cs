@@ -59,10 +59,17 @@ public sealed class Exchange
 
     internal Analysis.IExchangeAnalyzer? AnalyzedBy { get; set; }
 
+    /// <summary>
+    /// The short strings (address, agent, TLS fingerprint) are a log reader's pooled instances, which it keeps for
+    /// many records anyway; the engine may remember them. A gateway's are fresh per request and must not be held.
+    /// </summary>
+    internal bool PooledStrings { get; set; }
+
     /// <summary>Clears every field so the instance can be filled again; keeps the nested objects for reuse.</summary>
     internal void Reset()
     {
         AnalyzedBy = null;
+        PooledStrings = false;
         Timestamp = default;
         AccountId = string.Empty;
         RequestId = null;

@@ -40,6 +40,7 @@ public sealed class ExchangeParser
     {
         ArgumentNullException.ThrowIfNull(target);
         target.Reset();
+        target.PooledStrings = true;
         try
         {
             Parse(line, target);

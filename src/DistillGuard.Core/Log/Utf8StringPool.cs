@@ -9,13 +9,16 @@ namespace DistillGuard.Core.Log;
 /// Returns one shared <see cref="string"/> for equal short values, so repeated account ids, IPs, user agents,
 /// models and system prompts do not allocate a new string per record. A direct-mapped cache: a value whose slot
 /// holds another value replaces it, so memory is bounded and a lookup is one hash and one comparison (a dictionary
-/// lookup cost several times that per field, on the scan's hottest path). Not thread-safe; each parser owns one.
+/// lookup cost several times that per field, on the scan's hottest path). A slot keeps the value's hash beside the
+/// string and compares the UTF-8 bytes with the string itself, so a hit reads one object, not a key array as well.
+/// Not thread-safe; each parser owns one.
 /// </summary>
 internal sealed class Utf8StringPool
 {
     private const int ByteSlots = 1 << 15;
     private const int CharSlots = 1 << 12;
-    private readonly (byte[] Key, string Value)[] _byBytes = new (byte[], string)[ByteSlots];
+    private const int MaxStackChars = 512;
+    private readonly (ulong Hash, string Value)[] _byBytes = new (ulong, string)[ByteSlots];
     private readonly string?[] _byChars = new string?[CharSlots];
     private readonly int _maxBytes;
     private readonly int _maxChars;
@@ -40,15 +43,35 @@ internal sealed class Utf8StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        ref var slot = ref _byBytes[(int)(Hash(utf8) & (ByteSlots - 1))];
-        if (slot.Key is { } key && utf8.SequenceEqual(key))
+        var hash = Hash(utf8);
+        ref var slot = ref _byBytes[(int)(hash & (ByteSlots - 1))];
+        if (slot.Hash == hash && slot.Value is { } held && Holds(held, utf8))
         {
-            return slot.Value;
+            return held;
         }
 
         var value = Encoding.UTF8.GetString(utf8);
-        slot = (utf8.ToArray(), value);
+        slot = (hash, value);
         return value;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is what <paramref name="utf8"/> decodes to.</summary>
+    private static bool Holds(string value, ReadOnlySpan<byte> utf8)
+    {
+        if (value.Length == utf8.Length && Ascii.Equals(utf8, value))
+        {
+            return true;
+        }
+
+        // Not ASCII (or not equal): decode and compare. A multi-byte value has fewer characters than bytes.
+        if (value.Length > utf8.Length || utf8.Length > MaxStackChars)
+        {
+            return value.Length <= utf8.Length && Encoding.UTF8.GetString(utf8) == value;
+        }
+
+        Span<char> chars = stackalloc char[MaxStackChars];
+        var length = Encoding.UTF8.GetChars(utf8, chars);
+        return chars[..length].SequenceEqual(value);
     }
 
     public string Get(ReadOnlySpan<char> chars)

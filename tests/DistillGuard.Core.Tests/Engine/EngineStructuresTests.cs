@@ -55,24 +55,32 @@ public sealed class EngineStructuresTests
         Assert.Equal([(7, "seven")], single);
     }
 
-    [Fact]
-    public void ChunkedList_Clear_HoldsNoReferenceToWhatItHeld()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1025)] // a full chunk and one item of the next: Clear empties only the used part of the last chunk
+    public void ChunkedList_Clear_HoldsNoReferenceToWhatItHeld(int count)
     {
         var list = new ChunkedList<object?>();
-        var weak = AddUnreachable(list);
+        var (first, last) = AddUnreachable(list, count);
         list.Clear();
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
 
-        Assert.False(weak.TryGetTarget(out _));
+        Assert.False(first.TryGetTarget(out _));
+        Assert.False(last.TryGetTarget(out _));
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static WeakReference<object> AddUnreachable(ChunkedList<object?> list)
+        static (WeakReference<object> First, WeakReference<object> Last) AddUnreachable(ChunkedList<object?> list, int count)
         {
-            var item = new object();
-            list.Add(item);
-            return new WeakReference<object>(item);
+            var items = new object[count];
+            for (var i = 0; i < count; i++)
+            {
+                items[i] = new object();
+                list.Add(items[i]);
+            }
+
+            return (new WeakReference<object>(items[0]), new WeakReference<object>(items[^1]));
         }
     }
 
