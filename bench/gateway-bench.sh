@@ -7,6 +7,8 @@
 #   bash bench/gateway-bench.sh            # DURATION=10 SLICES=5 CONNECTIONS=32 THREADS=2 to change the load
 #   CLI_DIR=/tmp/dg-main bash bench/gateway-bench.sh   # run a prebuilt CLI (A/B against another build)
 #   GATEWAY_GC_GEN0=0x100000 bash bench/gateway-bench.sh  # run the gateway with the GC's gen0 budget capped (A/B)
+#   COMPARE_CLI_DIR=/tmp/dg-before bash bench/gateway-bench.sh  # also run a second gateway from another CLI build
+#                                       # (a `dotnet build -c Release` output folder), measured as target gateway_b
 #   COMPARE_ENV="DOTNET_TieredPGO=0" bash bench/gateway-bench.sh  # also run a second gateway with these environment
 #                                       # variables, measured as target gateway_b in the same interleaved slices
 #
@@ -22,6 +24,9 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 UP=19101; GW=19100; NG=19102; GB=19103; BY=19104
 COMPARE_ENV=${COMPARE_ENV-}
+COMPARE_CLI_DIR=${COMPARE_CLI_DIR-}
+# gateway_b runs when either is set: the same build with other environment variables, or another build.
+COMPARE=${COMPARE_ENV}${COMPARE_CLI_DIR}
 # Unset by default (the engine no longer needs a capped gen0 budget; see docs/benchmarks.md, Gateway); set it to
 # compare.
 GATEWAY_GC_GEN0=${GATEWAY_GC_GEN0-}
@@ -36,6 +41,8 @@ if [ -z "${CLI_DIR:-}" ]; then
   CLI_DIR=src/DistillGuard.Cli/bin/Release/net10.0
 fi
 CLI="dotnet $CLI_DIR/distillguard.dll"
+CLI_B=${COMPARE_CLI_DIR:+dotnet $COMPARE_CLI_DIR/distillguard.dll}
+CLI_B=${CLI_B:-$CLI}
 dotnet build bench/DistillGuard.BareForwarder -c Release -v q -nologo >/dev/null
 BARE="dotnet bench/DistillGuard.BareForwarder/bin/Release/net10.0/DistillGuard.BareForwarder.dll"
 WORK=$(mktemp -d /tmp/dg-gateway-bench.XXXXXX)
@@ -66,10 +73,10 @@ JSON
 }
 gateway_config gateway $GW
 env ${GATEWAY_GC_GEN0:+DOTNET_GCgen0size=$GATEWAY_GC_GEN0} Logging__LogLevel__Default=Warning $CLI gateway --config "$WORK/gateway.json" >"$WORK/gateway.log" 2>&1 & PIDS+=($!); GW_PID=$!
-if [ -n "$COMPARE_ENV" ]; then
+if [ -n "$COMPARE" ]; then
   gateway_config gateway_b $GB
   # shellcheck disable=SC2086 # COMPARE_ENV is a list of NAME=value words
-  env ${GATEWAY_GC_GEN0:+DOTNET_GCgen0size=$GATEWAY_GC_GEN0} $COMPARE_ENV Logging__LogLevel__Default=Warning $CLI gateway --config "$WORK/gateway_b.json" >"$WORK/gateway_b.log" 2>&1 & PIDS+=($!); GB_PID=$!
+  env ${GATEWAY_GC_GEN0:+DOTNET_GCgen0size=$GATEWAY_GC_GEN0} $COMPARE_ENV Logging__LogLevel__Default=Warning $CLI_B gateway --config "$WORK/gateway_b.json" >"$WORK/gateway_b.log" 2>&1 & PIDS+=($!); GB_PID=$!
 fi
 
 cat > "$WORK/nginx.conf" <<NGINX
@@ -92,7 +99,7 @@ wait_for "http://127.0.0.1:$UP/health"
 wait_for "http://127.0.0.1:$GW/healthz"
 wait_for "http://127.0.0.1:$NG/health"
 wait_for "http://127.0.0.1:$BY/healthz"
-[ -n "$COMPARE_ENV" ] && wait_for "http://127.0.0.1:$GB/healthz"
+[ -n "$COMPARE" ] && wait_for "http://127.0.0.1:$GB/healthz"
 new_key() { curl -fsS -X POST "http://127.0.0.1:$1/admin/keys" -H "Authorization: Bearer bench-admin-token-0123456789" \
   -H 'content-type: application/json' -d '{"account_id":"acct_bench"}' | sed -E 's/.*"api_key":"([^"]+)".*/\1/'; }
 # post_script FILE KEY: the wrk script for one non-streamed Messages call with that API key.
@@ -106,7 +113,7 @@ wrk.body = '{"model":"bench-model","max_tokens":256,"messages":[{"role":"user","
 LUA
 }
 post_script "$WORK/post.lua" "$(new_key $GW)"
-[ -n "$COMPARE_ENV" ] && post_script "$WORK/post_b.lua" "$(new_key $GB)"
+[ -n "$COMPARE" ] && post_script "$WORK/post_b.lua" "$(new_key $GB)"
 
 # wrk prints "50%  1.23ms"; turn a percentile line into microseconds.
 pct() { awk -v p="$1%" '$1==p { v=$2; u=v; sub(/[0-9.]+/,"",u); sub(/[a-z]+$/,"",v);
@@ -130,7 +137,7 @@ ticks() { local t=0 pid; for pid in "$@"; do t=$(( t + $(awk '{ print $14 + $15 
 requests() { awk '/requests in/ { print $1 }' "$1"; }
 check_2xx() { if grep -q "Non-2xx" "$1"; then echo "$2 answered non-2xx:"; cat "$1"; exit 1; fi; }
 TARGETS=(direct nginx yarp gateway)
-[ -n "$COMPARE_ENV" ] && TARGETS+=(gateway_b)
+[ -n "$COMPARE" ] && TARGETS+=(gateway_b)
 for target in "${TARGETS[@]}"; do
   wrk -t2 -c16 -d3s -s "$(script_of $target)" "http://127.0.0.1:$(port_of $target)" >/dev/null   # warm-up (JIT, pools)
 done
@@ -171,6 +178,7 @@ LOGGED=$(cat "$WORK"/gateway-logs/exchanges-*.jsonl 2>/dev/null | wc -l || true)
 echo "gateway bench ($(date -u +%FT%TZ), $(nproc) cores, ${SLICES} interleaved slices of ${SLICE_S}s per target and measurement, throughput at -t$THREADS -c$CONNECTIONS, gateway DOTNET_GCgen0size=${GATEWAY_GC_GEN0:-unset})"
 echo "figures are medians over the slices"
 [ -n "$COMPARE_ENV" ] && echo "gateway_b: the same gateway run with $COMPARE_ENV"
+[ -n "$COMPARE_CLI_DIR" ] && echo "gateway_b: the gateway built in $COMPARE_CLI_DIR"
 printf '%-9s %10s %10s %12s %14s %14s\n' target p50_us p99_us req_per_s added_p50_us added_p99_us
 for target in "${TARGETS[@]}"; do
   printf '%-9s %10s %10s %12s %14s %14s\n' "$target" "${P50[$target]}" "${P99[$target]}" "${RPS[$target]}" \

@@ -16,10 +16,13 @@ public sealed class ExchangeNormalizer
     private readonly BodyNormalizer _bodies;
 
     /// <param name="maxTextChars">Characters kept per text field (see <see cref="LogReaderOptions.MaxTextChars"/>).</param>
-    public ExchangeNormalizer(int maxTextChars = 16 * 1024)
+    /// <param name="maxResponseTextChars">Characters of response text kept; null means <paramref name="maxTextChars"/> (see <see cref="LogReaderOptions.MaxResponseTextChars"/>).</param>
+    public ExchangeNormalizer(int maxTextChars = 16 * 1024, int? maxResponseTextChars = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTextChars, 16);
-        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars, maxTextChars);
+        var responseChars = maxResponseTextChars ?? maxTextChars;
+        ArgumentOutOfRangeException.ThrowIfNegative(responseChars);
+        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars, responseChars);
     }
 
     /// <summary>A normaliser owned by the calling thread (use it synchronously, not across an <c>await</c>).</summary>

@@ -67,4 +67,20 @@ public sealed class ExchangeNormalizerTests
         Assert.Equal("stop", response.StopReason);
         Assert.Equal(new TokenUsage(5, 7, 3), usage);
     }
+
+    [Fact]
+    public void TryNormalizeResponse_NoResponseTextKept_CountsItsLengthOnly()
+    {
+        var response = new ExchangeResponse();
+
+        var ok = new ExchangeNormalizer(maxResponseTextChars: 0).TryNormalizeResponse(
+            Utf8("""{"type":"message","content":[{"type":"text","text":"four score and seven"}],"stop_reason":"end_turn"}"""),
+            response,
+            out _);
+
+        Assert.True(ok);
+        Assert.Equal(string.Empty, response.Text);
+        Assert.Equal("four score and seven".Length, response.TextLength);
+        Assert.Equal("end_turn", response.StopReason);
+    }
 }

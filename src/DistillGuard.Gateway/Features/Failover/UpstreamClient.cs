@@ -6,11 +6,11 @@ namespace DistillGuard.Gateway.Features.Failover;
 
 /// <summary>
 /// The one HTTP client for all upstreams, tuned for proxying (no redirects, cookies, decompression or proxy); request
-/// bodies go out with their headers in one write (<see cref="BufferedBodyHandler"/>).
+/// bodies go out with their headers in one write (<see cref="GatewayTransformer"/>).
 /// </summary>
 internal sealed class UpstreamClient : IDisposable
 {
-    public HttpMessageInvoker Invoker { get; } = new(new BufferedBodyHandler(new SocketsHttpHandler
+    public HttpMessageInvoker Invoker { get; } = new(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
@@ -20,7 +20,7 @@ internal sealed class UpstreamClient : IDisposable
         ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-    }));
+    });
 
     public void Dispose() => Invoker.Dispose();
 }

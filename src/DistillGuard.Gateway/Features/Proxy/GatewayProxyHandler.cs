@@ -47,6 +47,8 @@ internal sealed class GatewayProxyHandler(
         VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
     };
 
+    private const string RequestIdPrefix = "req_";
+
     private readonly GatewayOptions _options = options.Value;
 
     public async Task HandleAsync(HttpContext context, ApiShape shape)
@@ -123,7 +125,8 @@ internal sealed class GatewayProxyHandler(
         return true;
     }
 
-    private async Task ForwardOrRejectAsync(HttpContext context, ApiShape shape, ExchangeRecord record, RequestInfo info, ClientNetwork network, string requestId, string accountId)
+    /// <summary>Not async: each branch ends in one task, returned as it is (no state machine per request).</summary>
+    private Task ForwardOrRejectAsync(HttpContext context, ApiShape shape, ExchangeRecord record, RequestInfo info, ClientNetwork network, string requestId, string accountId)
     {
         if (networkPolicy.IsFlagged(network))
         {
@@ -133,15 +136,13 @@ internal sealed class GatewayProxyHandler(
         if (networkPolicy.IsCountryDenied(network))
         {
             metrics.CountEnforcement(EnforcementAction.RegionDenied);
-            await ErrorResponder.WriteAsync(context, shape, 403, $"requests from {network.Country} are not served").ConfigureAwait(false);
-            return;
+            return ErrorResponder.WriteAsync(context, shape, 403, $"requests from {network.Country} are not served");
         }
 
         if (networkPolicy.IsNetworkDenied(network))
         {
             metrics.CountEnforcement(EnforcementAction.NetworkDenied);
-            await ErrorResponder.WriteAsync(context, shape, 403, "requests from this network type are not served").ConfigureAwait(false);
-            return;
+            return ErrorResponder.WriteAsync(context, shape, 403, "requests from this network type are not served");
         }
 
         var verdict = verdicts.Effective(accountId);
@@ -150,15 +151,13 @@ internal sealed class GatewayProxyHandler(
         {
             case Verdict.Block:
                 metrics.CountEnforcement(EnforcementAction.Blocked);
-                await ErrorResponder.WriteAsync(context, shape, 403, "this account is blocked for suspected model distillation; contact support if you believe this is wrong").ConfigureAwait(false);
-                return;
+                return ErrorResponder.WriteAsync(context, shape, 403, "this account is blocked for suspected model distillation; contact support if you believe this is wrong");
             case Verdict.Throttle:
                 if (!buckets.TryTake(accountId, out var retryAfter))
                 {
                     metrics.CountEnforcement(EnforcementAction.Throttled);
                     context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await ErrorResponder.WriteAsync(context, shape, 429, "this account is rate limited pending review; retry after the indicated delay").ConfigureAwait(false);
-                    return;
+                    return ErrorResponder.WriteAsync(context, shape, 429, "this account is rate limited pending review; retry after the indicated delay");
                 }
 
                 countermeasures = _options.Countermeasures.Throttle;
@@ -182,22 +181,21 @@ internal sealed class GatewayProxyHandler(
         if (target is null)
         {
             var served = router.ServesModel(info.Model);
-            await ErrorResponder.WriteAsync(context, shape, served ? 503 : 404, served ? $"no healthy upstream for model {info.Model}" : $"model {info.Model} is not served here").ConfigureAwait(false);
-            return;
+            return ErrorResponder.WriteAsync(context, shape, served ? 503 : 404, served ? $"no healthy upstream for model {info.Model}" : $"model {info.Model} is not served here");
         }
 
-        await ForwardWithFailoverAsync(context, shape, record, target, countermeasures, requestId).ConfigureAwait(false);
+        return ForwardWithFailoverAsync(context, shape, record, target, countermeasures, requestId);
     }
 
     private async Task ForwardWithFailoverAsync(HttpContext context, ApiShape shape, ExchangeRecord record, ForwardTarget target, CountermeasureSet? countermeasures, string requestId)
     {
         var originalModel = target.Model;
-        var tried = new List<Upstream>(2);
+        // The upstreams tried before this one; allocated only when a request fails over.
+        List<Upstream>? tried = null;
         while (true)
         {
-            tried.Add(target.Upstream);
             var next = router.NextAfter(target, target.Upstream.FailedReason, requireHealthy: false);
-            if (next is not null && tried.Contains(next.Upstream))
+            if (next is not null && (next.Upstream == target.Upstream || tried?.Contains(next.Upstream) == true))
             {
                 // Fallbacks may point at each other; each upstream gets one try per request.
                 next = null;
@@ -228,6 +226,7 @@ internal sealed class GatewayProxyHandler(
             {
                 context.Response.Clear();
                 context.Features.Set<IForwarderErrorFeature>(null);
+                (tried ??= new List<Upstream>(2)).Add(target.Upstream);
                 target = next;
                 continue;
             }
@@ -243,9 +242,9 @@ internal sealed class GatewayProxyHandler(
     }
 
     /// <summary>
-    /// Sets the body this attempt sends: the client's bytes, or a translated/countermeasured rewrite. The upstream
-    /// client sends it with the headers (<see cref="BufferedBodyHandler"/>); the request stream holds the same bytes
-    /// for YARP's own copy should the handler not be in the chain.
+    /// Sets the body this attempt sends: the client's bytes, or a translated/countermeasured rewrite. The transformer
+    /// sends it with the headers (<see cref="GatewayTransformer"/>); the request stream holds the same bytes, so YARP's
+    /// own copy would send them too.
     /// </summary>
     private static void SetRequestBody(HttpContext context, ExchangeRecord record, ForwardAttempt attempt)
     {
@@ -357,10 +356,12 @@ internal sealed class GatewayProxyHandler(
     /// A correlation id, not a secret: 96 bits from the shared (OS-seeded, thread-safe) generator, which costs a
     /// fraction of an OpenSSL RAND call per request and does not reveal how many requests came before.
     /// </summary>
-    private static string NewRequestId()
-    {
-        Span<byte> random = stackalloc byte[12];
-        Random.Shared.NextBytes(random);
-        return "req_" + Convert.ToHexStringLower(random);
-    }
+    private static string NewRequestId() =>
+        string.Create(RequestIdPrefix.Length + 24, 0, static (chars, _) =>
+        {
+            Span<byte> random = stackalloc byte[12];
+            Random.Shared.NextBytes(random);
+            RequestIdPrefix.CopyTo(chars);
+            Convert.TryToHexStringLower(random, chars[RequestIdPrefix.Length..], out _);
+        });
 }
