@@ -63,10 +63,15 @@ internal sealed class Utf8StringPool
             return true;
         }
 
-        // Not ASCII (or not equal): decode and compare. A multi-byte value has fewer characters than bytes.
-        if (value.Length > utf8.Length || utf8.Length > MaxStackChars)
+        // Not ASCII (or not equal): decode and compare. UTF-8 never decodes to more characters than it has bytes.
+        if (value.Length > utf8.Length)
         {
-            return value.Length <= utf8.Length && Encoding.UTF8.GetString(utf8) == value;
+            return false;
+        }
+
+        if (utf8.Length > MaxStackChars)
+        {
+            return Encoding.UTF8.GetString(utf8) == value;
         }
 
         Span<char> chars = stackalloc char[MaxStackChars];
