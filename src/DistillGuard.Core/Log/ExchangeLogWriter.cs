@@ -9,6 +9,17 @@ namespace DistillGuard.Core.Log;
 public static class ExchangeLogWriter
 {
     /// <summary>
+    /// Writer options for log lines: only what JSON itself requires is escaped (a log file is not HTML, so the default
+    /// encoder's escaping of <c>+</c>, <c>&lt;</c> or non-ASCII letters only costs time and bytes), and the writer's
+    /// own structure checks are skipped (these methods always write whole records).
+    /// </summary>
+    public static readonly JsonWriterOptions Options = new()
+    {
+        SkipValidation = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>
     /// Writes one exchange record (without the trailing newline). Metadata comes from <paramref name="exchange"/>
     /// (its normalised <see cref="Exchange.Request"/>/<see cref="Exchange.Response"/> are ignored); the bodies are
     /// written verbatim from <paramref name="requestJson"/> and, when not empty, <paramref name="responseJson"/>.
@@ -16,7 +27,9 @@ public static class ExchangeLogWriter
     public static void WriteExchange(Utf8JsonWriter writer, Exchange exchange, ReadOnlySpan<byte> requestJson, ReadOnlySpan<byte> responseJson)
     {
         writer.WriteStartObject();
-        writer.WriteString("ts"u8, LogNames.FormatTime(exchange.Timestamp));
+        Span<byte> ts = stackalloc byte[LogNames.TimeLength];
+        LogNames.FormatTime(exchange.Timestamp, ts);
+        writer.WriteString("ts"u8, ts);
         if (exchange.RequestId is { } requestId)
         {
             writer.WriteString("request_id"u8, requestId);

@@ -82,6 +82,50 @@ public static class LogNames
         : value.SequenceEqual("reseller"u8) ? SignupChannel.Reseller
         : SignupChannel.Unknown;
 
+    /// <summary>Length of a time as <see cref="FormatTime(DateTime, Span{byte})"/> writes it: <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>.</summary>
+    public const int TimeLength = 24;
+
     /// <summary>RFC 3339 UTC with milliseconds, as every DistillGuard writer emits time.</summary>
-    public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string FormatTime(DateTime utc)
+    {
+        Span<byte> text = stackalloc byte[TimeLength];
+        FormatTime(utc, text);
+        return System.Text.Encoding.ASCII.GetString(text);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="utc"/> as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (milliseconds truncated) into the first
+    /// <see cref="TimeLength"/> bytes of <paramref name="destination"/>. Digit by digit: formatting through a custom
+    /// format string was a third of the gateway's time spent writing a log line.
+    /// </summary>
+    public static void FormatTime(DateTime utc, Span<byte> destination)
+    {
+        var text = destination[..TimeLength];
+        var (year, month, day) = utc;
+        var time = utc.Ticks % TimeSpan.TicksPerDay;
+        Digits(text[..4], year);
+        text[4] = (byte)'-';
+        Digits(text.Slice(5, 2), month);
+        text[7] = (byte)'-';
+        Digits(text.Slice(8, 2), day);
+        text[10] = (byte)'T';
+        Digits(text.Slice(11, 2), (int)(time / TimeSpan.TicksPerHour));
+        text[13] = (byte)':';
+        Digits(text.Slice(14, 2), (int)(time / TimeSpan.TicksPerMinute % 60));
+        text[16] = (byte)':';
+        Digits(text.Slice(17, 2), (int)(time / TimeSpan.TicksPerSecond % 60));
+        text[19] = (byte)'.';
+        Digits(text.Slice(20, 3), (int)(time / TimeSpan.TicksPerMillisecond % 1000));
+        text[23] = (byte)'Z';
+    }
+
+    /// <summary>Writes <paramref name="value"/> as exactly <c>destination.Length</c> decimal digits, zero-padded.</summary>
+    private static void Digits(Span<byte> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 }

@@ -14,7 +14,6 @@ namespace DistillGuard.Simulation.Generation;
 public static class ScenarioWriter
 {
     private const int FlushBytes = 1 << 20;
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Generates and writes <paramref name="run"/>; returns its truth document.</summary>
     public static TruthDocument Write(ScenarioRun run, string directory, bool gzip, IProgress<SimulationProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -26,7 +25,7 @@ public static class ScenarioWriter
         }
 
         var buffer = new ArrayBufferWriter<byte>(FlushBytes + (64 * 1024));
-        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        using var writer = new Utf8JsonWriter(buffer, ExchangeLogWriter.Options);
         WriteLines(Path.Combine(directory, "accounts.jsonl"), buffer, writer, run.Accounts, static (w, a) => ExchangeLogWriter.WriteAccount(w, a));
         WriteLines(Path.Combine(directory, "models.jsonl"), buffer, writer, run.Models, static (w, m) => ExchangeLogWriter.WriteModelRelease(w, m));
 

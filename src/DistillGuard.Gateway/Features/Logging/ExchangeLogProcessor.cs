@@ -30,7 +30,7 @@ internal sealed class ExchangeLogProcessor(
 {
     private readonly ByteSink _reassembled = new();
     private readonly ByteSink _line = new();
-    private readonly Utf8JsonWriter _writer = new(Stream.Null);
+    private readonly Utf8JsonWriter _writer = new(Stream.Null, ExchangeLogWriter.Options);
     // No response text kept, as in `scan`: the engine reads only its length, and the log keeps the body itself.
     private readonly ExchangeNormalizer _normalizer = new(maxResponseTextChars: 0);
     private Task _consumer = Task.CompletedTask;
