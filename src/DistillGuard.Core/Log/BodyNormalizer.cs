@@ -21,14 +21,19 @@ internal sealed partial class BodyNormalizer
     private readonly TextBuffer _response;
     private byte[] _scratch = new byte[1024];
 
-    public BodyNormalizer(Utf8StringPool pool, int maxTextChars, int maxResponseTextChars)
+    /// <param name="maxTextChars">Characters kept per text field (see <see cref="LogReaderOptions.MaxTextChars"/>).</param>
+    /// <param name="maxResponseTextChars">Characters of response text kept; null means <paramref name="maxTextChars"/> (see <see cref="LogReaderOptions.MaxResponseTextChars"/>).</param>
+    public BodyNormalizer(int maxTextChars, int? maxResponseTextChars)
     {
-        Pool = pool;
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTextChars, 16);
+        var responseChars = maxResponseTextChars ?? maxTextChars;
+        ArgumentOutOfRangeException.ThrowIfNegative(responseChars, nameof(maxResponseTextChars));
+        Pool = new Utf8StringPool();
         _message = new TextBuffer(maxTextChars);
         _lastUser = new TextBuffer(maxTextChars);
         _firstUser = new TextBuffer(maxTextChars);
         _system = new TextBuffer(maxTextChars);
-        _response = new TextBuffer(maxResponseTextChars);
+        _response = new TextBuffer(responseChars);
     }
 
     public Utf8StringPool Pool { get; }

@@ -20,10 +20,7 @@ public sealed class ExchangeParser
     /// <param name="maxResponseTextChars">Characters of response text kept; null means <paramref name="maxTextChars"/> (see <see cref="LogReaderOptions.MaxResponseTextChars"/>).</param>
     public ExchangeParser(int maxTextChars = 16 * 1024, int? maxResponseTextChars = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxTextChars, 16);
-        var responseChars = maxResponseTextChars ?? maxTextChars;
-        ArgumentOutOfRangeException.ThrowIfNegative(responseChars);
-        _bodies = new BodyNormalizer(new Utf8StringPool(), maxTextChars, responseChars);
+        _bodies = new BodyNormalizer(maxTextChars, maxResponseTextChars);
     }
 
     internal ExchangeParser(LogReaderOptions options)
