@@ -49,7 +49,8 @@ internal sealed class OverlappedFileWriter(int capacity) : IDisposable
         return length;
     }
 
-    public void Dispose() => Close();
+    /// <summary>Hands over what <see cref="Buffer"/> still holds and closes the current file.</summary>
+    public void Dispose() => SwitchTo(null);
 
     private void Close()
     {

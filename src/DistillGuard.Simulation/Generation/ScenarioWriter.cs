@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Compression;
 using System.Text.Json;
 using DistillGuard.Core.Log;
@@ -24,45 +23,32 @@ public static class ScenarioWriter
             File.Delete(stale);
         }
 
-        var buffer = new ArrayBufferWriter<byte>(FlushBytes + (64 * 1024));
-        using var writer = new Utf8JsonWriter(buffer, ExchangeLogWriter.Options);
-        WriteLines(Path.Combine(directory, "accounts.jsonl"), buffer, writer, run.Accounts, static (w, a) => ExchangeLogWriter.WriteAccount(w, a));
-        WriteLines(Path.Combine(directory, "models.jsonl"), buffer, writer, run.Models, static (w, m) => ExchangeLogWriter.WriteModelRelease(w, m));
+        using var output = new OverlappedFileWriter(FlushBytes + (64 * 1024));
+        using var writer = new Utf8JsonWriter(output.Buffer, ExchangeLogWriter.Options);
+        WriteLines(output, writer, Open(Path.Combine(directory, "accounts.jsonl"), gzip: false), run.Accounts, static (w, a) => ExchangeLogWriter.WriteAccount(w, a));
+        WriteLines(output, writer, Open(Path.Combine(directory, "models.jsonl"), gzip: false), run.Models, static (w, m) => ExchangeLogWriter.WriteModelRelease(w, m));
 
         var currentDay = DateTime.MinValue;
         long count = 0, bytes = 0;
         var span = (run.End - run.Start).Ticks;
-        using (var days = new OverlappedFileWriter(FlushBytes + (64 * 1024)))
+        foreach (var exchange in run.Exchanges())
         {
-            foreach (var exchange in run.Exchanges())
+            var day = exchange.Exchange.Timestamp.Date;
+            if (day != currentDay)
             {
-                var day = exchange.Exchange.Timestamp.Date;
-                if (day != currentDay)
-                {
-                    currentDay = day;
-                    bytes += days.SwitchTo(Open(Path.Combine(directory, $"exchanges-{day:yyyy-MM-dd}.jsonl{(gzip ? ".gz" : string.Empty)}"), gzip));
-                }
-
-                var dayBuffer = days.Buffer;
-                writer.Reset(dayBuffer);
-                ExchangeLogWriter.WriteExchange(writer, exchange.Exchange, exchange.RequestJson.Span, exchange.ResponseJson.Span);
-                writer.Flush();
-                dayBuffer.GetSpan(1)[0] = (byte)'\n';
-                dayBuffer.Advance(1);
-                if (dayBuffer.WrittenCount >= FlushBytes)
-                {
-                    bytes += days.Drain();
-                }
-
-                if (++count % 50_000 == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress?.Report(new SimulationProgress(count, exchange.Exchange.Timestamp, bytes, span > 0 ? (double)(exchange.Exchange.Timestamp - run.Start).Ticks / span : 1));
-                }
+                currentDay = day;
+                bytes += output.SwitchTo(Open(Path.Combine(directory, $"exchanges-{day:yyyy-MM-dd}.jsonl{(gzip ? ".gz" : string.Empty)}"), gzip));
             }
 
-            bytes += days.SwitchTo(null);
+            bytes += AppendLine(output, writer, exchange, static (w, e) => ExchangeLogWriter.WriteExchange(w, e.Exchange, e.RequestJson.Span, e.ResponseJson.Span));
+            if (++count % 50_000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new SimulationProgress(count, exchange.Exchange.Timestamp, bytes, span > 0 ? (double)(exchange.Exchange.Timestamp - run.Start).Ticks / span : 1));
+            }
         }
+
+        bytes += output.SwitchTo(null);
 
         var truth = run.BuildTruth();
         TruthSerializer.WriteFile(Path.Combine(directory, "truth.json"), truth);
@@ -78,34 +64,30 @@ public static class ScenarioWriter
         return gzip ? new GZipStream(stream, CompressionLevel.Optimal, leaveOpen: false) : stream;
     }
 
-    private static long Drain(ArrayBufferWriter<byte> buffer, Stream? file)
+    /// <summary>Writes every item as a line of <paramref name="file"/>, then closes it.</summary>
+    private static void WriteLines<T>(OverlappedFileWriter output, Utf8JsonWriter writer, Stream file, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
     {
-        var n = buffer.WrittenCount;
-        if (file is not null && n > 0)
-        {
-            file.Write(buffer.WrittenSpan);
-        }
-
-        buffer.ResetWrittenCount();
-        return n;
-    }
-
-    private static void WriteLines<T>(string path, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
-    {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        output.SwitchTo(file);
         foreach (var item in items)
         {
-            writer.Reset(buffer);
-            write(writer, item);
-            writer.Flush();
-            buffer.GetSpan(1)[0] = (byte)'\n';
-            buffer.Advance(1);
-            if (buffer.WrittenCount >= FlushBytes)
-            {
-                Drain(buffer, file);
-            }
+            AppendLine(output, writer, item, write);
         }
 
-        Drain(buffer, file);
+        output.SwitchTo(null);
+    }
+
+    /// <summary>
+    /// Writes one record and its newline into <paramref name="output"/>'s buffer, and hands the buffer to the file once
+    /// it holds <see cref="FlushBytes"/>; returns the bytes handed over.
+    /// </summary>
+    private static long AppendLine<T>(OverlappedFileWriter output, Utf8JsonWriter writer, T item, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = output.Buffer;
+        writer.Reset(buffer);
+        write(writer, item);
+        writer.Flush();
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
+        return buffer.WrittenCount >= FlushBytes ? output.Drain() : 0;
     }
 }
