@@ -1,10 +1,10 @@
 namespace DistillGuard.Core.Engine;
 
 /// <summary>
-/// An append-only list kept in fixed-size chunks. A tick's pending exchanges are added one at a time and read
-/// once, in order; a <see cref="List{T}"/> would copy everything it holds each time it doubled — with write
-/// barriers, since the items hold references — which in a busy live gateway's first tick was the engine's
-/// largest cost per exchange. Cleared chunks are kept for the next tick.
+/// A list kept in fixed-size chunks. A tick's pending exchanges are added one at a time, read in order, and those
+/// still pending are moved down in place (<see cref="Truncate"/> drops the rest); a <see cref="List{T}"/> would copy
+/// everything it holds each time it doubled — with write barriers, since the items hold references — which in a
+/// busy live gateway's first tick was the engine's largest cost per exchange. Cleared chunks are kept for the next tick.
 /// </summary>
 internal sealed class ChunkedList<T>
 {
@@ -26,17 +26,36 @@ internal sealed class ChunkedList<T>
         _count++;
     }
 
-    /// <summary>Empties the list; its chunks are cleared (so it holds no references) and kept.</summary>
-    public void Clear()
+    /// <summary>The item at <paramref name="index"/>, for rewriting in place (below <see cref="Count"/>).</summary>
+    public ref T this[int index]
     {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+            return ref _chunks[index / ChunkSize][index % ChunkSize];
+        }
+    }
+
+    /// <summary>Empties the list; its chunks are cleared (so it holds no references) and kept.</summary>
+    public void Clear() => Truncate(0);
+
+    /// <summary>Keeps the first <paramref name="count"/> items; the slots after them are cleared and their chunks kept.</summary>
+    public void Truncate(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)count, (uint)_count, nameof(count));
+
         // Only the used part of the last chunk: a replay's lists hold a few dozen items at a time, and clearing
         // whole chunks (≈ 300 KB of pending exchanges each) on every application was ≈ 1 % of a scan's CPU.
-        for (var i = 0; i * ChunkSize < _count; i++)
+        for (var i = count; i < _count;)
         {
-            Array.Clear(_chunks[i], 0, Math.Min(ChunkSize, _count - (i * ChunkSize)));
+            var chunk = i / ChunkSize;
+            var offset = i % ChunkSize;
+            var length = Math.Min(ChunkSize - offset, _count - i);
+            Array.Clear(_chunks[chunk], offset, length);
+            i += length;
         }
 
-        _count = 0;
+        _count = count;
     }
 
     /// <summary>Lets go of the chunks an empty list keeps.</summary>

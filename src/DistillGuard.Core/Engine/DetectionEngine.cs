@@ -32,9 +32,10 @@ public sealed partial class DetectionEngine
     /// <summary>Accounts with at least one applied exchange (the population attribute rarity is measured against).</summary>
     private int _activeAccounts;
     private readonly TimelineBuckets _timeline = new();
-    private ChunkedList<PendingExchange> _pending = new();
-    private ChunkedList<PendingExchange> _spare = new();
-    private readonly List<PendingExchange> _apply = [];
+    private readonly ChunkedList<PendingExchange> _pending = new();
+
+    /// <summary>Positions in <see cref="_pending"/> of the exchanges an application applies, put in canonical order.</summary>
+    private readonly List<int> _apply = [];
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
 
     // Per string instance, in front of the lookups and hashes above: a scan repeats the same pooled instances. Addresses
@@ -43,8 +44,7 @@ public sealed partial class DetectionEngine
     private readonly ReferenceCache<ModelState> _modelsByInstance = new(64);
     private readonly ReferenceCache<(ulong Block, ulong Hash, string? Shared)> _addresses = new(4096);
     private readonly ReferenceCache<(string? Tls, ulong Hash, string? SharedUserAgent, string? SharedTls)> _clients = new(256);
-    private ExampleTexts _examples = new();
-    private ExampleTexts _nextExamples = new();
+    private readonly ExampleTexts _examples = new();
     private List<ClusterFeatures> _clusters = [];
     private long _tickEnd = -1;
 
@@ -86,6 +86,9 @@ public sealed partial class DetectionEngine
 
     /// <summary>Exchanges observed but not yet applied (they wait out the reorder tolerance).</summary>
     internal int BufferedExchanges => _pending.Count;
+
+    /// <summary>Bytes of prompt text kept for the buffered exchanges' template examples.</summary>
+    internal int BufferedExampleBytes => _examples.Used;
 
     public void AddAccount(AccountRecord account)
     {
@@ -136,7 +139,8 @@ public sealed partial class DetectionEngine
         var account = GetOrCreate(exchange.AccountId);
         var address = Address(exchange.Ip, exchange.PooledStrings);
         var client = Client(exchange.UserAgent, exchange.TlsFingerprint, exchange.PooledStrings);
-        var (promptStart, promptLength) = _examples.Add(exchange.Request.LastUserChars);
+        // Only an exchange that can link by a template may give it its example text.
+        var (promptStart, promptLength) = LinkedTemplate(features) != 0 ? _examples.Add(exchange.Request.LastUserChars) : default;
         _pending.Add(new PendingExchange
         {
             Ticks = ticks,

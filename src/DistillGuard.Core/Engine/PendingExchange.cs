@@ -43,7 +43,7 @@ internal readonly record struct PendingExchange
 
     public TokenUsage Usage { get; init; }
 
-    /// <summary>Where the start of the prompt (kept only to give a template its example) lies in the engine's <see cref="ExampleTexts"/>.</summary>
+    /// <summary>Where the start of the prompt (kept only to give a template its example) lies in the engine's <see cref="ExampleTexts"/>; length 0 when the exchange cannot link by a template.</summary>
     public int PromptStart { get; init; }
 
     public int PromptLength { get; init; }

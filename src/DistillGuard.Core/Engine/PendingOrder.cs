@@ -1,11 +1,15 @@
 namespace DistillGuard.Core.Engine;
 
-/// <summary>Canonical order of a tick's exchanges: time, then account id, then what was asked.</summary>
-internal sealed class PendingOrder : IComparer<PendingExchange>
+/// <summary>
+/// Canonical order of a tick's exchanges: time, then account id, then what was asked. Sorts positions in the pending
+/// buffer rather than the exchanges themselves, so a batch costs four bytes an exchange to order and no exchange is
+/// copied while sorting.
+/// </summary>
+internal readonly struct PendingOrder(ChunkedList<PendingExchange> pending) : IComparer<int>
 {
-    public static readonly PendingOrder Instance = new();
+    public int Compare(int x, int y) => Compare(in pending[x], in pending[y]);
 
-    public int Compare(PendingExchange x, PendingExchange y)
+    private static int Compare(in PendingExchange x, in PendingExchange y)
     {
         var c = x.Ticks.CompareTo(y.Ticks);
         if (c != 0)

@@ -46,6 +46,66 @@ public sealed class EngineMemoryTests
         var bound = (int)(2 * options.ReorderTolerance.TotalSeconds * perSecond) + perSecond;
         Assert.InRange(most, (int)(options.ReorderTolerance.TotalSeconds * perSecond), bound);
         Assert.Equal(14 * 60 * perSecond, engine.ObservedExchanges);
+
+        // One copy of each still-buffered prompt's start, one byte per ASCII character: the applied ones' texts are gone.
+        Assert.Equal(engine.BufferedExchanges * "question 0 about the weather".Length, engine.BufferedExampleBytes);
+    }
+
+    [Fact]
+    public void Observe_BusyTrafficWithLongPrompts_HoldsEachBufferedExchangeOnce()
+    {
+        // 1,000 exchanges a second for 8 minutes, each prompt longer than the example kept of it: the buffer fills and
+        // is applied in batches. At its fullest it holds each exchange once — its features, references to shared
+        // strings and 241 bytes of prompt: 847 bytes here. With a second copy of the waiting exchanges, a copy of
+        // each batch to sort it, and prompts kept as UTF-16, it held 1,653.
+        const int perSecond = 1000;
+        var engine = EngineRun.Create();
+        var exchange = new Exchange { Api = ApiShape.AnthropicMessages, Model = "frontier-large-2", AsnType = AsnType.Isp, Asn = 7922, Country = "US", Ip = "10.0.0.7" };
+        var padding = new string('x', 600);
+        var texts = Enumerable.Range(0, 50).Select(i => $"Summarise the causes of the French Revolution {padding}: {i}").ToArray();
+        var ids = Enumerable.Range(0, 500).Select(i => $"acct_{i:D4}").ToArray();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var (most, buffered) = (0L, 0);
+        for (var i = 0; i < 8 * 60 * perSecond; i++)
+        {
+            exchange.Timestamp = TrafficBuilder.Start.AddSeconds(i / (double)perSecond);
+            exchange.AccountId = ids[i % ids.Length];
+            exchange.Request.LastUserText = texts[i % texts.Length];
+            engine.Observe(exchange);
+            if (i % 20_000 == 0 && GC.GetTotalMemory(forceFullCollection: true) - before is var held && held > most)
+            {
+                (most, buffered) = (held, engine.BufferedExchanges);
+            }
+        }
+
+        var perBuffered = most / (double)buffered;
+        TestContext.Current.SendDiagnosticMessage($"engine holds {perBuffered:N0} bytes per buffered exchange at its fullest ({buffered:N0} buffered)");
+        Assert.True(buffered >= 2 * 60 * perSecond, $"only {buffered:N0} exchanges were buffered at the fullest sample");
+        Assert.True(perBuffered <= 1200, $"engine holds {perBuffered:N0} bytes per buffered exchange");
+    }
+
+    [Fact]
+    public void Observe_ToolResultTurns_KeepNoExampleText()
+    {
+        // A turn carrying tool results never links by its template, so it never gives a template its example.
+        var engine = EngineRun.Create();
+        var exchange = new Exchange { Api = ApiShape.AnthropicMessages, Model = "frontier-large-2", AsnType = AsnType.Isp, Ip = "10.0.0.7" };
+        exchange.Request.ToolResultCount = 1;
+        for (var i = 0; i < 100; i++)
+        {
+            exchange.Timestamp = TrafficBuilder.Start.AddSeconds(i);
+            exchange.AccountId = $"acct_{i % 5:D4}";
+            exchange.Request.LastUserText = $"Here is the output of the test run {i}; fix the failing case.";
+            engine.Observe(exchange);
+        }
+
+        Assert.Equal(100, engine.BufferedExchanges);
+        Assert.Equal(0, engine.BufferedExampleBytes);
+
+        exchange.Request.ToolResultCount = 0;
+        exchange.Timestamp = TrafficBuilder.Start.AddSeconds(100);
+        engine.Observe(exchange);
+        Assert.Equal(exchange.Request.LastUserText.Length, engine.BufferedExampleBytes);
     }
 
     private static double RetainedPerAccount(int ipVariety, int templateVariety)

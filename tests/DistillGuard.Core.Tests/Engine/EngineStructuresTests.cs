@@ -85,6 +85,84 @@ public sealed class EngineStructuresTests
     }
 
     [Fact]
+    public void ChunkedList_CompactedInPlaceAcrossChunks_KeepsOrderAndDropsTheRest()
+    {
+        var list = new ChunkedList<(int Value, object? Payload)>();
+        var dropped = AddAndCompact(list);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // Every third item of 2,500 stays, moved down in order; the slots behind them hold nothing any more.
+        Assert.Equal(834, list.Count);
+        var expected = 0;
+        foreach (var item in list)
+        {
+            Assert.Equal(expected, item.Value);
+            expected += 3;
+        }
+
+        Assert.False(dropped.TryGetTarget(out _), "a slot after the kept items still held an item");
+        Assert.Throws<ArgumentOutOfRangeException>(() => list[834]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => list.Truncate(835));
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static WeakReference<object> AddAndCompact(ChunkedList<(int Value, object? Payload)> list)
+        {
+            var dropped = new object(); // item 2,498, dropped (2,499 is kept and moves down)
+            for (var i = 0; i < 2500; i++)
+            {
+                list.Add((i, i == 2498 ? dropped : new object()));
+            }
+
+            var kept = 0;
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i].Value % 3 == 0)
+                {
+                    list[kept++] = list[i];
+                }
+            }
+
+            list.Truncate(kept);
+            return new WeakReference<object>(dropped);
+        }
+    }
+
+    [Fact]
+    public void ExampleTexts_MultiByteAndLongPrompts_ComeBackAsTheirExamplesAfterCompaction()
+    {
+        var texts = new ExampleTexts();
+        var longPrompt = string.Concat(Enumerable.Repeat("Schreibe Schritt für Schritt 😀 ", 20));
+        var first = texts.Add("dropped before the others move");
+        var kept = texts.Add("Объясни, шаг за шагом: ∑ x²");
+        var cut = texts.Add(longPrompt);
+
+        texts.StartCompaction();
+        var keptStart = texts.MoveDown(kept.Start, kept.Length);
+        var cutStart = texts.MoveDown(cut.Start, cut.Length);
+        texts.FinishCompaction();
+
+        Assert.Equal(0, keptStart);
+        Assert.Equal(kept.Length + cut.Length, texts.Used);
+        Assert.Equal("Объясни, шаг за шагом: ∑ x²", texts.Example(keptStart, kept.Length));
+        Assert.Equal(string.Concat(longPrompt.AsSpan(0, ExampleTexts.ExampleChars), "…"), texts.Example(cutStart, cut.Length));
+        Assert.True(first.Length > 0);
+    }
+
+    [Fact]
+    public void ExampleTexts_AsciiPrompt_TakesOneBytePerCharacter()
+    {
+        var texts = new ExampleTexts();
+
+        var (start, length) = texts.Add("Summarise the causes of the French Revolution in three sentences.");
+
+        Assert.Equal(65, length);
+        Assert.Equal("Summarise the causes of the French Revolution in three sentences.", texts.Example(start, length));
+    }
+
+    [Fact]
     public void IndexBits_SetAndClearedAcrossWords_EnumeratesSetIndicesAscending()
     {
         var bits = new IndexBits();

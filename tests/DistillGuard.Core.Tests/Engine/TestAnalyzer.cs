@@ -38,6 +38,7 @@ internal sealed class TestAnalyzer : IExchangeAnalyzer
             TraceReconstruction = text.Contains("reconstruct", StringComparison.Ordinal),
             SingleTurn = exchange.Request.UserTurns <= 1 && exchange.Request.AssistantTurns == 0,
             ToolsDeclared = exchange.Request.ToolNames.Count > 0,
+            ToolResultsPresent = exchange.Request.ToolResultCount > 0,
             MaxTokens = exchange.Request.MaxTokens ?? 0,
             PromptChars = text.Length,
         };
