@@ -84,8 +84,11 @@ public sealed partial class DetectionEngine
     /// <summary>Exchanges observed so far.</summary>
     public long ObservedExchanges => _exchanges;
 
-    /// <summary>Exchanges observed but not yet applied (they wait out the reorder tolerance).</summary>
-    internal int BufferedExchanges => _pending.Count;
+    /// <summary>
+    /// Exchanges observed but not yet applied (they wait out the reorder tolerance): what the engine's memory beyond
+    /// its per-account state grows with. A snapshot that may be read from any thread.
+    /// </summary>
+    public int BufferedExchanges => _pending.Count;
 
     /// <summary>Bytes of prompt text kept for the buffered exchanges' template examples.</summary>
     internal int BufferedExampleBytes => _examples.Used;

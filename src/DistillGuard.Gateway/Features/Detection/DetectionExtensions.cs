@@ -1,5 +1,6 @@
 using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Engine;
+using DistillGuard.Gateway.Features.Operations;
 using DistillGuard.Gateway.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,11 @@ internal static class DetectionExtensions
                 BlockRisk = policy.BlockRisk,
                 PaymentBanEvasion = policy.PaymentBanEvasion,
             };
-            return new DetectionEngine(options, sp.GetRequiredService<IExchangeAnalyzer>());
+            var engine = new DetectionEngine(options, sp.GetRequiredService<IExchangeAnalyzer>());
+            var metrics = sp.GetRequiredService<GatewayMetrics>();
+            metrics.EngineBufferedExchanges = () => engine.BufferedExchanges;
+            metrics.EngineTrackedAccounts = () => engine.TrackedAccounts;
+            return engine;
         });
         services.AddSingleton<VerdictBoard>();
         services.AddHostedService<GatewayStateLoader>();

@@ -37,6 +37,12 @@ internal sealed class GatewayMetrics
 
     public int QueueCapacity { get; set; }
 
+    /// <summary>Reads how many exchanges the engine buffers before applying them; set with the engine.</summary>
+    public Func<int> EngineBufferedExchanges { get; set; } = static () => 0;
+
+    /// <summary>Reads how many accounts the engine tracks; set with the engine.</summary>
+    public Func<int> EngineTrackedAccounts { get; set; } = static () => 0;
+
     public void CountRequest(int apiIndex) => Interlocked.Increment(ref _requestsByApi[apiIndex]);
 
     public void CountResponse(int status, double seconds)

@@ -51,6 +51,9 @@ internal static class PrometheusTextWriter
         Simple(sb, "distillguard_gateway_log_responses_truncated_total", "counter", "Logged responses cut at the size limit.", m.LogResponsesTruncated);
         Simple(sb, "distillguard_gateway_log_records_failed_total", "counter", "Exchange records that could not be written (should stay 0).", m.LogRecordsFailed);
 
+        Simple(sb, "distillguard_gateway_engine_buffered_exchanges", "gauge", "Exchanges the engine holds until they lie its reorder tolerance behind the newest.", m.EngineBufferedExchanges());
+        Simple(sb, "distillguard_gateway_engine_tracked_accounts", "gauge", "Accounts the engine keeps state for.", m.EngineTrackedAccounts());
+
         // The runtime's own GC figures: a gen0/gen1 collection pauses every thread, request threads included, so
         // these are what to look at when the latency tail moves.
         Header(sb, "distillguard_gateway_gc_collections_total", "counter", "Garbage collections since start, by generation.");

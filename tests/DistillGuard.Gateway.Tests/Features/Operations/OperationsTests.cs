@@ -33,6 +33,25 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task Metrics_AfterTraffic_ReportWhatTheEngineHolds()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var first = await fixture.CreateKeyAsync("acct_e1");
+        var second = await fixture.CreateKeyAsync("acct_e2");
+        var ct = TestContext.Current.CancellationToken;
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", first, Bodies.Anthropic()), ct)).Dispose();
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", second, Bodies.Anthropic()), ct)).Dispose();
+        await fixture.WaitForEngineAsync(2);
+
+        var text = await fixture.Client.GetStringAsync("/metrics", ct);
+
+        // Both exchanges wait out the engine's reorder tolerance (docs/gateway.md, "Running it: memory").
+        Assert.Contains("\ndistillguard_gateway_engine_buffered_exchanges 2\n", text, StringComparison.Ordinal);
+        var tracked = System.Text.RegularExpressions.Regex.Match(text, @"(?m)^distillguard_gateway_engine_tracked_accounts (\d+)$");
+        Assert.True(tracked.Success && int.Parse(tracked.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 2, "both accounts must be tracked");
+    }
+
+    [Fact]
     public async Task Metrics_Always_ReportRuntimeGcFigures()
     {
         await using var fixture = await GatewayFixture.StartAsync();
