@@ -1,3 +1,4 @@
+using DistillGuard.Core.Engine;
 using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Features.RegionPolicy;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,12 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (!(options.Policy.ReviewRisk <= options.Policy.ThrottleRisk && options.Policy.ThrottleRisk <= options.Policy.BlockRisk))
         {
             errors.Add("Gateway:Policy: ReviewRisk <= ThrottleRisk <= BlockRisk must hold");
+        }
+
+        var tick = new DetectionOptions().Tick;
+        if (options.Policy.ReorderTolerance < TimeSpan.Zero || options.Policy.ReorderTolerance >= tick)
+        {
+            errors.Add($"Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick ({tick:c})");
         }
 
         if (options.Store.KeyPepper.Length < 16)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DistillGuard.Core.Engine;
 
 namespace DistillGuard.Gateway.Options;
 
@@ -22,6 +23,13 @@ public sealed class PolicyOptions
     /// admin override) gets that verdict at once: ban evasion. Default true (docs/detection.md).
     /// </summary>
     public bool PaymentBanEvasion { get; set; } = true;
+
+    /// <summary>
+    /// How long the engine holds an exchange before applying it, so exchanges that finish out of order (the gateway
+    /// feeds them on completion) are applied in time order. The engine's memory beyond its per-account state grows with
+    /// it (docs/gateway.md, "Running it: memory"). Default 2 minutes, as in <c>scan</c>; under the 15-minute tick.
+    /// </summary>
+    public TimeSpan ReorderTolerance { get; set; } = new DetectionOptions().ReorderTolerance;
 
     /// <summary>Requests per minute a throttled account may make (token bucket refill). Default 6.</summary>
     [Range(0.001, 1_000_000)]

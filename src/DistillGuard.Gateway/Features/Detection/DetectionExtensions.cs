@@ -22,6 +22,7 @@ internal static class DetectionExtensions
                 ThrottleRisk = policy.ThrottleRisk,
                 BlockRisk = policy.BlockRisk,
                 PaymentBanEvasion = policy.PaymentBanEvasion,
+                ReorderTolerance = policy.ReorderTolerance,
             };
             var engine = new DetectionEngine(options, sp.GetRequiredService<IExchangeAnalyzer>());
             var metrics = sp.GetRequiredService<GatewayMetrics>();

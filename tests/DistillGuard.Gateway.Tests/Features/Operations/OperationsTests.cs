@@ -52,6 +52,14 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task Build_ReorderToleranceSet_TheLiveEngineHoldsExchangesThatLong()
+    {
+        await using var fixture = await GatewayFixture.StartAsync(static s => s["Gateway:Policy:ReorderTolerance"] = "00:00:30");
+
+        Assert.Equal(TimeSpan.FromSeconds(30), fixture.Service<DistillGuard.Core.Engine.DetectionEngine>().Options.ReorderTolerance);
+    }
+
+    [Fact]
     public async Task Metrics_Always_ReportRuntimeGcFigures()
     {
         await using var fixture = await GatewayFixture.StartAsync();
@@ -92,7 +100,7 @@ public sealed class OperationsTests
     /// <summary>
     /// The annotations on nested sections count (generated validation walks into them), and the lengths that were
     /// attributes are checked in code: no upstream at all, a review risk above 1, a log flush interval of a day, an
-    /// empty log queue.
+    /// empty log queue, a reorder tolerance longer than the engine's tick.
     /// </summary>
     [Fact]
     public async Task Build_NoUpstreamAndOutOfRangeNestedOption_FailsOnStartNamingTheSettings()
@@ -101,6 +109,7 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:Policy:ReviewRisk"] = "1.5";
         settings.Overrides["Gateway:Log:FlushInterval"] = "1.00:00:00";
         settings.Overrides["Gateway:Log:QueueCapacity"] = "0";
+        settings.Overrides["Gateway:Policy:ReorderTolerance"] = "00:20:00";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -110,6 +119,7 @@ public sealed class OperationsTests
         Assert.Contains("between 0 and 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Log:FlushInterval must be between 00:00:00.010 and 00:10:00", error.Message, StringComparison.Ordinal);
         Assert.Contains("QueueCapacity must be between 1 and 1000000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick (00:15:00)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
     }
 
