@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using DistillGuard.Gateway.StandIn;
 
 namespace DistillGuard.Cli.Tests.Commands;
 
 /// <summary>
 /// The native build (README, "A native build"; the scan benchmark times it) must do what this JIT build does:
 /// trimming and AOT compilation must not change a simulated log, what a scan finds in it, or what is exported and
-/// reported from the findings. Runs when <c>DG_NATIVE_CLI</c> names a native binary; <c>.ci/run</c> publishes one
+/// reported from the findings, nor how the gateway binds and validates its config and serves a request. Runs when <c>DG_NATIVE_CLI</c> names a native binary; <c>.ci/run</c> publishes one
 /// wherever a C toolchain can link it.
 /// </summary>
 public sealed partial class NativeBuildTests : IDisposable
@@ -19,9 +22,7 @@ public sealed partial class NativeBuildTests : IDisposable
     [Fact]
     public async Task NativeBuild_SimulateScanExportReport_SameOutputAsTheJitBuild()
     {
-        var native = Environment.GetEnvironmentVariable(Variable);
-        Assert.SkipWhen(string.IsNullOrEmpty(native), $"{Variable} is not set: set it to a native build of distillguard (dotnet publish src/DistillGuard.Cli -c Release -r linux-x64 -p:PublishAot=true) to compare it with this build; .ci/run does");
-        Assert.True(File.Exists(native), $"{Variable} names {native}, which does not exist: the native publish failed (.ci/run keeps its output in artifacts/native-publish.log)");
+        var native = NativeExecutable();
 
         var nativeDir = Path.Combine(_root, "native");
         var jitDir = Path.Combine(_root, "jit");
@@ -49,6 +50,39 @@ public sealed partial class NativeBuildTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task NativeBuild_Gateway_StartsWithItsConfigAuthenticatesAndProxies()
+    {
+        var native = NativeExecutable();
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var upstream = StandInUpstream.Build(["http://127.0.0.1:0"], new StandInState());
+        await upstream.StartAsync(cancellation);
+        var invalid = GatewayProcess.WriteConfig(Directory.CreateDirectory(Path.Combine(_root, "invalid")).FullName, upstream.Urls.First(), policy: """{ "ReorderTolerance": "01:00:00" }""");
+        var (code, error) = await RunProcessAsync(native, ["gateway", "--config", invalid]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick", error, StringComparison.Ordinal);
+
+        var config = GatewayProcess.WriteConfig(_root, upstream.Urls.First(), policy: """{ "ReorderTolerance": "00:00:30" }""");
+        using var gateway = GatewayProcess.Start(config, native);
+        try
+        {
+            var baseUrl = await GatewayProcess.WaitUntilListeningAsync(gateway, cancellation);
+            using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var key = await GatewayProcess.CreateKeyAsync(client, cancellation);
+
+            var (status, body) = await GatewayProcess.SendMessageAsync(client, key, cancellation);
+            var (unauthenticated, _) = await GatewayProcess.SendMessageAsync(client, "sk-not-a-key", cancellation);
+
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("message", JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated);
+        }
+        finally
+        {
+            await GatewayProcess.StopAsync(gateway);
+        }
+    }
+
     /// <summary>Simulates a small scenario into <paramref name="dir"/>, scans it, and exports and reports the findings.</summary>
     private static async Task RunStepsAsync(string build, string dir, Func<string[], Task<(int Code, string Error)>> run)
     {
@@ -67,6 +101,15 @@ public sealed partial class NativeBuildTests : IDisposable
         }
     }
 
+    /// <summary>The native binary <c>DG_NATIVE_CLI</c> names; skips the test when it names none.</summary>
+    private static string NativeExecutable()
+    {
+        var native = Environment.GetEnvironmentVariable(Variable);
+        Assert.SkipWhen(string.IsNullOrEmpty(native), $"{Variable} is not set: set it to a native build of distillguard (dotnet publish src/DistillGuard.Cli -c Release -r linux-x64 -p:PublishAot=true) to compare it with this build; .ci/run does");
+        Assert.True(File.Exists(native), $"{Variable} names {native}, which does not exist: the native publish failed (.ci/run keeps its output in artifacts/native-publish.log)");
+        return native;
+    }
+
     private static async Task<(int Code, string Error)> RunProcessAsync(string executable, string[] args)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -76,9 +119,22 @@ public sealed partial class NativeBuildTests : IDisposable
         }
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A verb that should have ended (a gateway that should have refused its config) must not hang the run.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            return (-1, $"still running after 2 minutes, stopped: {await error}");
+        }
+
         await output;
         return (process.ExitCode, await error);
     }
