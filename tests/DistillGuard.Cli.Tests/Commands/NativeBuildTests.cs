@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using DistillGuard.Gateway.StandIn;
 
 namespace DistillGuard.Cli.Tests.Commands;
@@ -12,7 +11,7 @@ namespace DistillGuard.Cli.Tests.Commands;
 /// reported from the findings, nor how the gateway binds and validates its config and serves a request. Runs when <c>DG_NATIVE_CLI</c> names a native binary; <c>.ci/run</c> publishes one
 /// wherever a C toolchain can link it.
 /// </summary>
-public sealed partial class NativeBuildTests : IDisposable
+public sealed class NativeBuildTests : IDisposable
 {
     private const string Variable = "DG_NATIVE_CLI";
     private readonly string _root = Directory.CreateTempSubdirectory("dg-native-").FullName;
@@ -26,8 +25,12 @@ public sealed partial class NativeBuildTests : IDisposable
 
         var nativeDir = Path.Combine(_root, "native");
         var jitDir = Path.Combine(_root, "jit");
-        await RunStepsAsync("native", nativeDir, args => RunProcessAsync(native!, args));
-        await RunStepsAsync("JIT", jitDir, async args => await CliHarness.RunAsync(args) is var run ? (run.ExitCode, run.Error) : default);
+        await RunStepsAsync("native", nativeDir, args => RunProcessAsync(native, args));
+        await RunStepsAsync("JIT", jitDir, async args =>
+        {
+            var run = await CliHarness.RunAsync(args);
+            return (run.ExitCode, run.Error);
+        });
 
         var files = Directory.GetFiles(nativeDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(Directory.GetFiles(jitDir).Select(Path.GetFileName).Order(StringComparer.Ordinal), files);
@@ -39,9 +42,9 @@ public sealed partial class NativeBuildTests : IDisposable
             var fromJit = await File.ReadAllBytesAsync(Path.Combine(jitDir, file!), TestContext.Current.CancellationToken);
             if (file == "findings.json")
             {
-                var findings = GeneratedAt().Replace(System.Text.Encoding.UTF8.GetString(fromNative), string.Empty);
+                var findings = ScanCommandTests.GeneratedAt().Replace(System.Text.Encoding.UTF8.GetString(fromNative), string.Empty);
                 Assert.Contains("\"campaigns\": [", findings, StringComparison.Ordinal);
-                Assert.Equal(GeneratedAt().Replace(System.Text.Encoding.UTF8.GetString(fromJit), string.Empty), findings);
+                Assert.Equal(ScanCommandTests.GeneratedAt().Replace(System.Text.Encoding.UTF8.GetString(fromJit), string.Empty), findings);
             }
             else
             {
@@ -138,7 +141,4 @@ public sealed partial class NativeBuildTests : IDisposable
         await output;
         return (process.ExitCode, await error);
     }
-
-    [GeneratedRegex("\"generated_at\": \"[^\"]*\"")]
-    private static partial Regex GeneratedAt();
 }
