@@ -39,7 +39,7 @@ internal static class EvaluationTables
 
         ui.Write(archetypes);
 
-        var campaigns = new Table().Title("Campaigns").AddColumns("campaign", "accounts", "exchanges", "recall", "enforced", "hours to detect", "leakage");
+        var campaigns = new Table().Title("Campaigns").AddColumns("campaign", "accounts", "exchanges", "recall", "enforced", "found as", "hours to detect", "leakage");
         if (report.Baseline is not null)
         {
             campaigns.AddColumns("quota recall", "quota hours", "quota served");
@@ -50,7 +50,7 @@ internal static class EvaluationTables
             var row = new List<string>
             {
                 c.Name, c.Accounts.ToString("N0", CultureInfo.InvariantCulture), c.Exchanges.ToString("N0", CultureInfo.InvariantCulture),
-                Pct(c.Recall), Pct(c.EnforcedRecall), c.HoursToDetect?.ToString("0.0", CultureInfo.InvariantCulture) ?? "not detected", c.Leakage is { } l ? Pct(l) : "-",
+                Pct(c.Recall), Pct(c.EnforcedRecall), FoundAs(c), c.HoursToDetect?.ToString("0.0", CultureInfo.InvariantCulture) ?? "not detected", c.Leakage is { } l ? Pct(l) : "-",
             };
             if (report.Baseline?.Campaigns.Find(b => b.Name == c.Name) is { } b)
             {
@@ -61,11 +61,23 @@ internal static class EvaluationTables
         }
 
         ui.Write(campaigns);
+        var unmatched = report.Findings.UnmatchedCampaignIds;
+        ui.MarkupLine(Markup.Escape(unmatched.Count == 0
+            ? $"Findings campaigns: {N(report.Findings.FindingsCampaigns)}; each is mostly one true campaign's accounts."
+            : $"Findings campaigns: {N(report.Findings.FindingsCampaigns)}; not mostly one true campaign's accounts (mostly honest, or no campaign holds a majority): {N(unmatched.Count)} ({string.Join(", ", unmatched)})."));
         if (report.DailyQuota is { } quota)
         {
             ui.MarkupLine($"Baseline: a per-account quota of {quota:N0} exchanges per UTC day; 'quota served' is the share of campaign exchanges it would still have served.");
         }
     }
+
+    /// <summary>How many findings campaigns the campaign came out as, and how many of its accounts the largest holds.</summary>
+    private static string FoundAs(CampaignScore c) => c.MatchedCampaignIds.Count switch
+    {
+        0 => "no campaign",
+        1 => $"1 campaign ({N(c.LargestMatchAccounts)} accounts)",
+        var n => $"{N(n)} campaigns (largest {N(c.LargestMatchAccounts)} accounts)",
+    };
 
     private static void AddOverall(Table table, DetectorScore score)
     {

@@ -23,6 +23,12 @@ public sealed class CampaignScore
     /// <summary>Findings campaigns whose accounts are mostly this campaign's.</summary>
     public List<string> MatchedCampaignIds { get; set; } = [];
 
+    /// <summary>
+    /// This campaign's accounts in the one matched findings campaign that holds the most of them: with
+    /// <see cref="MatchedCampaignIds"/>, whether the campaign came out as one campaign or in pieces.
+    /// </summary>
+    public int LargestMatchAccounts { get; set; }
+
     /// <summary>Share of the campaign's exchanges served before each account's first enforcement (needs the log).</summary>
     public double? Leakage { get; set; }
 }

@@ -13,4 +13,13 @@ public sealed class DetectorScore
 
     public List<ArchetypeScore> Archetypes { get; set; } = [];
     public List<CampaignScore> Campaigns { get; set; } = [];
+
+    /// <summary>Campaigns in the findings (none for the quota baseline, which names no campaigns).</summary>
+    public int FindingsCampaigns { get; set; }
+
+    /// <summary>
+    /// Findings campaigns that are not mostly one true campaign's accounts: mostly honest accounts, or no campaign
+    /// holding more than half of the known ones.
+    /// </summary>
+    public List<string> UnmatchedCampaignIds { get; set; } = [];
 }

@@ -170,6 +170,7 @@ public static class Evaluator
     private static void MatchCampaigns(DetectorScore score, FindingsDocument findings, Dictionary<string, AccountTruth> observed)
     {
         var byName = score.Campaigns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        score.FindingsCampaigns = findings.Campaigns.Count;
         foreach (var fc in findings.Campaigns.OrderBy(c => c.CampaignId, StringComparer.Ordinal))
         {
             var votes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -186,10 +187,12 @@ public static class Evaluator
             var best = votes.Where(kv => kv.Key.Length > 0).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).FirstOrDefault();
             if (best.Key is null || best.Value * 2 <= known || !byName.TryGetValue(best.Key, out var c))
             {
+                score.UnmatchedCampaignIds.Add(fc.CampaignId);
                 continue;
             }
 
             c.MatchedCampaignIds.Add(fc.CampaignId);
+            c.LargestMatchAccounts = Math.Max(c.LargestMatchAccounts, best.Value);
             var detected = fc.DetectedAt;
             if (detected is { } d && (c.DetectedAt is null || d < c.DetectedAt))
             {

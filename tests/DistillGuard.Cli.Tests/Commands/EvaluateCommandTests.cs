@@ -9,7 +9,10 @@ public sealed class EvaluateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    /// <summary>A tiny scenario plus findings that block exactly the deepseek accounts, one hour after its first exchange.</summary>
+    /// <summary>
+    /// A tiny scenario plus findings that block exactly the deepseek accounts, one hour after its first exchange, and
+    /// name three campaigns: the deepseek accounts in two pieces (one of a single account) and two honest accounts.
+    /// </summary>
     private async Task<(string Dir, string Findings, int DeepSeekAccounts, int CampaignAccounts)> Prepare()
     {
         var dir = Path.Combine(_root, "sim");
@@ -19,10 +22,18 @@ public sealed class EvaluateCommandTests : IDisposable
         var seen = truth.RootElement.GetProperty("accounts").EnumerateArray().Where(a => a.GetProperty("exchanges").GetInt64() > 0).ToList();
         var deepseek = seen.Where(a => a.GetProperty("label").GetString() == "deepseek-2026-02").ToList();
         var firstExchange = truth.RootElement.GetProperty("campaigns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "deepseek-2026-02").GetProperty("first_exchange").GetDateTime().ToUniversalTime();
+        var deepseekIds = deepseek.Select(a => a.GetProperty("account_id").GetString()!).ToList();
+        var honestIds = seen.Where(a => !a.GetProperty("campaign").GetBoolean()).Take(2).Select(a => a.GetProperty("account_id").GetString()!).ToList();
         var findings = new FindingsDocument
         {
             GeneratedAt = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc),
-            Accounts = [.. deepseek.Select(a => new AccountFinding { AccountId = a.GetProperty("account_id").GetString()!, Risk = 0.9, Verdict = "block", FirstFlaggedAt = firstExchange.AddHours(1), Reasons = [new Reason { Signal = "test", Weight = 1, Detail = "hand-made" }] })],
+            Accounts = [.. deepseekIds.Select(id => new AccountFinding { AccountId = id, Risk = 0.9, Verdict = "block", FirstFlaggedAt = firstExchange.AddHours(1), Reasons = [new Reason { Signal = "test", Weight = 1, Detail = "hand-made" }] })],
+            Campaigns =
+            [
+                new CampaignFinding { CampaignId = "cmp_a", AccountIds = deepseekIds[1..], DetectedAt = firstExchange.AddHours(1) },
+                new CampaignFinding { CampaignId = "cmp_b", AccountIds = deepseekIds[..1], DetectedAt = firstExchange.AddHours(1) },
+                new CampaignFinding { CampaignId = "cmp_c", AccountIds = honestIds, DetectedAt = firstExchange },
+            ],
         };
         var path = Path.Combine(_root, "findings.json");
         FindingsSerializer.WriteFile(path, findings);
@@ -45,6 +56,10 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(0.0, flagged.GetProperty("false_positive_rate").GetDouble());
         var campaign = report.RootElement.GetProperty("findings").GetProperty("campaigns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "deepseek-2026-02");
         Assert.Equal(1.0, campaign.GetProperty("hours_to_detect").GetDouble(), 6);
+        Assert.Equal(["cmp_a", "cmp_b"], campaign.GetProperty("matched_campaign_ids").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(deepseek - 1, campaign.GetProperty("largest_match_accounts").GetInt32());
+        Assert.Equal(3, report.RootElement.GetProperty("findings").GetProperty("findings_campaigns").GetInt32());
+        Assert.Equal(["cmp_c"], report.RootElement.GetProperty("findings").GetProperty("unmatched_campaign_ids").EnumerateArray().Select(e => e.GetString()));
         Assert.InRange(campaign.GetProperty("leakage").GetDouble(), 0.0001, 0.2);
         Assert.Equal(500, report.RootElement.GetProperty("daily_quota").GetInt32());
         Assert.True(report.RootElement.TryGetProperty("baseline", out _));
@@ -53,7 +68,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task Evaluate_Table_ShowsCampaignsAndArchetypes()
     {
-        var (dir, findings, _, _) = await Prepare();
+        var (dir, findings, deepseek, _) = await Prepare();
 
         var run = await CliHarness.RunAsync("evaluate", "--truth", Path.Combine(dir, "truth.json"), "--findings", findings);
 
@@ -61,7 +76,13 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("False positives per honest archetype", run.Output, StringComparison.Ordinal);
         Assert.Contains("casual_chat", run.Output, StringComparison.Ordinal);
         Assert.Contains("Campaigns", run.Output, StringComparison.Ordinal);
+        // The deepseek accounts came out in two pieces; the honest pair is not any campaign's.
+        Assert.Contains($"2 campaigns (largest {deepseek - 1} accounts)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Findings campaigns: 3; not mostly one true campaign's accounts (mostly honest, or no campaign holds a majority): 1 (cmp_c).", Flatten(run.Output), StringComparison.Ordinal);
     }
+
+    /// <summary>The terminal wraps long lines; joins them back.</summary>
+    private static string Flatten(string output) => string.Join(' ', output.Split('\n', StringSplitOptions.TrimEntries));
 
     [Fact]
     public async Task Evaluate_MissingTruth_InputErrorNamingFile()

@@ -101,9 +101,34 @@ public sealed class EvaluatorTests
         // cmp_1 is mostly camp-a (a1, a2 of the two known accounts) and detected at +1 h, before a1's +2 h flag.
         // cmp_2 is mostly honest (d1, c1 vs a3), so its earlier detected_at does not count.
         Assert.Equal(["cmp_1"], a.MatchedCampaignIds);
+        Assert.Equal(2, a.LargestMatchAccounts);
+        Assert.Equal(2, report.Findings.FindingsCampaigns);
+        Assert.Equal(["cmp_2"], report.Findings.UnmatchedCampaignIds);
+        Assert.Empty(b.MatchedCampaignIds);
+        Assert.Equal(0, b.LargestMatchAccounts);
         Assert.Equal(1.0, a.HoursToDetect);
         Assert.Null(b.HoursToDetect);
         Assert.Equal(0, b.Recall);
+    }
+
+    [Fact]
+    public void Evaluate_CampaignFoundInPieces_CountsEveryPieceAndTheLargest()
+    {
+        var findings = Findings();
+        // camp-a split: a1 and a2 together, a3 on its own; the mostly-honest cmp_2 is gone.
+        findings.Campaigns =
+        [
+            new CampaignFinding { CampaignId = "cmp_1", AccountIds = ["a1", "a2"], DetectedAt = At(1) },
+            new CampaignFinding { CampaignId = "cmp_3", AccountIds = ["a3", "ghost"], DetectedAt = At(5) },
+        ];
+
+        var report = Evaluator.Evaluate(Truth(), findings);
+
+        var a = report.Findings.Campaigns.Single(c => c.Name == "camp-a");
+        Assert.Equal(["cmp_1", "cmp_3"], a.MatchedCampaignIds);
+        Assert.Equal(2, a.LargestMatchAccounts);
+        Assert.Empty(report.Findings.UnmatchedCampaignIds);
+        Assert.Equal(1.0, a.HoursToDetect);
     }
 
     [Fact]
