@@ -31,6 +31,12 @@ public sealed class DetectionOptions
     /// </summary>
     public TimeSpan ReorderTolerance { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Whether <paramref name="tolerance"/> can be the <see cref="ReorderTolerance"/> with this <see cref="Tick"/>: not
+    /// negative and under a tick, since a tick closes only once its end lies the tolerance behind the newest exchange.
+    /// </summary>
+    public bool AllowsReorderTolerance(TimeSpan tolerance) => tolerance >= TimeSpan.Zero && tolerance < Tick;
+
     /// <summary>Flagged accounts a linked cluster needs before it is reported as a campaign (default 3).</summary>
     public int MinCampaignAccounts { get; set; } = 3;
 
@@ -58,7 +64,7 @@ public sealed class DetectionOptions
             throw new ArgumentException("Risk thresholds must satisfy 0 < review <= throttle <= block <= 1.");
         }
 
-        if (Tick <= TimeSpan.Zero || ReorderTolerance < TimeSpan.Zero || ReorderTolerance >= Tick)
+        if (Tick <= TimeSpan.Zero || !AllowsReorderTolerance(ReorderTolerance))
         {
             throw new ArgumentException("Tick must be positive and longer than the reorder tolerance.");
         }

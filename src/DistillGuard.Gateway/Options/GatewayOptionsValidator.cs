@@ -63,10 +63,10 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Add("Gateway:Policy: ReviewRisk <= ThrottleRisk <= BlockRisk must hold");
         }
 
-        var tick = new DetectionOptions().Tick;
-        if (options.Policy.ReorderTolerance < TimeSpan.Zero || options.Policy.ReorderTolerance >= tick)
+        var engine = new DetectionOptions();
+        if (!engine.AllowsReorderTolerance(options.Policy.ReorderTolerance))
         {
-            errors.Add($"Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick ({tick:c})");
+            errors.Add($"Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick ({engine.Tick:c})");
         }
 
         if (options.Store.KeyPepper.Length < 16)

@@ -16,6 +16,28 @@ public sealed class DetectionEngineTimingTests
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(120, true)]
+    [InlineData(899, true)]
+    [InlineData(900, false)]
+    [InlineData(-1, false)]
+    public void AllowsReorderTolerance_FromZeroToUnderATick(int seconds, bool allowed)
+    {
+        var options = new DetectionOptions { ReorderTolerance = TimeSpan.FromSeconds(seconds) };
+
+        Assert.Equal(TimeSpan.FromMinutes(15), options.Tick);
+        Assert.Equal(allowed, options.AllowsReorderTolerance(options.ReorderTolerance));
+        if (allowed)
+        {
+            options.Validate();
+        }
+        else
+        {
+            Assert.Throws<ArgumentException>(options.Validate);
+        }
+    }
+
     [Fact]
     public void Observe_DisorderWithinReorderTolerance_SameFindings()
     {
