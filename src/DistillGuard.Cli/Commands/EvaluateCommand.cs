@@ -81,8 +81,8 @@ internal sealed class EvaluateCommand : ICliVerb
         {
             if (!console.Interactive)
             {
-                // Piped or captured: no terminal width to fit, and the campaign table needs ten columns.
-                console.Ui.Profile.Width = Math.Max(console.Ui.Profile.Width, 150);
+                // Piped or captured: no terminal width to fit, and the campaign table needs eleven columns.
+                console.Ui.Profile.Width = Math.Max(console.Ui.Profile.Width, 170);
             }
 
             EvaluationTables.Write(console.Ui, report);

@@ -71,12 +71,12 @@ internal static class EvaluationTables
         }
     }
 
-    /// <summary>How many findings campaigns the campaign came out as, and how many of its accounts the largest holds.</summary>
+    /// <summary>How many findings campaigns the campaign came out as and, when in pieces, how many of its accounts the largest holds.</summary>
     private static string FoundAs(CampaignScore c) => c.MatchedCampaignIds.Count switch
     {
         0 => "no campaign",
-        1 => $"1 campaign ({N(c.LargestMatchAccounts)} accounts)",
-        var n => $"{N(n)} campaigns (largest {N(c.LargestMatchAccounts)} accounts)",
+        1 => "1 campaign",
+        var n => $"{N(n)} (largest: {N(c.LargestMatchAccounts)})",
     };
 
     private static void AddOverall(Table table, DetectorScore score)

@@ -77,7 +77,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("casual_chat", run.Output, StringComparison.Ordinal);
         Assert.Contains("Campaigns", run.Output, StringComparison.Ordinal);
         // The deepseek accounts came out in two pieces; the honest pair is not any campaign's.
-        Assert.Contains($"2 campaigns (largest {deepseek - 1} accounts)", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"2 (largest: {deepseek - 1})", run.Output, StringComparison.Ordinal);
         Assert.Contains("Findings campaigns: 3; not mostly one true campaign's accounts (mostly honest, or no campaign holds a majority): 1 (cmp_c).", Flatten(run.Output), StringComparison.Ordinal);
     }
 
