@@ -82,7 +82,7 @@ internal sealed class EvaluateCommand : ICliVerb
             if (!console.Interactive)
             {
                 // Piped or captured: no terminal width to fit, and the campaign table needs eleven columns.
-                console.Ui.Profile.Width = Math.Max(console.Ui.Profile.Width, 170);
+                console.Ui.Profile.Width = Math.Max(console.Ui.Profile.Width, 180);
             }
 
             EvaluationTables.Write(console.Ui, report);

@@ -61,23 +61,31 @@ internal static class EvaluationTables
         }
 
         ui.Write(campaigns);
-        var unmatched = report.Findings.UnmatchedCampaignIds;
-        ui.MarkupLine(Markup.Escape(unmatched.Count == 0
-            ? $"Findings campaigns: {N(report.Findings.FindingsCampaigns)}; each is mostly one true campaign's accounts."
-            : $"Findings campaigns: {N(report.Findings.FindingsCampaigns)}; not mostly one true campaign's accounts (mostly honest, or no campaign holds a majority): {N(unmatched.Count)} ({string.Join(", ", unmatched)})."));
+        var findings = report.Findings;
+        ui.MarkupLine(Markup.Escape($"Findings campaigns: {N(findings.FindingsCampaigns)}. Holding accounts of more than one true campaign: {Ids(findings.MixedCampaignIds)}. "
+            + $"Not mostly one true campaign's accounts (mostly honest, or no campaign holds a majority): {Ids(findings.UnmatchedCampaignIds)}."));
         if (report.DailyQuota is { } quota)
         {
             ui.MarkupLine($"Baseline: a per-account quota of {quota:N0} exchanges per UTC day; 'quota served' is the share of campaign exchanges it would still have served.");
         }
     }
 
-    /// <summary>How many findings campaigns the campaign came out as and, when in pieces, how many of its accounts the largest holds.</summary>
-    private static string FoundAs(CampaignScore c) => c.MatchedCampaignIds.Count switch
+    /// <summary>
+    /// How many findings campaigns the campaign came out as (when in pieces, how many of its accounts the largest
+    /// holds) and which other campaigns share one with it.
+    /// </summary>
+    private static string FoundAs(CampaignScore c)
     {
-        0 => "no campaign",
-        1 => "1 campaign",
-        var n => $"{N(n)} (largest: {N(c.LargestMatchAccounts)})",
-    };
+        var own = c.MatchedCampaignIds.Count switch
+        {
+            0 => c.MixedWith.Count == 0 ? "no campaign" : "none of its own",
+            1 => "1 campaign",
+            var n => $"{N(n)} (largest: {N(c.LargestMatchAccounts)})",
+        };
+        return c.MixedWith.Count == 0 ? own : $"{own}, mixed with {string.Join(", ", c.MixedWith)}";
+    }
+
+    private static string Ids(List<string> ids) => ids.Count == 0 ? "0" : $"{N(ids.Count)} ({string.Join(", ", ids)})";
 
     private static void AddOverall(Table table, DetectorScore score)
     {

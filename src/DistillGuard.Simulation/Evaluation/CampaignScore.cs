@@ -29,6 +29,12 @@ public sealed class CampaignScore
     /// </summary>
     public int LargestMatchAccounts { get; set; }
 
+    /// <summary>
+    /// Other true campaigns with accounts in a findings campaign that holds some of this campaign's: operators the
+    /// findings did not separate (sorted by name).
+    /// </summary>
+    public List<string> MixedWith { get; set; } = [];
+
     /// <summary>Share of the campaign's exchanges served before each account's first enforcement (needs the log).</summary>
     public double? Leakage { get; set; }
 }

@@ -22,4 +22,7 @@ public sealed class DetectorScore
     /// holding more than half of the known ones.
     /// </summary>
     public List<string> UnmatchedCampaignIds { get; set; } = [];
+
+    /// <summary>Findings campaigns holding accounts of two or more true campaigns (operators merged into one).</summary>
+    public List<string> MixedCampaignIds { get; set; } = [];
 }

@@ -184,6 +184,7 @@ public static class Evaluator
             }
 
             var known = votes.Values.Sum();
+            NoteMixing(score, fc.CampaignId, votes, byName);
             var best = votes.Where(kv => kv.Key.Length > 0).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).FirstOrDefault();
             if (best.Key is null || best.Value * 2 <= known || !byName.TryGetValue(best.Key, out var c))
             {
@@ -198,6 +199,35 @@ public static class Evaluator
             {
                 c.DetectedAt = d;
             }
+        }
+    }
+
+    /// <summary>A findings campaign holding accounts of several true campaigns: each of them is mixed with the others.</summary>
+    private static void NoteMixing(DetectorScore score, string campaignId, Dictionary<string, int> votes, Dictionary<string, CampaignScore> byName)
+    {
+        var operators = votes.Keys.Where(k => k.Length > 0).Order(StringComparer.Ordinal).ToList();
+        if (operators.Count < 2)
+        {
+            return;
+        }
+
+        score.MixedCampaignIds.Add(campaignId);
+        foreach (var name in operators)
+        {
+            if (!byName.TryGetValue(name, out var c))
+            {
+                continue;
+            }
+
+            foreach (var other in operators)
+            {
+                if (other != name && !c.MixedWith.Contains(other))
+                {
+                    c.MixedWith.Add(other);
+                }
+            }
+
+            c.MixedWith.Sort(StringComparer.Ordinal);
         }
     }
 

@@ -60,6 +60,8 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(deepseek - 1, campaign.GetProperty("largest_match_accounts").GetInt32());
         Assert.Equal(3, report.RootElement.GetProperty("findings").GetProperty("findings_campaigns").GetInt32());
         Assert.Equal(["cmp_c"], report.RootElement.GetProperty("findings").GetProperty("unmatched_campaign_ids").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(report.RootElement.GetProperty("findings").GetProperty("mixed_campaign_ids").EnumerateArray());
+        Assert.Empty(campaign.GetProperty("mixed_with").EnumerateArray());
         Assert.InRange(campaign.GetProperty("leakage").GetDouble(), 0.0001, 0.2);
         Assert.Equal(500, report.RootElement.GetProperty("daily_quota").GetInt32());
         Assert.True(report.RootElement.TryGetProperty("baseline", out _));
@@ -78,7 +80,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("Campaigns", run.Output, StringComparison.Ordinal);
         // The deepseek accounts came out in two pieces; the honest pair is not any campaign's.
         Assert.Contains($"2 (largest: {deepseek - 1})", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Findings campaigns: 3; not mostly one true campaign's accounts (mostly honest, or no campaign holds a majority): 1 (cmp_c).", Flatten(run.Output), StringComparison.Ordinal);
+        Assert.Contains("Findings campaigns: 3. Holding accounts of more than one true campaign: 0. Not mostly one true campaign's accounts (mostly honest, or no campaign holds a majority): 1 (cmp_c).", Flatten(run.Output), StringComparison.Ordinal);
     }
 
     /// <summary>The terminal wraps long lines; joins them back.</summary>

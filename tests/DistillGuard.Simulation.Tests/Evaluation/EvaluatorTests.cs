@@ -128,7 +128,28 @@ public sealed class EvaluatorTests
         Assert.Equal(["cmp_1", "cmp_3"], a.MatchedCampaignIds);
         Assert.Equal(2, a.LargestMatchAccounts);
         Assert.Empty(report.Findings.UnmatchedCampaignIds);
+        Assert.Empty(report.Findings.MixedCampaignIds);
+        Assert.Empty(a.MixedWith);
         Assert.Equal(1.0, a.HoursToDetect);
+    }
+
+    [Fact]
+    public void Evaluate_OperatorsInOneCampaign_EachIsMixedWithTheOther()
+    {
+        var findings = Findings();
+        // b1 of camp-b grouped with camp-a's a1 and a2: camp-a's campaign, with camp-b inside it.
+        findings.Campaigns = [new CampaignFinding { CampaignId = "cmp_1", AccountIds = ["a1", "a2", "b1"], DetectedAt = At(1) }];
+
+        var report = Evaluator.Evaluate(Truth(), findings);
+
+        var a = report.Findings.Campaigns.Single(c => c.Name == "camp-a");
+        var b = report.Findings.Campaigns.Single(c => c.Name == "camp-b");
+        Assert.Equal(["cmp_1"], a.MatchedCampaignIds);
+        Assert.Empty(b.MatchedCampaignIds);
+        Assert.Equal(["camp-b"], a.MixedWith);
+        Assert.Equal(["camp-a"], b.MixedWith);
+        Assert.Equal(["cmp_1"], report.Findings.MixedCampaignIds);
+        Assert.Empty(report.Findings.UnmatchedCampaignIds);
     }
 
     [Fact]
