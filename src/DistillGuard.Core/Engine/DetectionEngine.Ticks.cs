@@ -159,6 +159,12 @@ public sealed partial class DetectionEngine
         {
             var template = Held(account, AttributeKind.Template, templateId)
                 ?? Register(account, AttributeKind.Template, templateId, null, education, p);
+            if (template.Example is null && p.PromptLength != ExampleTexts.Dropped)
+            {
+                // The first exchange's text was dropped (the example buffer was at its bound): the next one with text gives it.
+                template.Example = _examples.Example(p.PromptStart, p.PromptLength);
+            }
+
             template.Exchanges++;
             template.LastTicks = ticks;
         }

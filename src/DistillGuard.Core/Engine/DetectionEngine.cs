@@ -68,6 +68,13 @@ public sealed partial class DetectionEngine
         Intel = intel;
     }
 
+    /// <summary>An engine whose example-text buffer is bounded at <paramref name="maxExampleBytes"/> (tests of the bound).</summary>
+    internal DetectionEngine(DetectionOptions options, IExchangeAnalyzer analyzer, int maxExampleBytes)
+        : this(options, analyzer)
+    {
+        _examples = new ExampleTexts(maxExampleBytes);
+    }
+
     public DetectionOptions Options { get; }
 
     public IExchangeAnalyzer Analyzer { get; }

@@ -108,6 +108,39 @@ public sealed class EngineMemoryTests
         Assert.Equal(exchange.Request.LastUserText.Length, engine.BufferedExampleBytes);
     }
 
+    [Fact]
+    public void Observe_ExampleBufferAtItsBound_TemplateTakesItsExampleFromALaterExchange()
+    {
+        // Room for three 40-character prompts (each needs 120 bytes free to be added): the two "translate this"
+        // prompts after three fillers are dropped, and the second of them registers the template.
+        var engine = new DetectionEngine(new DetectionOptions(), new TestAnalyzer(), maxExampleBytes: 200);
+        var exchange = new Exchange { Api = ApiShape.AnthropicMessages, Model = "frontier-large-2", AsnType = AsnType.Isp, Ip = "10.0.0.7", AccountId = "acct_a" };
+        void Send(int seconds, string head)
+        {
+            exchange.Timestamp = TrafficBuilder.Start.AddSeconds(seconds);
+            exchange.Request.LastUserText = $"{head}: ".PadRight(40, 'x');
+            engine.Observe(exchange);
+        }
+
+        Send(0, "filler one");
+        Send(1, "filler two");
+        Send(2, "filler three");
+        Send(3, "translate this");
+        Send(4, "translate this");
+        Assert.Equal(120, engine.BufferedExampleBytes);
+
+        // Ten minutes later the first five are applied (beyond the reorder tolerance) and their texts let go.
+        Send(600, "translate this");
+        var templateKey = StableHash.Of("translate this") | 1;
+        var template = engine.Attributes.Single(a => a.Kind == AttributeKind.Template && a.Key == templateKey);
+        Assert.Null(template.Example);
+        Assert.Equal(40, engine.BufferedExampleBytes);
+
+        engine.BuildFindings(0, TrafficBuilder.Start.AddDays(1));
+
+        Assert.Equal("translate this: ".PadRight(40, 'x'), template.Example);
+    }
+
     private static double RetainedPerAccount(int ipVariety, int templateVariety)
     {
         const int accounts = 5000;

@@ -152,6 +152,36 @@ public sealed class EngineStructuresTests
     }
 
     [Fact]
+    public void ExampleTexts_AtTheirBound_DropTextsUntilCompactionMakesRoom()
+    {
+        // 40 ASCII characters take 40 bytes, but room for three bytes a character (120) must be free to add one.
+        var texts = new ExampleTexts(maxBytes: 200);
+        var prompt = new string('x', 40);
+        var first = texts.Add(prompt);
+        texts.Add(prompt);
+        var third = texts.Add(prompt);
+
+        var dropped = texts.Add(prompt);
+
+        Assert.Equal((0, ExampleTexts.Dropped), dropped);
+        Assert.Null(texts.Example(dropped.Start, dropped.Length));
+        Assert.Equal(120, texts.Used);
+
+        // Only the first and third are still needed; the dropped one moves nowhere.
+        texts.StartCompaction();
+        var firstStart = texts.MoveDown(first.Start, first.Length);
+        var thirdStart = texts.MoveDown(third.Start, third.Length);
+        Assert.Equal(dropped.Start, texts.MoveDown(dropped.Start, dropped.Length));
+        texts.FinishCompaction();
+
+        var again = texts.Add(prompt);
+        Assert.Equal((80, 40), again);
+        Assert.Equal(prompt, texts.Example(firstStart, first.Length));
+        Assert.Equal(prompt, texts.Example(thirdStart, third.Length));
+        Assert.Equal(prompt, texts.Example(again.Start, again.Length));
+    }
+
+    [Fact]
     public void ExampleTexts_AsciiPrompt_TakesOneBytePerCharacter()
     {
         var texts = new ExampleTexts();
