@@ -1,4 +1,5 @@
 using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Log;
 using DistillGuard.Core.Tests.Infrastructure;
 
 namespace DistillGuard.Core.Tests.Analysis;
@@ -72,23 +73,7 @@ public sealed class ExchangeAnalyzerTests
             ExchangeFactory.Create("Review `parse_order` in https://example.com/x.py:\n```python\ndef f(x):\n    return x\n```\nThanks, Jane.", reasoningEffort: "high"),
             ExchangeFactory.Create("Grüße! Écris un poème «sur la mer» s'il te plaît.", images: 1, tools: ["search"]),
         };
-        foreach (var exchange in exchanges)
-        {
-            ExchangeFactory.Analyzer.Analyze(exchange);
-        }
-
-        var allocated = AllocationProbe.FewestBytesPerWindow(() =>
-        {
-            for (var i = 0; i < 100; i++)
-            {
-                foreach (var exchange in exchanges)
-                {
-                    ExchangeFactory.Analyzer.Analyze(exchange);
-                }
-            }
-        });
-
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, BytesAllocatedAnalysing(exchanges));
     }
 
     [Fact]
@@ -123,23 +108,7 @@ public sealed class ExchangeAnalyzerTests
             ExchangeFactory.Create("where is my order #4521?", system: system),
             ExchangeFactory.Create(string.Empty, system: system, toolResults: 1),
         };
-        foreach (var exchange in exchanges)
-        {
-            ExchangeFactory.Analyzer.Analyze(exchange);
-        }
-
-        var allocated = AllocationProbe.FewestBytesPerWindow(() =>
-        {
-            for (var i = 0; i < 100; i++)
-            {
-                foreach (var exchange in exchanges)
-                {
-                    ExchangeFactory.Analyzer.Analyze(exchange);
-                }
-            }
-        });
-
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, BytesAllocatedAnalysing(exchanges));
     }
 
     [Fact]
@@ -154,5 +123,25 @@ public sealed class ExchangeAnalyzerTests
     {
         Assert.True(CapabilityLexicon.Count > 500, $"{CapabilityLexicon.Count} entries");
         Assert.True(CapabilityLexicon.Keys.Length >= CapabilityLexicon.Count * 4);
+    }
+
+    /// <summary>Bytes a hundred analyses of each exchange allocate once all of them have been analysed once.</summary>
+    private static long BytesAllocatedAnalysing(Exchange[] exchanges)
+    {
+        foreach (var exchange in exchanges)
+        {
+            ExchangeFactory.Analyzer.Analyze(exchange);
+        }
+
+        return AllocationProbe.FewestBytesPerWindow(() =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                foreach (var exchange in exchanges)
+                {
+                    ExchangeFactory.Analyzer.Analyze(exchange);
+                }
+            }
+        });
     }
 }
