@@ -44,7 +44,7 @@ public sealed partial class DetectionEngine
     private readonly ReferenceCache<ModelState> _modelsByInstance = new(64);
     private readonly ReferenceCache<(ulong Block, ulong Hash, string? Shared)> _addresses = new(4096);
     private readonly ReferenceCache<(string? Tls, ulong Hash, string? SharedUserAgent, string? SharedTls)> _clients = new(256);
-    private readonly ExampleTexts _examples = new();
+    private readonly ExampleTexts _examples;
     private List<ClusterFeatures> _clusters = [];
     private long _tickEnd = -1;
 
@@ -59,6 +59,17 @@ public sealed partial class DetectionEngine
     private long _toTicks = long.MinValue;
 
     public DetectionEngine(DetectionOptions options, IExchangeAnalyzer analyzer, IIntelMatcher? intel = null)
+        : this(options, analyzer, intel, ExampleTexts.DefaultMaxBytes)
+    {
+    }
+
+    /// <summary>An engine whose example-text buffer is bounded at <paramref name="maxExampleBytes"/> (tests of the bound).</summary>
+    internal DetectionEngine(DetectionOptions options, IExchangeAnalyzer analyzer, int maxExampleBytes)
+        : this(options, analyzer, null, maxExampleBytes)
+    {
+    }
+
+    private DetectionEngine(DetectionOptions options, IExchangeAnalyzer analyzer, IIntelMatcher? intel, int maxExampleBytes)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -66,12 +77,6 @@ public sealed partial class DetectionEngine
         Options = options;
         Analyzer = analyzer;
         Intel = intel;
-    }
-
-    /// <summary>An engine whose example-text buffer is bounded at <paramref name="maxExampleBytes"/> (tests of the bound).</summary>
-    internal DetectionEngine(DetectionOptions options, IExchangeAnalyzer analyzer, int maxExampleBytes)
-        : this(options, analyzer)
-    {
         _examples = new ExampleTexts(maxExampleBytes);
     }
 
