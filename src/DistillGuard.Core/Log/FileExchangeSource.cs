@@ -15,6 +15,7 @@ internal sealed class FileExchangeSource : IDisposable
     private readonly bool _strict;
     private readonly Analysis.IExchangeAnalyzer? _analyzer;
     private readonly ParserPool? _helpers;
+    private readonly ExchangePool _pool;
     private readonly int _batchSize;
 
     /// <summary>Lines being handed out; allocated when the file is first read and dropped when it ends, like the decompressor.</summary>
@@ -45,9 +46,12 @@ internal sealed class FileExchangeSource : IDisposable
     /// <param name="progress">Shared counters to add bytes and lines to.</param>
     /// <param name="batchSize">Exchanges per batch; lines are read and parsed ahead in chunks of this many.</param>
     /// <param name="helpers">Parsers for pool threads that share the parsing of this file's lines; null parses on the reading thread only.</param>
-    public FileExchangeSource(LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress, int batchSize, ParserPool? helpers)
+    /// <param name="pool">Exchanges recycled across the reader's files: drawn on when this file's own run short, given this file's when it ends.</param>
+    public FileExchangeSource(
+        LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress, int batchSize, ParserPool? helpers, ExchangePool pool)
     {
         _helpers = helpers;
+        _pool = pool;
         _chunksAhead = helpers is null ? 0 : Math.Max(2, 2 * helpers.Parallelism);
         _batchSize = batchSize;
         _file = file;
@@ -166,8 +170,8 @@ internal sealed class FileExchangeSource : IDisposable
         _lines ??= LogLineReader.Open(_file.Path, _maxLineBytes);
         if (_helpers is null)
         {
-            _chunk ??= new LineChunk(_batchSize);
-            var lines = _chunk.Read(_lines, _free);
+            _chunk ??= _pool.RentChunk(_batchSize);
+            var lines = _chunk.Read(_lines, FreeExchanges());
             _chunk.Parse(parser, _analyzer);
             return lines;
         }
@@ -181,8 +185,8 @@ internal sealed class FileExchangeSource : IDisposable
         long read = 0;
         while (_ahead.Count < _chunksAhead && !_readToEnd)
         {
-            var next = _spareChunks.Count > 0 ? _spareChunks.Pop() : new LineChunk(_batchSize);
-            read += next.Read(_lines, _free);
+            var next = _spareChunks.Count > 0 ? _spareChunks.Pop() : _pool.RentChunk(_batchSize);
+            read += next.Read(_lines, FreeExchanges());
             _readToEnd = next.EndsFile;
             _ahead.Enqueue((next, StartParse(next)));
         }
@@ -191,6 +195,17 @@ internal sealed class FileExchangeSource : IDisposable
         _chunk = parsed;
         parsing.GetAwaiter().GetResult();
         return read;
+    }
+
+    /// <summary>This file's idle exchanges, first topped up from the shared pool to a chunk's worth when short.</summary>
+    private Stack<Exchange> FreeExchanges()
+    {
+        if (_free.Count < _batchSize)
+        {
+            _pool.TopUp(_free, _batchSize);
+        }
+
+        return _free;
     }
 
     private Task StartParse(LineChunk chunk)
@@ -268,27 +283,32 @@ internal sealed class FileExchangeSource : IDisposable
         return earliest;
     }
 
-    /// <summary>Drops every chunk, giving their buffers back to the pool; the window may still hold records.</summary>
+    /// <summary>Hands every chunk (with its line buffer) to the shared pool; the window may still hold records.</summary>
     private void ReleaseChunks()
     {
         DropAhead();
-        _chunk?.ReleaseBuffer();
-        _chunk = null;
+        if (_chunk is not null)
+        {
+            _chunk.Discard(_free);
+            _pool.GiveBack(_chunk);
+            _chunk = null;
+        }
+
         while (_spareChunks.TryPop(out var spare))
         {
-            spare.ReleaseBuffer();
+            _pool.GiveBack(spare);
         }
     }
 
     /// <summary>
-    /// The file is done (or abandoned): drops its chunks and its idle exchanges. The reader keeps every source until
-    /// it is disposed, so a finished file must not keep its couple of thousand recycled exchanges (and the text
-    /// buffers they own) alive for the rest of the scan.
+    /// The file is done (or abandoned): drops its chunks and hands its idle exchanges to the shared pool. The reader
+    /// keeps every source until it is disposed, so a finished file must not keep its couple of thousand recycled
+    /// exchanges (and the text buffers they own) for itself for the rest of the scan.
     /// </summary>
     public void Dispose()
     {
         ReleaseChunks();
-        _free.Clear();
+        _pool.GiveBack(_free);
         _lines?.Dispose();
         _lines = null;
     }

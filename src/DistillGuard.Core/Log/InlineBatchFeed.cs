@@ -8,10 +8,12 @@ internal sealed class InlineBatchFeed : IBatchFeed
     private readonly bool[] _finished;
     private readonly int _batchSize;
     private readonly ExchangeParser _parser;
+    private readonly ExchangePool _pool;
 
-    public InlineBatchFeed(FileExchangeSource[] sources, int batchSize, LogReaderOptions options)
+    public InlineBatchFeed(FileExchangeSource[] sources, int batchSize, LogReaderOptions options, ExchangePool pool)
     {
         _parser = new ExchangeParser(options);
+        _pool = pool;
         _sources = sources;
         _spare = new ExchangeBatch?[sources.Length];
         _finished = new bool[sources.Length];
@@ -25,7 +27,7 @@ internal sealed class InlineBatchFeed : IBatchFeed
 
     public ExchangeBatch Take(int file)
     {
-        var batch = _spare[file] ?? new ExchangeBatch(_batchSize);
+        var batch = _spare[file] ?? _pool.RentBatch(_batchSize);
         _spare[file] = null;
         _sources[file].Fill(batch, _parser);
         if (batch.IsLast)
@@ -37,8 +39,18 @@ internal sealed class InlineBatchFeed : IBatchFeed
         return batch;
     }
 
-    /// <summary>Keeps the batch for the file's next <see cref="Take"/>; a finished file's batch is let go.</summary>
-    public void Return(int file, ExchangeBatch batch) => _spare[file] = _finished[file] ? null : batch;
+    /// <summary>Keeps the batch for the file's next <see cref="Take"/>; a finished file's batch goes to the shared pool.</summary>
+    public void Return(int file, ExchangeBatch batch)
+    {
+        if (_finished[file])
+        {
+            _pool.GiveBack(batch);
+        }
+        else
+        {
+            _spare[file] = batch;
+        }
+    }
 
     public void Dispose()
     {

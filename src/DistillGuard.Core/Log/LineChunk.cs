@@ -126,11 +126,19 @@ internal sealed class LineChunk
     }
 
     /// <summary>
-    /// Gives the line buffer back to the shared pool (the file is done with this chunk). Chunk buffers reach a
-    /// megabyte or more; allocated afresh for every file, they were large-object-heap garbage that set off full
-    /// collections.
+    /// Lets go of a line buffer that an unusually long line grew past twice the byte budget, so a chunk kept for
+    /// reuse holds only an ordinary one.
     /// </summary>
-    public void ReleaseBuffer()
+    public void TrimBuffer()
+    {
+        if (_bytes.Length > 2 * MaxBytes)
+        {
+            ReleaseBuffer();
+        }
+    }
+
+    /// <summary>Gives the line buffer back to the shared array pool.</summary>
+    private void ReleaseBuffer()
     {
         if (_bytes.Length > 0)
         {

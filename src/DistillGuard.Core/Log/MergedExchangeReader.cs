@@ -71,16 +71,17 @@ public sealed partial class MergedExchangeReader : IDisposable
         // Log files usually split time (one per hour or day), so the merge draws on one file at a time: its lines
         // are parsed by several threads, or a single worker would set the pace.
         var helpers = options.Parallelism > 1 ? new ParserPool(options) : null;
+        var pool = new ExchangePool();
         for (var i = 0; i < files.Count; i++)
         {
-            _sources[i] = new FileExchangeSource(files[i] with { Index = i }, options, BadRecords.Strict, Progress, batchSize, helpers);
+            _sources[i] = new FileExchangeSource(files[i] with { Index = i }, options, BadRecords.Strict, Progress, batchSize, helpers, pool);
             _cursors[i] = new FileCursor(i);
         }
 
         _heap = new MinHeap<FileCursor, CursorOrder>(files.Count);
         _feed = options.Parallelism <= 1 || files.Count == 0
-            ? new InlineBatchFeed(_sources, batchSize, options)
-            : new ParallelBatchFeed(_sources, batchSize, options.Parallelism, options);
+            ? new InlineBatchFeed(_sources, batchSize, options, pool)
+            : new ParallelBatchFeed(_sources, batchSize, options.Parallelism, options, pool);
     }
 
     /// <summary>Discovers the inputs (<see cref="LogInputs.Discover"/>) and opens a reader over them.</summary>

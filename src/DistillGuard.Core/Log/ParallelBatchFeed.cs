@@ -19,10 +19,12 @@ internal sealed class ParallelBatchFeed : IBatchFeed
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
     private readonly int _batchSize;
+    private readonly ExchangePool _pool;
 
-    public ParallelBatchFeed(FileExchangeSource[] sources, int batchSize, int workers, LogReaderOptions options)
+    public ParallelBatchFeed(FileExchangeSource[] sources, int batchSize, int workers, LogReaderOptions options, ExchangePool pool)
     {
         _batchSize = batchSize;
+        _pool = pool;
         _lanes = new Lane[sources.Length];
         for (var i = 0; i < sources.Length; i++)
         {
@@ -81,13 +83,14 @@ internal sealed class ParallelBatchFeed : IBatchFeed
     private void AddBatch(Lane lane)
     {
         lane.Allocated++;
-        Release(lane, new ExchangeBatch(_batchSize));
+        Release(lane, _pool.RentBatch(_batchSize));
     }
 
     private void Release(Lane lane, ExchangeBatch batch)
     {
         if (lane.Done)
         {
+            _pool.GiveBack(batch);
             return;
         }
 
@@ -125,7 +128,7 @@ internal sealed class ParallelBatchFeed : IBatchFeed
             if (lane.Done)
             {
                 // A batch handed back while the last one was being filled.
-                lane.Free.Clear();
+                RetireFree(lane);
                 continue;
             }
 
@@ -149,11 +152,11 @@ internal sealed class ParallelBatchFeed : IBatchFeed
 
             if (batch.IsLast)
             {
-                // Before the merge can see the last batch: from here on the file's batches are let go, not refilled
-                // (see Release), so a finished file keeps none of its exchanges alive while the reader reads on.
+                // Before the merge can see the last batch: from here on the file's batches go to the shared pool, not
+                // refilled (see Release), so a finished file keeps none of its exchanges to itself while the reader reads on.
                 lane.Done = true;
                 lane.Source.Dispose();
-                lane.Free.Clear();
+                RetireFree(lane);
             }
 
             lane.Ready.Writer.TryWrite(batch);
@@ -163,6 +166,14 @@ internal sealed class ParallelBatchFeed : IBatchFeed
             }
         }
         while (Interlocked.Decrement(ref lane.Pending) > 0);
+    }
+
+    private void RetireFree(Lane lane)
+    {
+        while (lane.Free.TryDequeue(out var batch))
+        {
+            _pool.GiveBack(batch);
+        }
     }
 
     public void Dispose()
