@@ -18,6 +18,10 @@ internal sealed class CoordinationPass
     private readonly List<InfraHolders> _pool = [];
     private readonly List<AccountState> _marked = [];
     private readonly List<AccountState> _clustered = [];
+
+    // Scratch reused by every pass (a scan runs hundreds): the groups by union-find root, and creation times.
+    private readonly Dictionary<int, List<AccountState>> _groups = [];
+    private readonly List<long> _created = [];
     private int _poolUsed;
     private int _pass;
 
@@ -77,10 +81,12 @@ internal sealed class CoordinationPass
         }
 
         _clustered.Clear();
-        var groups = new Dictionary<int, List<AccountState>>();
+        var groups = _groups;
+        groups.Clear();
         foreach (var a in _marked)
         {
-            if (_sets.SizeOf(a.Index) < 2)
+            var size = _sets.SizeOf(a.Index);
+            if (size < 2)
             {
                 continue;
             }
@@ -88,7 +94,8 @@ internal sealed class CoordinationPass
             var root = _sets.Find(a.Index);
             if (!groups.TryGetValue(root, out var members))
             {
-                members = [];
+                // Sized to the set: every account joined into it was marked, so the list never grows.
+                members = new List<AccountState>(size);
                 groups.Add(root, members);
             }
 
@@ -99,7 +106,7 @@ internal sealed class CoordinationPass
         foreach (var members in groups.Values)
         {
             members.Sort(static (x, y) => string.CompareOrdinal(x.Id, y.Id));
-            var features = Measure(members, nowTicks);
+            var features = Measure(members, nowTicks, _created);
             if (features.Active >= 2)
             {
                 clusters.Add(features);
@@ -116,6 +123,7 @@ internal sealed class CoordinationPass
             }
         }
 
+        groups.Clear();
         return clusters;
     }
 
@@ -183,14 +191,15 @@ internal sealed class CoordinationPass
         account.LinkWeights[k] = Math.Max(account.LinkWeights[k], (float)weight);
     }
 
-    private static ClusterFeatures Measure(List<AccountState> members, long nowTicks)
+    /// <summary>Measures one cluster's coordination; <paramref name="created"/> is scratch for the members' creation times.</summary>
+    private static ClusterFeatures Measure(List<AccountState> members, long nowTicks, List<long> created)
     {
         var f = new ClusterFeatures { Members = members };
         int active = 0, pay = 0, block = 0, client = 0, template = 0, pivot = 0;
         double behaviour = 0;
         ulong union = 0;
         long slotSum = 0;
-        var created = new List<long>();
+        created.Clear();
         foreach (var m in members)
         {
             if (m.CreatedTicks != 0)
