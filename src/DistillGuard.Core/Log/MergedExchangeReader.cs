@@ -22,6 +22,9 @@ namespace DistillGuard.Core.Log;
 /// </remarks>
 public sealed partial class MergedExchangeReader : IDisposable
 {
+    /// <summary>About how many exchanges the files' batches may hold at once, parsed and waiting for the merge.</summary>
+    internal const int MaxExchangesInFlight = 64 * 1024;
+
     /// <summary>Records sniffed per file to find where it starts in time.</summary>
     public const int SniffRecords = 64;
 
@@ -280,8 +283,8 @@ public sealed partial class MergedExchangeReader : IDisposable
 
     private static int BatchSizeFor(LogReaderOptions options, int files)
     {
-        // Bound the exchanges in flight across all files to about 64k, but keep batches big enough to amortise handoffs.
-        var fair = 64 * 1024 / Math.Max(1, files * ParallelBatchFeed.BatchesPerFile);
+        // Bound the exchanges in flight across all files, but keep batches big enough to amortise handoffs.
+        var fair = MaxExchangesInFlight / Math.Max(1, files * ParallelBatchFeed.BatchesPerFile);
         return Math.Max(Math.Min(16, options.BatchSize), Math.Min(fair, options.BatchSize));
     }
 
