@@ -4,7 +4,7 @@ namespace DistillGuard.Core.Log;
 
 /// <summary>
 /// Parsers for the pool threads that parse files' chunks of lines (<see cref="LineChunk"/>): each parser is used by
-/// one thread at a time, and a file keeps up to twice <see cref="Parallelism"/> chunks in flight.
+/// one thread at a time, and a file keeps up to four times <see cref="Parallelism"/> chunks in flight.
 /// </summary>
 internal sealed class ParserPool(LogReaderOptions options)
 {
