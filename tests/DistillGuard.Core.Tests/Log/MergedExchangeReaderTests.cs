@@ -434,6 +434,30 @@ public sealed class MergedExchangeReaderTests
         Assert.Equal(BadRecordKind.BadTimestamp, error.Kind);
     }
 
+    [Fact]
+    public void MoveNext_ManyFilesDrawnOnAtOnce_ExchangesStayWithinThePerFileBound()
+    {
+        // Twelve files over the same minutes: the merge draws on all of them at once, each may queue up to
+        // MaxBatchesPerFile batches and 4 × Parallelism chunks, and none may hold more than docs/log-reading.md's
+        // "ReorderWindow + (8 + 4 × Parallelism + 1) × BatchSize" exchanges, however long it is.
+        const int Files = 12, Lines = 2000, Window = 16, Batch = 16, Parallelism = 2;
+        using var dir = new TempLogDirectory();
+        var files = Enumerable.Range(0, Files)
+            .Select(f => dir.WriteGzip($"f{f:D2}.jsonl.gz", [.. Enumerable.Range(0, Lines).Select(i => LogLines.AtSecond((i * Files) + f, $"f{f}"))]))
+            .ToArray();
+        using var reader = MergedExchangeReader.Open(files, Options(Parallelism, window: Window, batchSize: Batch));
+        var distinct = new HashSet<Exchange>(ReferenceEqualityComparer.Instance);
+
+        while (reader.MoveNext())
+        {
+            distinct.Add(reader.Current);
+        }
+
+        Assert.Equal(Files * Lines, reader.ExchangesRead);
+        var perFile = Window + ((ParallelBatchFeed.MaxBatchesPerFile + (4 * Parallelism) + 1) * Batch);
+        Assert.InRange(distinct.Count, Files, Files * perFile);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
