@@ -18,7 +18,7 @@ internal sealed class FileExchangeSource : IDisposable
     private readonly ExchangePool _pool;
     private readonly int _batchSize;
 
-    /// <summary>Lines being handed out; allocated when the file is first read and dropped when it ends, like the decompressor.</summary>
+    /// <summary>Lines being handed out; taken from the shared pool when the file is first read and handed back when it ends.</summary>
     private LineChunk? _chunk;
 
     /// <summary>
@@ -51,7 +51,7 @@ internal sealed class FileExchangeSource : IDisposable
     /// <param name="progress">Shared counters to add bytes and lines to.</param>
     /// <param name="batchSize">Exchanges per batch; lines are read and parsed ahead in chunks of this many.</param>
     /// <param name="helpers">Parsers for pool threads that share the parsing of this file's lines; null parses on the reading thread only.</param>
-    /// <param name="pool">Exchanges recycled across the reader's files: drawn on when this file's own run short, given this file's when it ends.</param>
+    /// <param name="pool">Exchanges and line chunks recycled across the reader's files: drawn on when this file's own run short, given this file's when it ends.</param>
     public FileExchangeSource(
         LogFile file, LogReaderOptions options, bool strict, LogReadProgress progress, int batchSize, ParserPool? helpers, ExchangePool pool)
     {
@@ -306,7 +306,7 @@ internal sealed class FileExchangeSource : IDisposable
     }
 
     /// <summary>
-    /// The file is done (or abandoned): drops its chunks and hands its idle exchanges to the shared pool. The reader
+    /// The file is done (or abandoned): hands its chunks and idle exchanges to the shared pool. The reader
     /// keeps every source until it is disposed, so a finished file must not keep its couple of thousand recycled
     /// exchanges (and the text buffers they own) for itself for the rest of the scan.
     /// </summary>
