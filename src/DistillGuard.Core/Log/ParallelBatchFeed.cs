@@ -21,7 +21,7 @@ internal sealed class ParallelBatchFeed : IBatchFeed
 
     /// <summary>
     /// Batches a drawn-on file may grow to while the reader's budget has room: a deeper queue lets the workers read on
-    /// through the merge's hourly clustering pauses instead of leaving a core idle (6 % less wall time per scan,
+    /// through the merge's hourly clustering pauses instead of leaving a core idle (3–6 % less wall time per scan,
     /// docs/benchmarks.md). Usually one or two files are drawn on at a time, so the budget allows it.
     /// </summary>
     public const int MaxBatchesPerFile = 8;
