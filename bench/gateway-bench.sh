@@ -121,7 +121,7 @@ pct() { awk -v p="$1%" '$1==p { v=$2; u=v; sub(/[0-9.]+/,"",u); sub(/[a-z]+$/,""
 rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
 
 # The gateway's own view of a measurement: GC collections/pause time, allocations, log queue (from /metrics).
-gwstats() { curl -fsS "http://127.0.0.1:$GW/metrics" 2>/dev/null | awk '/^distillguard_gateway_(gc_|allocated|log_backpressure|log_records_written)/ { print $1, $2 }'; }
+gwstats() { curl -fsS "http://127.0.0.1:$GW/metrics" 2>/dev/null | awk '/^distillguard_gateway_(gc_|allocated|log_backpressure|log_records_written|threadpool_work_items)/ { print $1, $2 }'; }
 statdelta() { join <(sort "$1") <(sort "$2") | awk '{ d=$3-$2; if (d != 0) printf "  %s +%s\n", $1, d }'; }
 
 # The targets are measured in interleaved slices (direct, nginx, yarp, gateway, direct, ...) rather than one after

@@ -67,6 +67,12 @@ internal static class PrometheusTextWriter
         Simple(sb, "distillguard_gateway_gc_heap_bytes", "gauge", "Managed heap size after the last collection.", GC.GetGCMemoryInfo().HeapSizeBytes);
         Simple(sb, "distillguard_gateway_allocated_bytes_total", "counter", "Bytes allocated on the managed heap since start.", GC.GetTotalAllocatedBytes());
 
+        // The thread pool's figures: a queue that grows, or threads added well past the core count, means something
+        // on the request path blocks a thread; work items per request show how often a request changes threads.
+        Simple(sb, "distillguard_gateway_threadpool_threads", "gauge", "Thread-pool threads now.", ThreadPool.ThreadCount);
+        Simple(sb, "distillguard_gateway_threadpool_queue_length", "gauge", "Work items queued for the thread pool, not yet started.", ThreadPool.PendingWorkItemCount);
+        Simple(sb, "distillguard_gateway_threadpool_work_items_total", "counter", "Work items the thread pool has run since start.", ThreadPool.CompletedWorkItemCount);
+
         Header(sb, "distillguard_gateway_request_duration_seconds", "histogram", "Time from request arrival to last response byte.");
         long cumulative = 0;
         for (var i = 0; i < GatewayMetrics.LatencyBuckets.Length; i++)

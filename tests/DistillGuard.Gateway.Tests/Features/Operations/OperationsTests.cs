@@ -76,6 +76,29 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task Metrics_AfterTraffic_ReportThreadPoolFigures()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_tp");
+        var ct = TestContext.Current.CancellationToken;
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct)).Dispose();
+
+        var text = await fixture.Client.GetStringAsync("/metrics", ct);
+
+        // A request path that blocks shows first as threads piling up and a queue that does not drain.
+        Assert.True(MetricValue(text, "distillguard_gateway_threadpool_threads") >= 1, "thread-pool threads must be reported");
+        Assert.True(MetricValue(text, "distillguard_gateway_threadpool_work_items_total") > 0, "a proxied request runs thread-pool work");
+        Assert.True(MetricValue(text, "distillguard_gateway_threadpool_queue_length") >= 0, "the queue length must be reported");
+    }
+
+    private static long MetricValue(string text, string name)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(text, $@"(?m)^{name} (\d+)$");
+        Assert.True(match.Success, $"{name} missing from /metrics");
+        return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task Build_InvalidOptions_FailsOnStartNamingTheSettings()
     {
         var settings = StoreSettings("https://127.0.0.1:0", adminToken: "short");
