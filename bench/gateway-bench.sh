@@ -6,7 +6,8 @@
 #
 #   bash bench/gateway-bench.sh            # DURATION=10 SLICES=5 CONNECTIONS=32 THREADS=2 to change the load
 #   CLI_DIR=/tmp/dg-main bash bench/gateway-bench.sh   # run a prebuilt CLI (A/B against another build)
-#   GATEWAY_GC_GEN0=0x100000 bash bench/gateway-bench.sh  # run the gateway with the GC's gen0 budget capped (A/B)
+#   GATEWAY_GC_GEN0=0 bash bench/gateway-bench.sh  # run the gateway on the runtime's default gen0 budget instead of
+#                                       # the verb's 64 MiB (or name another budget in hex, e.g. 100000)
 #   COMPARE_CLI_DIR=/tmp/dg-before bash bench/gateway-bench.sh  # also run a second gateway from another CLI build
 #                                       # (a `dotnet build -c Release` output folder), measured as target gateway_b
 #   COMPARE_ENV="DOTNET_TieredPGO=0" bash bench/gateway-bench.sh  # also run a second gateway with these environment
@@ -27,8 +28,8 @@ COMPARE_ENV=${COMPARE_ENV-}
 COMPARE_CLI_DIR=${COMPARE_CLI_DIR-}
 # gateway_b runs when either is set: the same build with other environment variables, or another build.
 COMPARE=${COMPARE_ENV}${COMPARE_CLI_DIR}
-# Unset by default (the engine no longer needs a capped gen0 budget; see docs/benchmarks.md, Gateway); set it to
-# compare.
+# Unset by default: the gateway verb then runs with its own 64 MiB gen0 budget (GatewayGcBudget, docs/gateway.md);
+# set it to another budget, or to 0 for the runtime's default, to compare.
 GATEWAY_GC_GEN0=${GATEWAY_GC_GEN0-}
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -58,7 +59,9 @@ trap cleanup EXIT INT TERM HUP
 wait_for() { for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "timed out waiting for $1" >&2; exit 1; }
 
 $CLI gateway --stand-in-upstream --urls "http://127.0.0.1:$UP" 2>"$WORK/standin.log" & PIDS+=($!); UP_PID=$!
-$BARE "http://127.0.0.1:$BY" "http://127.0.0.1:$UP" >"$WORK/yarp.log" 2>&1 & PIDS+=($!); BY_PID=$!
+# YARP alone runs with the gateway's gen0 budget (the verb's own, GatewayGcBudget, unless GATEWAY_GC_GEN0 names one), so
+# it stays the floor under the gateway rather than a differently tuned process.
+env DOTNET_GCgen0size="${GATEWAY_GC_GEN0:-4000000}" $BARE "http://127.0.0.1:$BY" "http://127.0.0.1:$UP" >"$WORK/yarp.log" 2>&1 & PIDS+=($!); BY_PID=$!
 # gateway_config NAME PORT: a gateway config with its own store and log folder.
 gateway_config() {
   cat > "$WORK/$1.json" <<JSON
@@ -100,6 +103,10 @@ wait_for "http://127.0.0.1:$GW/healthz"
 wait_for "http://127.0.0.1:$NG/health"
 wait_for "http://127.0.0.1:$BY/healthz"
 [ -n "$COMPARE" ] && wait_for "http://127.0.0.1:$GB/healthz"
+# The gen0 budget the gateway runs with, as its runtime reports it.
+gen0_budget() { curl -fsS "http://127.0.0.1:$1/metrics" | awk '/^distillguard_gateway_gc_gen0_max_budget_bytes / { print $2 }'; }
+GW_GEN0=$(gen0_budget $GW)
+GB_GEN0=$([ -n "$COMPARE" ] && gen0_budget $GB || true)
 new_key() { curl -fsS -X POST "http://127.0.0.1:$1/admin/keys" -H "Authorization: Bearer bench-admin-token-0123456789" \
   -H 'content-type: application/json' -d '{"account_id":"acct_bench"}' | sed -E 's/.*"api_key":"([^"]+)".*/\1/'; }
 # post_script FILE KEY: the wrk script for one non-streamed Messages call with that API key.
@@ -175,7 +182,7 @@ HZ=$(getconf CLK_TCK)
 cpu_per_request() { awk -v hz="$HZ" -v col="$2" '{ t += $col; n += $3 } END { printf "%.1f", t * 1000000 / hz / n }' "$WORK/$1-cpu.txt"; }
 
 LOGGED=$(cat "$WORK"/gateway-logs/exchanges-*.jsonl 2>/dev/null | wc -l || true)
-echo "gateway bench ($(date -u +%FT%TZ), $(nproc) cores, ${SLICES} interleaved slices of ${SLICE_S}s per target and measurement, throughput at -t$THREADS -c$CONNECTIONS, gateway DOTNET_GCgen0size=${GATEWAY_GC_GEN0:-unset})"
+echo "gateway bench ($(date -u +%FT%TZ), $(nproc) cores, ${SLICES} interleaved slices of ${SLICE_S}s per target and measurement, throughput at -t$THREADS -c$CONNECTIONS, gateway gen0 budget $GW_GEN0 bytes${GB_GEN0:+, gateway_b $GB_GEN0 bytes})"
 echo "figures are medians over the slices"
 [ -n "$COMPARE_ENV" ] && echo "gateway_b: the same gateway run with $COMPARE_ENV"
 [ -n "$COMPARE_CLI_DIR" ] && echo "gateway_b: the gateway built in $COMPARE_CLI_DIR"

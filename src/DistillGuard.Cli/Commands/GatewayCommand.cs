@@ -43,8 +43,19 @@ internal sealed class GatewayCommand : ICliVerb
                 settings.Urls.Add(url);
             }
 
-            // Before any socket exists in this process (the stand-in above keeps the runtime's default: it is the
-            // bench's fixed upstream, and its cost is part of every target's figure).
+            // Before anything is opened or written (does not return when it restarts the process), and only when this verb
+            // is the process's own command. The stand-in above keeps the runtime's defaults: it is the bench's fixed
+            // upstream, and its cost is part of every target's figure.
+            if (IsProcessCommand(parse))
+            {
+                GatewayGcBudget.RestartWithBudgetIfUnset(out var restartFailure);
+                if (restartFailure is not null)
+                {
+                    await console.Error.WriteLineAsync($"warning: {restartFailure}; the gateway runs on the runtime's default gen0 budget").ConfigureAwait(false);
+                }
+            }
+
+            // Before any socket exists in this process.
             GatewayHost.PreferInlineSocketCompletions();
             try
             {
@@ -68,5 +79,14 @@ internal sealed class GatewayCommand : ICliVerb
             }
         });
         return command;
+    }
+
+    // Whether this parse is of the arguments the process was started with, rather than of a command line that another
+    // program (a test host, say) runs in its own process; the same parser on both must give the same tokens.
+    private static bool IsProcessCommand(ParseResult parse)
+    {
+        string[] processArguments = [.. Environment.GetCommandLineArgs().Skip(1)];
+        var processTokens = parse.RootCommandResult.Command.Parse(processArguments).Tokens;
+        return processTokens.Select(static t => t.Value).SequenceEqual(parse.Tokens.Select(static t => t.Value), StringComparer.Ordinal);
     }
 }

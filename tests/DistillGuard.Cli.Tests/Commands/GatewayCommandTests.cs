@@ -1,4 +1,5 @@
 using DistillGuard.Cli.Infrastructure;
+using DistillGuard.Gateway;
 
 namespace DistillGuard.Cli.Tests.Commands;
 
@@ -33,6 +34,23 @@ public sealed class GatewayCommandTests
         Assert.Contains("gateway.json", run.Error, StringComparison.Ordinal);
         Assert.Contains("AdminToken", run.Error, StringComparison.Ordinal);
         Assert.Contains("'grpc'", run.Error, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Gateway_RunInsideAnotherProcess_DoesNotRestartThatProcessForItsGcBudget()
+    {
+        Assert.SkipWhen(GatewayGcBudget.HasBudget(), "this test process already names a gen0 budget");
+        var dir = Directory.CreateTempSubdirectory("dg-gw-cli-").FullName;
+        var config = Path.Combine(dir, "gateway.json");
+        // Passes the config-file check, so the verb gets to the point where its own process would restart.
+        await File.WriteAllTextAsync(config, """{ "Gateway": { "AdminToken": "short" } }""", TestContext.Current.CancellationToken);
+
+        // Run here, the verb is not this process's command: restarting would replace the test host (and end this run).
+        var run = await CliHarness.RunAsync("gateway", "--config", config);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Null(Environment.GetEnvironmentVariable(GatewayGcBudget.Variable));
         Directory.Delete(dir, recursive: true);
     }
 }

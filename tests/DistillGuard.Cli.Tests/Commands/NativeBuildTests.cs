@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using DistillGuard.Gateway;
 using DistillGuard.Gateway.StandIn;
+using DistillGuard.Gateway.Tests.Infrastructure;
 
 namespace DistillGuard.Cli.Tests.Commands;
 
@@ -66,7 +68,7 @@ public sealed class NativeBuildTests : IDisposable
         Assert.Contains("Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick", error, StringComparison.Ordinal);
 
         var config = GatewayProcess.WriteConfig(_root, upstream.Urls.First(), policy: """{ "ReorderTolerance": "00:00:30" }""");
-        using var gateway = GatewayProcess.Start(config, native);
+        using var gateway = GatewayProcess.Start(config, native, static start => start.Environment.Remove(GatewayGcBudget.Variable));
         try
         {
             var baseUrl = await GatewayProcess.WaitUntilListeningAsync(gateway, cancellation);
@@ -75,10 +77,16 @@ public sealed class NativeBuildTests : IDisposable
 
             var (status, body) = await GatewayProcess.SendMessageAsync(client, key, cancellation);
             var (unauthenticated, _) = await GatewayProcess.SendMessageAsync(client, "sk-not-a-key", cancellation);
+            var metrics = await client.GetStringAsync("/metrics", cancellation);
 
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal("message", JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
             Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated);
+            if (OperatingSystem.IsLinux())
+            {
+                // The native runtime takes the verb's gen0 budget too (it reads the value only as bare hexadecimal).
+                Assert.Equal(64L << 20, PrometheusText.Value(metrics, "distillguard_gateway_gc_gen0_max_budget_bytes"));
+            }
         }
         finally
         {

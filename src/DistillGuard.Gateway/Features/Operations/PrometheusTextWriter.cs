@@ -9,6 +9,10 @@ internal static class PrometheusTextWriter
 {
     private static readonly string[] ApiLabels = ["unknown", "anthropic.messages", "openai.chat"];
 
+    // Fixed when the process starts; the runtime reports it among its GC settings.
+    private static readonly Lazy<long> Gen0MaxBudget = new(static () =>
+        GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var value) ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0);
+
     public static string Render(GatewayMetrics m)
     {
         var sb = new StringBuilder(4096);
@@ -66,6 +70,7 @@ internal static class PrometheusTextWriter
         sb.Append("distillguard_gateway_gc_pause_seconds_total ").Append(GC.GetTotalPauseDuration().TotalSeconds.ToString(CultureInfo.InvariantCulture)).Append('\n');
         Simple(sb, "distillguard_gateway_gc_heap_bytes", "gauge", "Managed heap size after the last collection.", GC.GetGCMemoryInfo().HeapSizeBytes);
         Simple(sb, "distillguard_gateway_allocated_bytes_total", "counter", "Bytes allocated on the managed heap since start.", GC.GetTotalAllocatedBytes());
+        Simple(sb, "distillguard_gateway_gc_gen0_max_budget_bytes", "gauge", "Most a gen0 collection may wait for, in bytes allocated (GatewayGcBudget).", Gen0MaxBudget.Value);
 
         // The thread pool's figures: a queue that grows, or threads added well past the core count, means something
         // on the request path blocks a thread; work items per request show how often a request changes threads.

@@ -47,7 +47,7 @@ public sealed class OperationsTests
 
         // Both exchanges wait out the engine's reorder tolerance (docs/gateway.md, "Running it: memory").
         Assert.Contains("\ndistillguard_gateway_engine_buffered_exchanges 2\n", text, StringComparison.Ordinal);
-        Assert.True(MetricValue(text, "distillguard_gateway_engine_tracked_accounts") >= 2, "both accounts must be tracked");
+        Assert.True(PrometheusText.Value(text, "distillguard_gateway_engine_tracked_accounts") >= 2, "both accounts must be tracked");
     }
 
     [Fact]
@@ -70,7 +70,11 @@ public sealed class OperationsTests
         Assert.Matches(@"(?m)^distillguard_gateway_gc_collections_total\{generation=""0""\} \d+$", text);
         Assert.Matches(@"(?m)^distillguard_gateway_gc_collections_total\{generation=""2""\} \d+$", text);
         Assert.Matches(@"(?m)^distillguard_gateway_gc_pause_seconds_total [0-9.Ee-]+$", text);
-        Assert.True(MetricValue(text, "distillguard_gateway_allocated_bytes_total") > 0, "allocated bytes must be reported and positive");
+        Assert.True(PrometheusText.Value(text, "distillguard_gateway_allocated_bytes_total") > 0, "allocated bytes must be reported and positive");
+        // The host runs in this test process, so it reports this process's budget.
+        var budget = Convert.ToInt64(GC.GetConfigurationVariables()["GCGen0MaxBudget"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(budget > 0, "the runtime must report its gen0 budget");
+        Assert.Equal(budget, PrometheusText.Value(text, "distillguard_gateway_gc_gen0_max_budget_bytes"));
     }
 
     [Fact]
@@ -84,16 +88,9 @@ public sealed class OperationsTests
         var text = await fixture.Client.GetStringAsync("/metrics", ct);
 
         // A request path that blocks shows first as threads piling up and a queue that does not drain.
-        Assert.True(MetricValue(text, "distillguard_gateway_threadpool_threads") >= 1, "thread-pool threads must be reported");
-        Assert.True(MetricValue(text, "distillguard_gateway_threadpool_work_items_total") > 0, "a proxied request runs thread-pool work");
-        Assert.True(MetricValue(text, "distillguard_gateway_threadpool_queue_length") >= 0, "the queue length must be reported");
-    }
-
-    private static long MetricValue(string text, string name)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(text, $@"(?m)^{name} (\d+)$");
-        Assert.True(match.Success, $"{name} missing from /metrics");
-        return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(PrometheusText.Value(text, "distillguard_gateway_threadpool_threads") >= 1, "thread-pool threads must be reported");
+        Assert.True(PrometheusText.Value(text, "distillguard_gateway_threadpool_work_items_total") > 0, "a proxied request runs thread-pool work");
+        Assert.True(PrometheusText.Value(text, "distillguard_gateway_threadpool_queue_length") >= 0, "the queue length must be reported");
     }
 
     [Fact]
