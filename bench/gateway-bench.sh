@@ -131,9 +131,11 @@ rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
 gwstats() { curl -fsS "http://127.0.0.1:$GW/metrics" 2>/dev/null | awk '/^distillguard_gateway_(gc_|allocated|log_backpressure|log_records_written|threadpool_work_items)/ { print $1, $2 }'; }
 statdelta() { join <(sort "$1") <(sort "$2") | awk '{ d=$3-$2; if (d != 0) printf "  %s +%s\n", $1, d }'; }
 
-# The targets are measured in interleaved slices (direct, nginx, yarp, gateway, direct, ...) rather than one after
-# the other, so a burst from another tenant of a small host lands on all three alike; each figure is the median of
-# the per-slice figures (p50, p99, req/s), and the per-slice p99s are printed so the spread is visible.
+# The targets are measured in interleaved slices (direct, nginx, yarp, gateway, then nginx, yarp, gateway, direct,
+# ...) rather than one after the other, so a burst from another tenant of a small host lands on all of them alike;
+# each slice starts one target later, so no target always follows the same one (with a fixed order, the slot after
+# `yarp` had the higher p99 in four A/B runs of two gateways, whichever ran in it: docs/benchmarks.md, sixteenth pass). Each figure is the median of the
+# per-slice figures (p50, p99, req/s), and the per-slice p99s are printed so the spread is visible.
 median() { sort -n | awk '{ v[NR]=$1 } END { if (NR == 0) { print 0 } else if (NR % 2) { print v[(NR+1)/2] } else { printf "%.0f", (v[NR/2]+v[NR/2+1])/2 } }'; }
 port_of() { case $1 in direct) echo $UP;; gateway) echo $GW;; nginx) echo $NG;; gateway_b) echo $GB;; yarp) echo $BY;; esac; }
 script_of() { case $1 in gateway_b) echo "$WORK/post_b.lua";; *) echo "$WORK/post.lua";; esac; }
@@ -142,6 +144,8 @@ pids_of() { case $1 in direct) echo;; gateway) echo "$GW_PID";; gateway_b) echo 
   nginx) local m; m=$(cat "$WORK/nginx.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')";; esac; }
 ticks() { local t=0 pid; for pid in "$@"; do t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") )); done; echo $t; }
 requests() { awk '/requests in/ { print $1 }' "$1"; }
+# in_slice_order K: the targets, rotated by K (K = 0: as listed).
+in_slice_order() { local n=${#TARGETS[@]} i; for ((i = 0; i < n; i++)); do echo "${TARGETS[$(( (i + $1) % n ))]}"; done; }
 check_2xx() { if grep -q "Non-2xx" "$1"; then echo "$2 answered non-2xx:"; cat "$1"; exit 1; fi; }
 TARGETS=(direct nginx yarp gateway)
 [ -n "$COMPARE" ] && TARGETS+=(gateway_b)
@@ -151,7 +155,7 @@ done
 
 gwstats >"$WORK/gw0.txt"
 for slice in $(seq 1 "$SLICES"); do
-  for target in "${TARGETS[@]}"; do
+  for target in $(in_slice_order $(( slice - 1 ))); do
     out="$WORK/$target-lat-$slice.txt"
     wrk -t1 -c1 -d"${SLICE_S}s" --latency -s "$(script_of $target)" "http://127.0.0.1:$(port_of $target)" >"$out"
     check_2xx "$out" "$target"
@@ -159,7 +163,7 @@ for slice in $(seq 1 "$SLICES"); do
 done
 gwstats >"$WORK/gw1.txt"
 for slice in $(seq 1 "$SLICES"); do
-  for target in "${TARGETS[@]}"; do
+  for target in $(in_slice_order $(( slice - 1 ))); do
     out="$WORK/$target-tput-$slice.txt"
     read -ra procs <<<"$(pids_of "$target")"
     before=$(ticks "${procs[@]}"); before_up=$(ticks "$UP_PID")
