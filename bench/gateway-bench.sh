@@ -134,8 +134,9 @@ statdelta() { join <(sort "$1") <(sort "$2") | awk '{ d=$3-$2; if (d != 0) print
 # The targets are measured in interleaved slices (direct, nginx, yarp, gateway, then nginx, yarp, gateway, direct,
 # ...) rather than one after the other, so a burst from another tenant of a small host lands on all of them alike;
 # each slice starts one target later, so no target always follows the same one (with a fixed order, the slot after
-# `yarp` had the higher p99 in four A/B runs of two gateways, whichever ran in it: docs/benchmarks.md, sixteenth pass). Each figure is the median of the
-# per-slice figures (p50, p99, req/s), and the per-slice p99s are printed so the spread is visible.
+# `yarp` had the higher p99 in four A/B runs of two gateways, whichever ran in it: docs/benchmarks.md, sixteenth
+# pass). Each figure is the median of the per-slice figures (p50, p99, req/s), and the per-slice p99s are printed so
+# the spread is visible.
 median() { sort -n | awk '{ v[NR]=$1 } END { if (NR == 0) { print 0 } else if (NR % 2) { print v[(NR+1)/2] } else { printf "%.0f", (v[NR/2]+v[NR/2+1])/2 } }'; }
 port_of() { case $1 in direct) echo $UP;; gateway) echo $GW;; nginx) echo $NG;; gateway_b) echo $GB;; yarp) echo $BY;; esac; }
 script_of() { case $1 in gateway_b) echo "$WORK/post_b.lua";; *) echo "$WORK/post.lua";; esac; }

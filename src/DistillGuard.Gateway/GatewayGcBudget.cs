@@ -22,8 +22,8 @@ public static class GatewayGcBudget
     /// <summary>64 MiB, in hexadecimal without <c>0x</c>: the native build's runtime reads the value only in that form.</summary>
     public const string DefaultBudget = "4000000";
 
-    // The runtime also reads the variable under its older prefix.
-    private const string LegacyVariable = "COMPlus_GCgen0size";
+    /// <summary>The same variable under the runtime's older prefix, which it also reads.</summary>
+    public const string LegacyVariable = "COMPlus_GCgen0size";
 
     /// <summary>
     /// Returns at once when the environment already names a budget or the OS is not Linux; otherwise replaces this

@@ -39,7 +39,7 @@ public sealed class GatewayProcessTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the verb restarts itself through execve (Linux only)");
 
-        await RunProxiedRequestAsync(GatewayGcBudget.Variable, environmentValue, static start => start.Environment.Remove("COMPlus_GCgen0size"), (gateway, status, _, metrics) =>
+        await RunProxiedRequestAsync(GatewayGcBudget.Variable, environmentValue, static start => start.Environment.Remove(GatewayGcBudget.LegacyVariable), (gateway, status, _, metrics) =>
         {
             // The process started is the one serving: the restart kept its id and its console.
             Assert.Equal(HttpStatusCode.OK, status);
