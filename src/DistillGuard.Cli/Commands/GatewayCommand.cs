@@ -45,9 +45,8 @@ internal sealed class GatewayCommand : ICliVerb
 
             // Before anything is opened or written (does not return when it restarts the process), and only when this verb
             // is the process's own command. The stand-in above keeps the runtime's defaults: it is the bench's fixed
-            // upstream, and its cost is part of every target's figure. The budget is checked first so the restarted
-            // process does not parse its command line a second time.
-            if (!GatewayGcBudget.HasBudget() && IsProcessCommand(parse))
+            // upstream, and its cost is part of every target's figure.
+            if (IsProcessCommand(parse))
             {
                 GatewayGcBudget.RestartWithBudgetIfUnset(out var restartFailure);
                 if (restartFailure is not null)
