@@ -1,16 +1,22 @@
 using System.Diagnostics;
 using System.Net;
 using DistillGuard.Gateway.Features.Proxy;
+using DistillGuard.Gateway.Features.UpstreamHttp;
 
 namespace DistillGuard.Gateway.Features.Failover;
 
 /// <summary>
 /// The one HTTP client for all upstreams, tuned for proxying (no redirects, cookies, decompression or proxy); request
-/// bodies go out with their headers in one write (<see cref="GatewayTransformer"/>).
+/// bodies go out with their headers in one write (<see cref="GatewayTransformer"/>). Plain-HTTP upstreams are spoken to
+/// by the gateway's own HTTP/1.1 client (<see cref="Http1UpstreamHandler"/>), the rest by <see cref="SocketsHttpHandler"/>.
 /// </summary>
-internal sealed class UpstreamClient : IDisposable
+internal sealed class UpstreamClient(TimeProvider time) : IDisposable
 {
-    public HttpMessageInvoker Invoker { get; } = new(new SocketsHttpHandler
+    public HttpMessageInvoker Invoker { get; } = new(new Http1UpstreamHandler(CreateSocketsHandler(), new Http1UpstreamOptions(), time));
+
+    public void Dispose() => Invoker.Dispose();
+
+    private static SocketsHttpHandler CreateSocketsHandler() => new()
     {
         UseProxy = false,
         AllowAutoRedirect = false,
@@ -20,7 +26,5 @@ internal sealed class UpstreamClient : IDisposable
         ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-    });
-
-    public void Dispose() => Invoker.Dispose();
+    };
 }
