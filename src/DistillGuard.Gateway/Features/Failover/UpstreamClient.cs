@@ -1,22 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using DistillGuard.Gateway.Features.Proxy;
-using DistillGuard.Gateway.Features.UpstreamHttp;
 
 namespace DistillGuard.Gateway.Features.Failover;
 
 /// <summary>
 /// The one HTTP client for all upstreams, tuned for proxying (no redirects, cookies, decompression or proxy); request
-/// bodies go out with their headers in one write (<see cref="GatewayTransformer"/>). Plain-HTTP upstreams are spoken to
-/// by the gateway's own HTTP/1.1 client (<see cref="Http1UpstreamHandler"/>), the rest by <see cref="SocketsHttpHandler"/>.
+/// bodies go out with their headers in one write (<see cref="GatewayTransformer"/>).
 /// </summary>
-internal sealed class UpstreamClient(TimeProvider time) : IDisposable
+internal sealed class UpstreamClient : IDisposable
 {
-    public HttpMessageInvoker Invoker { get; } = new(new Http1UpstreamHandler(CreateSocketsHandler(), new Http1UpstreamOptions(), time));
-
-    public void Dispose() => Invoker.Dispose();
-
-    private static SocketsHttpHandler CreateSocketsHandler() => new()
+    public HttpMessageInvoker Invoker { get; } = new(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
@@ -26,5 +20,7 @@ internal sealed class UpstreamClient(TimeProvider time) : IDisposable
         ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-    };
+    });
+
+    public void Dispose() => Invoker.Dispose();
 }

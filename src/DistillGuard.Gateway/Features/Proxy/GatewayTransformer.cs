@@ -69,7 +69,7 @@ internal sealed class GatewayTransformer(ForwardAttempt attempt, UpstreamHealthP
             return;
         }
 
-        var buffered = new BufferedBodyContent(attempt.Body);
+        var buffered = new ReadOnlyMemoryContent(attempt.Body);
         // The non-validated view enumerates without allocating; content headers almost always hold one value each.
         foreach (var (name, values) in streamed.Headers.NonValidated)
         {
