@@ -3,6 +3,8 @@
 # stand-in model server, side by side with nginx as a plain reverse proxy, in one run. Loopback only. A fourth
 # target, "yarp", is YARP's forwarder alone on the gateway's Kestrel/HttpClient settings (bench/DistillGuard.BareForwarder):
 # the floor under the gateway, so the gap to nginx splits into the framework's share and DistillGuard's own work.
+# A fifth, "yarp_1w", is the same forwarder reading the body first and sending it with the head in one write, as the
+# gateway does: the floor for the gateway's way of forwarding (YARP's own content sends head and body in two writes).
 #
 #   bash bench/gateway-bench.sh            # DURATION=10 SLICES=5 CONNECTIONS=32 THREADS=2 to change the load
 #   CLI_DIR=/tmp/dg-main bash bench/gateway-bench.sh   # run a prebuilt CLI (A/B against another build)
@@ -23,7 +25,7 @@ SLICES=${SLICES:-5}
 SLICE_S=$(( DURATION / SLICES > 2 ? DURATION / SLICES : 2 ))
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-UP=19101; GW=19100; NG=19102; GB=19103; BY=19104
+UP=19101; GW=19100; NG=19102; GB=19103; BY=19104; B1=19105
 COMPARE_ENV=${COMPARE_ENV-}
 COMPARE_CLI_DIR=${COMPARE_CLI_DIR-}
 # gateway_b runs when either is set: the same build with other environment variables, or another build.
@@ -62,6 +64,7 @@ $CLI gateway --stand-in-upstream --urls "http://127.0.0.1:$UP" 2>"$WORK/standin.
 # YARP alone runs with the gateway's gen0 budget (the verb's own, GatewayGcBudget, unless GATEWAY_GC_GEN0 names one), so
 # it stays the floor under the gateway rather than a differently tuned process.
 env DOTNET_GCgen0size="${GATEWAY_GC_GEN0:-4000000}" $BARE "http://127.0.0.1:$BY" "http://127.0.0.1:$UP" >"$WORK/yarp.log" 2>&1 & PIDS+=($!); BY_PID=$!
+env DOTNET_GCgen0size="${GATEWAY_GC_GEN0:-4000000}" $BARE "http://127.0.0.1:$B1" "http://127.0.0.1:$UP" --one-write >"$WORK/yarp_1w.log" 2>&1 & PIDS+=($!); B1_PID=$!
 # gateway_config NAME PORT: a gateway config with its own store and log folder.
 gateway_config() {
   cat > "$WORK/$1.json" <<JSON
@@ -102,6 +105,7 @@ wait_for "http://127.0.0.1:$UP/health"
 wait_for "http://127.0.0.1:$GW/healthz"
 wait_for "http://127.0.0.1:$NG/health"
 wait_for "http://127.0.0.1:$BY/healthz"
+wait_for "http://127.0.0.1:$B1/healthz"
 [ -n "$COMPARE" ] && wait_for "http://127.0.0.1:$GB/healthz"
 # The gen0 budget the gateway runs with, as its runtime reports it.
 gen0_budget() { curl -fsS "http://127.0.0.1:$1/metrics" | awk '/^distillguard_gateway_gc_gen0_max_budget_bytes / { print $2 }'; }
@@ -138,17 +142,17 @@ statdelta() { join <(sort "$1") <(sort "$2") | awk '{ d=$3-$2; if (d != 0) print
 # pass). Each figure is the median of the per-slice figures (p50, p99, req/s), and the per-slice p99s are printed so
 # the spread is visible.
 median() { sort -n | awk '{ v[NR]=$1 } END { if (NR == 0) { print 0 } else if (NR % 2) { print v[(NR+1)/2] } else { printf "%.0f", (v[NR/2]+v[NR/2+1])/2 } }'; }
-port_of() { case $1 in direct) echo $UP;; gateway) echo $GW;; nginx) echo $NG;; gateway_b) echo $GB;; yarp) echo $BY;; esac; }
+port_of() { case $1 in direct) echo $UP;; gateway) echo $GW;; nginx) echo $NG;; gateway_b) echo $GB;; yarp) echo $BY;; yarp_1w) echo $B1;; esac; }
 script_of() { case $1 in gateway_b) echo "$WORK/post_b.lua";; *) echo "$WORK/post.lua";; esac; }
 # CPU time (clock ticks, user + system, all threads) of a target's proxy processes; nginx = master + workers.
-pids_of() { case $1 in direct) echo;; gateway) echo "$GW_PID";; gateway_b) echo "$GB_PID";; yarp) echo "$BY_PID";;
+pids_of() { case $1 in direct) echo;; gateway) echo "$GW_PID";; gateway_b) echo "$GB_PID";; yarp) echo "$BY_PID";; yarp_1w) echo "$B1_PID";;
   nginx) local m; m=$(cat "$WORK/nginx.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')";; esac; }
 ticks() { local t=0 pid; for pid in "$@"; do t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$pid/stat") )); done; echo $t; }
 requests() { awk '/requests in/ { print $1 }' "$1"; }
 # in_slice_order K: the targets, rotated by K (K = 0: as listed).
 in_slice_order() { local n=${#TARGETS[@]} i; for ((i = 0; i < n; i++)); do echo "${TARGETS[$(( (i + $1) % n ))]}"; done; }
 check_2xx() { if grep -q "Non-2xx" "$1"; then echo "$2 answered non-2xx:"; cat "$1"; exit 1; fi; }
-TARGETS=(direct nginx yarp gateway)
+TARGETS=(direct nginx yarp yarp_1w gateway)
 [ -n "$COMPARE" ] && TARGETS+=(gateway_b)
 for target in "${TARGETS[@]}"; do
   wrk -t2 -c16 -d3s -s "$(script_of $target)" "http://127.0.0.1:$(port_of $target)" >/dev/null   # warm-up (JIT, pools)
@@ -202,7 +206,7 @@ for target in "${TARGETS[@]}"; do
 done
 for target in "${TARGETS[@]}"; do printf 'p99 per slice, %-10s %s(us)\n' "$target:" "${SPREAD[$target]}"; done
 for target in "${TARGETS[@]}"; do
-  [[ $target == gateway* || $target == yarp ]] && echo "$target throughput / nginx throughput: $(awk -v g="${RPS[$target]}" -v n="${RPS[nginx]}" 'BEGIN { printf "%.0f%%", 100*g/n }')"
+  [[ $target == gateway* || $target == yarp* ]] && echo "$target throughput / nginx throughput: $(awk -v g="${RPS[$target]}" -v n="${RPS[nginx]}" 'BEGIN { printf "%.0f%%", 100*g/n }')"
 done
 echo "exchange records the gateway had logged by the end: $LOGGED"
 if [ -s "$WORK/gw0.txt" ]; then

@@ -1,12 +1,14 @@
-// Usage: DistillGuard.BareForwarder LISTEN_URL UPSTREAM_BASE_URL
-// Forwards every request to the upstream through YARP's IHttpForwarder and nothing else.
+// Usage: DistillGuard.BareForwarder LISTEN_URL UPSTREAM_BASE_URL [--one-write]
+// Forwards every request to the upstream through YARP's IHttpForwarder and nothing else. With --one-write it first
+// reads the request body and hands YARP the buffered bytes, as the gateway does (GatewayTransformer.UseBufferedBody),
+// so the request goes upstream in one write instead of YARP's two (head flushed, then body).
 using System.Diagnostics;
 using System.Net;
 using Yarp.ReverseProxy.Forwarder;
 
-if (args.Length != 2)
+if (args.Length is not (2 or 3) || (args.Length == 3 && args[2] != "--one-write"))
 {
-    Console.Error.WriteLine("usage: DistillGuard.BareForwarder LISTEN_URL UPSTREAM_BASE_URL");
+    Console.Error.WriteLine("usage: DistillGuard.BareForwarder LISTEN_URL UPSTREAM_BASE_URL [--one-write]");
     return 2;
 }
 
@@ -39,6 +41,30 @@ var config = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromMinutes
 var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
 var upstream = args[1];
 app.MapGet("/healthz", static () => "ok");
-app.Map("/{**path}", async context => await forwarder.SendAsync(context, upstream, invoker, config, HttpTransformer.Empty));
+HttpTransformer transformer = args.Length == 3 ? new OneWriteTransformer() : HttpTransformer.Empty;
+app.Map("/{**path}", async context => await forwarder.SendAsync(context, upstream, invoker, config, transformer));
 await app.RunAsync();
 return 0;
+
+/// <summary>Reads the whole request body, then sends it with the head in one write (the gateway's way).</summary>
+internal sealed class OneWriteTransformer : HttpTransformer
+{
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        if (proxyRequest.Content is not { } streamed)
+        {
+            return;
+        }
+
+        var body = new MemoryStream((int)(httpContext.Request.ContentLength ?? 1024));
+        await httpContext.Request.Body.CopyToAsync(body, cancellationToken);
+        var buffered = new ReadOnlyMemoryContent(body.GetBuffer().AsMemory(0, (int)body.Length));
+        foreach (var (name, values) in streamed.Headers.NonValidated)
+        {
+            buffered.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        proxyRequest.Content = buffered;
+    }
+}
