@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Gateway bench: added latency (p50/p99) and throughput of the DistillGuard gateway over a direct call to the
 # stand-in model server, side by side with nginx as a plain reverse proxy, in one run. Loopback only. A fourth
-# target, "yarp", is YARP's forwarder alone on the gateway's Kestrel/HttpClient settings (bench/DistillGuard.BareForwarder):
-# the floor under the gateway, so the gap to nginx splits into the framework's share and DistillGuard's own work.
-# A fifth, "yarp_1w", is the same forwarder reading the body first and sending it with the head in one write, as the
-# gateway does: the floor for the gateway's way of forwarding (YARP's own content sends head and body in two writes).
+# target, "yarp", is YARP's forwarder alone on the gateway's Kestrel/HttpClient settings (bench/DistillGuard.BareForwarder);
+# a fifth, "yarp_1w", is the same forwarder reading the body first and sending it with the head in one write, as the
+# gateway does (YARP's own content sends head and body in two writes): the floor under the gateway, so the gap to
+# nginx splits into the framework's share and DistillGuard's own work.
 #
 #   bash bench/gateway-bench.sh            # DURATION=10 SLICES=5 CONNECTIONS=32 THREADS=2 to change the load
 #   CLI_DIR=/tmp/dg-main bash bench/gateway-bench.sh   # run a prebuilt CLI (A/B against another build)
@@ -61,10 +61,11 @@ trap cleanup EXIT INT TERM HUP
 wait_for() { for _ in $(seq 1 200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "timed out waiting for $1" >&2; exit 1; }
 
 $CLI gateway --stand-in-upstream --urls "http://127.0.0.1:$UP" 2>"$WORK/standin.log" & PIDS+=($!); UP_PID=$!
-# YARP alone runs with the gateway's gen0 budget (the verb's own, GatewayGcBudget, unless GATEWAY_GC_GEN0 names one), so
-# it stays the floor under the gateway rather than a differently tuned process.
-env DOTNET_GCgen0size="${GATEWAY_GC_GEN0:-4000000}" $BARE "http://127.0.0.1:$BY" "http://127.0.0.1:$UP" >"$WORK/yarp.log" 2>&1 & PIDS+=($!); BY_PID=$!
-env DOTNET_GCgen0size="${GATEWAY_GC_GEN0:-4000000}" $BARE "http://127.0.0.1:$B1" "http://127.0.0.1:$UP" --one-write >"$WORK/yarp_1w.log" 2>&1 & PIDS+=($!); B1_PID=$!
+# Both YARP targets run with the gateway's gen0 budget (the verb's own, GatewayGcBudget, unless GATEWAY_GC_GEN0 names
+# one), so they stay the floor under the gateway rather than differently tuned processes.
+BARE_GEN0="DOTNET_GCgen0size=${GATEWAY_GC_GEN0:-4000000}"
+env "$BARE_GEN0" $BARE "http://127.0.0.1:$BY" "http://127.0.0.1:$UP" >"$WORK/yarp.log" 2>&1 & PIDS+=($!); BY_PID=$!
+env "$BARE_GEN0" $BARE "http://127.0.0.1:$B1" "http://127.0.0.1:$UP" --one-write >"$WORK/yarp_1w.log" 2>&1 & PIDS+=($!); B1_PID=$!
 # gateway_config NAME PORT: a gateway config with its own store and log folder.
 gateway_config() {
   cat > "$WORK/$1.json" <<JSON
