@@ -17,7 +17,7 @@ namespace DistillGuard.Benchmarks.Analysis;
 /// Run: dotnet run -c Release --project bench/DistillGuard.Benchmarks -- --filter '*LiveEngineFeed*'
 /// </summary>
 /// <remarks>
-/// The figure is the engine's CPU cost per exchange on an otherwise idle core. In the gateway bench, where the same work
+/// The figure is what this work costs per exchange on an otherwise idle core. In the gateway bench, where the same work
 /// shares two cores with the request path, it costs several times as much CPU per request (docs/benchmarks.md, Gateway,
 /// twenty-first pass), so a saving here counts more there.
 /// </remarks>
