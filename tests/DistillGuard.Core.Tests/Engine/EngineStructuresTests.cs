@@ -182,6 +182,34 @@ public sealed class EngineStructuresTests
     }
 
     [Fact]
+    public void ExampleTexts_InSmallChunks_KeepEveryTextWholeThroughRoundsOfCompaction()
+    {
+        // 64-byte chunks: a text never spans two, so the tail of a chunk is left unused and moving down may cross into
+        // an earlier chunk. Each round adds texts (ASCII and multi-byte), then keeps a random half in order.
+        var texts = new ExampleTexts(maxBytes: 1 << 20, chunkBytes: 64);
+        var random = new Random(7);
+        string[] words = ["alpha", "βήτα", "гамма", "delta 😀", "ε", "zeta zeta zeta"];
+        var held = new List<(string Text, int Start, int Length)>();
+        for (var round = 0; round < 50; round++)
+        {
+            for (var i = random.Next(1, 12); i > 0; i--)
+            {
+                var text = string.Join(' ', Enumerable.Range(0, random.Next(0, 4)).Select(_ => words[random.Next(words.Length)]));
+                var (start, length) = texts.Add(text);
+                Assert.True(start % 64 + length <= 64, $"'{text}' spans two chunks at {start}");
+                held.Add((text, start, length));
+            }
+
+            texts.StartCompaction();
+            held = [.. held.Where(_ => random.Next(2) == 0).Select(h => h with { Start = texts.MoveDown(h.Start, h.Length) })];
+            texts.FinishCompaction();
+
+            Assert.Equal(held.Sum(h => h.Length), texts.Used);
+            Assert.All(held, h => Assert.Equal(h.Text, texts.Example(h.Start, h.Length)));
+        }
+    }
+
+    [Fact]
     public void ExampleTexts_AsciiPrompt_TakesOneBytePerCharacter()
     {
         var texts = new ExampleTexts();
