@@ -19,7 +19,9 @@ internal sealed class ChunkedList<T>
         var chunk = _count / ChunkSize;
         if (chunk == _chunks.Count)
         {
-            _chunks.Add(new T[ChunkSize]);
+            var fresh = new T[ChunkSize];
+            FreshPages.Prefault(fresh);
+            _chunks.Add(fresh);
         }
 
         _chunks[chunk][_count % ChunkSize] = item;

@@ -77,7 +77,9 @@ internal sealed class ExampleTexts
         var chunk = start / _chunkBytes;
         if (chunk == _chunks.Count)
         {
-            _chunks.Add(new byte[_chunkBytes]);
+            var fresh = new byte[_chunkBytes];
+            FreshPages.Prefault(fresh);
+            _chunks.Add(fresh);
         }
 
         var length = Encoding.UTF8.GetBytes(kept, _chunks[chunk].AsSpan(start % _chunkBytes));
