@@ -6,7 +6,7 @@ namespace DistillGuard.Core.Engine;
 /// <summary>
 /// Faults in a newly allocated buffer's pages with one system call, before its first write would fault them in one at
 /// a time. A busy live gateway fills the engine's buffers for minutes after it starts (two to four minutes of traffic,
-/// docs/detection.md, "Time"), and each of their pages is new memory: about one fault per twenty buffered exchanges.
+/// docs/detection.md, "Time"), and each of their pages is new memory: about one fault per twelve buffered exchanges.
 /// Under a paravirtualising hypervisor each fault is a trip through it, and while the buffers filled those trips cost the
 /// gateway more CPU per request than the rest of the engine's work (docs/benchmarks.md, Gateway, twenty-second pass).
 /// </summary>
@@ -38,13 +38,18 @@ internal static class FreshPages
         var start = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(array)));
         var end = start + ((nint)array.Length * Unsafe.SizeOf<T>());
         var first = start & ~(nint)(PageSize - 1);
-        if (Madvise(first, (nuint)(end - first), MadvisePopulateWrite) == 0)
+        try
         {
-            return true;
-        }
+            if (Madvise(first, (nuint)(end - first), MadvisePopulateWrite) == 0)
+            {
+                return true;
+            }
 
-        if (Marshal.GetLastPInvokeError() == EInval)
+            _unsupported = Marshal.GetLastPInvokeError() == EInval;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
+            // A C library the runtime cannot find by that name (some minimal images): the first writes fault as before.
             _unsupported = true;
         }
 
