@@ -19,9 +19,7 @@ internal sealed class ChunkedList<T>
         var chunk = _count / ChunkSize;
         if (chunk == _chunks.Count)
         {
-            var fresh = new T[ChunkSize];
-            FreshPages.Prefault(fresh);
-            _chunks.Add(fresh);
+            _chunks.Add(FreshPages.Allocate<T>(ChunkSize));
         }
 
         _chunks[chunk][_count % ChunkSize] = item;

@@ -68,8 +68,9 @@ internal sealed class ExampleTexts
     public (int Start, int Length) Add(ReadOnlySpan<char> text)
     {
         var kept = text[..Math.Min(text.Length, KeptChars)];
-        var start = Place(_end, kept.Length * MostBytesPerChar);
-        if ((long)start + (kept.Length * MostBytesPerChar) > _maxBytes)
+        var most = kept.Length * MostBytesPerChar;
+        var start = Place(_end, most);
+        if ((long)start + most > _maxBytes)
         {
             return (0, Dropped);
         }
@@ -77,9 +78,7 @@ internal sealed class ExampleTexts
         var chunk = start / _chunkBytes;
         if (chunk == _chunks.Count)
         {
-            var fresh = new byte[_chunkBytes];
-            FreshPages.Prefault(fresh);
-            _chunks.Add(fresh);
+            _chunks.Add(FreshPages.Allocate<byte>(_chunkBytes));
         }
 
         var length = Encoding.UTF8.GetBytes(kept, _chunks[chunk].AsSpan(start % _chunkBytes));

@@ -25,6 +25,14 @@ internal static class FreshPages
     // other threads may race on it harmlessly: each would only ask once more.
     private static bool _unsupported = !OperatingSystem.IsLinux();
 
+    /// <summary>A new array of <paramref name="length"/> items whose pages are already faulted in where the system can.</summary>
+    public static T[] Allocate<T>(int length)
+    {
+        var array = new T[length];
+        Prefault(array);
+        return array;
+    }
+
     /// <summary>Faults in the pages under <paramref name="array"/>'s items; false when this system cannot.</summary>
     public static bool Prefault<T>(T[] array)
     {
