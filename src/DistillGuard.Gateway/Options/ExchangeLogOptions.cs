@@ -27,4 +27,11 @@ public sealed class ExchangeLogOptions
     /// <see cref="GatewayOptionsValidator"/>).
     /// </summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether the gateway, at start and before it takes traffic, replays the exchange files already in
+    /// <see cref="Directory"/> through the engine, so verdicts survive a restart and match a <c>scan</c> of the folder.
+    /// Start-up takes as long as that scan (docs/gateway.md, "Restarts"). Default true.
+    /// </summary>
+    public bool ReplayOnStart { get; set; } = true;
 }

@@ -5,6 +5,7 @@ using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Engine;
 using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Features.Detection;
+using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Tests.Infrastructure;
 using DistillGuard.Simulation;
 using DistillGuard.Simulation.Campaigns;
@@ -18,7 +19,8 @@ namespace DistillGuard.Gateway.Tests.EndToEnd;
 /// <summary>
 /// A simulated campaign among honest accounts, replayed request by request through the gateway (real sockets,
 /// stand-in upstreams, the gateway's clock set to each exchange's time): the campaign must end blocked, honest
-/// accounts must not, and a scan of the gateway's own log must reach the verdicts the gateway reached live.
+/// accounts must not, and a scan of the gateway's own log must reach the verdicts the gateway reached live. A restart
+/// over the same store and log must come back with those verdicts before any new traffic.
 /// </summary>
 public sealed class CampaignReplayTests
 {
@@ -37,9 +39,9 @@ public sealed class CampaignReplayTests
     };
 
     [Fact]
-    public async Task Replay_SimulatedCampaign_CampaignBlockedAndScanAgreesWithLiveVerdicts()
+    public async Task Replay_SimulatedCampaign_CampaignBlockedScanAgreesAndARestartKeepsTheVerdicts()
     {
-        var run = ScenarioRun.Create(SmallScenario(), new SimulationOptions { Seed = 11, UseRealPrompts = false });
+        var run = NewRun();
         var clock = new ManualTimeProvider(new DateTimeOffset(Start));
         await using var fixture = await GatewayFixture.StartAsync(
             s =>
@@ -67,13 +69,7 @@ public sealed class CampaignReplayTests
         {
             var e = simulated.Exchange;
             clock.Set(new DateTimeOffset(e.Timestamp));
-            using var request = new HttpRequestMessage(HttpMethod.Post, e.Api == ApiShape.OpenAIChat ? "/v1/chat/completions" : "/v1/messages")
-            {
-                Content = new ReadOnlyMemoryContent(simulated.RequestJson.ToArray()),
-            };
-            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            request.Headers.Add("x-api-key", keys[e.AccountId]);
-            AddClientHeaders(request, e);
+            using var request = Request(simulated, keys[e.AccountId]);
             using var response = await fixture.Client.SendAsync(request, ct);
             await response.Content.ReadAsByteArrayAsync(ct);
             lastStatus[e.AccountId] = response.StatusCode;
@@ -106,6 +102,37 @@ public sealed class CampaignReplayTests
         var scanned = Scan(fixture.LogDirectory);
         Assert.Equal(sent, scanned.Exchanges);
         Assert.All(run.Accounts, a => Assert.Equal(live[a.AccountId], scanned.Verdicts.GetValueOrDefault(a.AccountId, Verdict.Allow)));
+
+        // A restart (same store, same log directory, same clock) replays the log into a new engine before traffic.
+        await fixture.StartGatewayAsync();
+        await fixture.Service<EngineClock>().AdvanceAsync(ct);
+        var restarted = fixture.Service<VerdictBoard>();
+        Assert.All(run.Accounts, a => Assert.Equal(live[a.AccountId], restarted.EngineStatus(a.AccountId)?.Verdict ?? Verdict.Allow));
+        Assert.Equal(sent, await fixture.Service<ExchangeLogPipeline>().RunOnEngineAsync(static e => e.ObservedExchanges, ct));
+        using var blocked = await fixture.Client.SendAsync(ReplayedRequest(keys, campaign[0]), ct);
+        Assert.Equal(HttpStatusCode.Forbidden, blocked.StatusCode);
+        var honestAllowed = honest.First(id => live[id] == Verdict.Allow);
+        using var allowed = await fixture.Client.SendAsync(ReplayedRequest(keys, honestAllowed), ct);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    private static ScenarioRun NewRun() => ScenarioRun.Create(SmallScenario(), new SimulationOptions { Seed = 11, UseRealPrompts = false });
+
+    /// <summary>The account's last simulated request again (from a new run of the same seed: a run streams once).</summary>
+    private static HttpRequestMessage ReplayedRequest(Dictionary<string, string> keys, string accountId) =>
+        Request(NewRun().Exchanges().Last(x => x.Exchange.AccountId == accountId), keys[accountId]);
+
+    private static HttpRequestMessage Request(SimulatedExchange simulated, string key)
+    {
+        var e = simulated.Exchange;
+        var request = new HttpRequestMessage(HttpMethod.Post, e.Api == ApiShape.OpenAIChat ? "/v1/chat/completions" : "/v1/messages")
+        {
+            Content = new ReadOnlyMemoryContent(simulated.RequestJson.ToArray()),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("x-api-key", key);
+        AddClientHeaders(request, e);
+        return request;
     }
 
     /// <summary>What <c>scan</c> does over the gateway's log directory: accounts file, merged exchange log, the default engine.</summary>

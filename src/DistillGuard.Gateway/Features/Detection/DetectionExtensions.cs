@@ -31,6 +31,7 @@ internal static class DetectionExtensions
             return engine;
         });
         services.AddSingleton<VerdictBoard>();
+        services.AddSingleton<ExchangeLogReplay>();
         services.AddHostedService<GatewayStateLoader>();
         services.AddSingleton<EngineClock>();
         services.AddHostedService(static sp => sp.GetRequiredService<EngineClock>());

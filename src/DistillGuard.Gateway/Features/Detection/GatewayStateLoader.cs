@@ -1,4 +1,3 @@
-using DistillGuard.Core.Engine;
 using DistillGuard.Gateway.Features.Auth;
 using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Features.Operations;
@@ -9,42 +8,57 @@ using Microsoft.Extensions.Options;
 namespace DistillGuard.Gateway.Features.Detection;
 
 /// <summary>
-/// At start, before traffic: loads keys and overrides from the store into the in-memory indexes, gives the
-/// engine the known accounts and the overrides (they count for payment co-holders), and writes the accounts to
-/// accounts.jsonl beside the exchange log.
+/// At start, before traffic (hosted services start before the web server): loads keys and overrides from the store
+/// into the in-memory indexes; on the engine thread, gives the engine the known accounts and the overrides (they
+/// count for payment co-holders) and replays the exchange log already on disk (<see cref="ExchangeLogReplay"/>);
+/// and writes the accounts to accounts.jsonl beside the exchange log.
 /// </summary>
 internal sealed class GatewayStateLoader(
     GatewayStore store,
     ApiKeyIndex keys,
     VerdictBoard board,
-    DetectionEngine engine,
+    ExchangeLogPipeline pipeline,
+    ExchangeLogReplay replay,
     AccountsLogFile accountsFile,
     IOptions<GatewayOptions> options,
     ILogger<GatewayStateLoader> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var (hash, entry) in store.LoadLiveKeys())
         {
             keys.Set(hash, entry);
         }
 
-        // The engine thread has not started yet, so feeding it here is still single-threaded.
         var accounts = store.LoadAccounts();
-        foreach (var account in accounts)
-        {
-            engine.AddAccount(account);
-        }
-
-        foreach (var entry in store.LoadOverrides())
+        var overrides = store.LoadOverrides();
+        foreach (var entry in overrides)
         {
             board.SetOverride(entry);
-            engine.SetOverride(entry.AccountId, entry.Verdict);
         }
+
+        // On the engine thread (the log consumer, started before this service), so nothing else touches the engine
+        // meanwhile; verdicts the replay reaches reach the board as live ones do.
+        var replayOnStart = options.Value.Log.ReplayOnStart;
+        await pipeline.RunOnEngineAsync(
+            engine =>
+            {
+                foreach (var account in accounts)
+                {
+                    engine.AddAccount(account);
+                }
+
+                foreach (var entry in overrides)
+                {
+                    engine.SetOverride(entry.AccountId, entry.Verdict);
+                }
+
+                return replayOnStart ? replay.Run(engine, cancellationToken) : null;
+            },
+            cancellationToken).ConfigureAwait(false);
 
         accountsFile.WriteSnapshot(accounts);
         Log.GatewayStarted(logger, options.Value.Upstreams.Count, Path.GetFullPath(options.Value.Log.Directory));
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -11,6 +11,9 @@ namespace DistillGuard.Gateway.Features.Logging;
 /// </summary>
 internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, TimeProvider time, ILogger<ExchangeLogFile> logger) : IDisposable
 {
+    /// <summary>How every exchange file's name starts (what a replay at start reads back).</summary>
+    public const string FilePrefix = "exchanges-";
+
     private readonly string _directory = Path.GetFullPath(options.Value.Log.Directory);
     private readonly long _maxBytes = options.Value.Log.MaxFileBytes;
     private FileStream? _stream;
@@ -56,7 +59,7 @@ internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, TimeProv
         do
         {
             _sequence++;
-            path = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"exchanges-{_stamp}-{_sequence:D4}.jsonl"));
+            path = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"{FilePrefix}{_stamp}-{_sequence:D4}.jsonl"));
         }
         while (File.Exists(path));
 

@@ -48,4 +48,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Detection engine failed on exchange {RequestId}")]
     public static partial void EngineFailed(ILogger logger, string? requestId, Exception exception);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Replayed {Exchanges} logged exchanges from {Files} files into the engine in {Seconds:F1} s")]
+    public static partial void LogReplayed(ILogger logger, long exchanges, int files, double seconds);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Replay at start skipped {BadRecords} bad lines in the exchange log, first ones: {Samples}")]
+    public static partial void LogReplayBadRecords(ILogger logger, long badRecords, string samples);
 }

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.Logging;
+using DistillGuard.Gateway.Features.Operations;
+using DistillGuard.Gateway.Options;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Gateway.Features.Detection;
+
+/// <summary>
+/// At start, feeds the engine the exchange log the gateway wrote before it stopped (its own log directory), in time
+/// order, exactly as <c>scan</c> reads that folder. Without it a restart — a deploy, a crash — would forget every
+/// verdict the engine had reached, and a campaign it had blocked would be served again until the engine caught up
+/// with it from new traffic. Bad lines (a crash can leave a cut last line) are skipped and counted, as a
+/// non-strict scan skips them. Must run on the engine thread, before traffic.
+/// </summary>
+internal sealed class ExchangeLogReplay(IOptions<GatewayOptions> options, ILogger<ExchangeLogReplay> logger)
+{
+    private const int CancellationCheckEvery = 4096;
+
+    /// <summary>The exchange files in the log directory, as the gateway names them, in ordinal order.</summary>
+    public IReadOnlyList<LogFile> Files()
+    {
+        var directory = Path.GetFullPath(options.Value.Log.Directory);
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        // Only the gateway's own exchange files: accounts.jsonl beside them is a side file the store already holds.
+        return LogInputs.Discover([directory])
+            .Where(static f => Path.GetFileName(f.Path).StartsWith(ExchangeLogFile.FilePrefix, StringComparison.Ordinal))
+            .Select(static (f, i) => f with { Index = i })
+            .ToList();
+    }
+
+    public ExchangeLogReplayResult Run(DetectionEngine engine, CancellationToken cancellationToken)
+    {
+        var files = Files();
+        if (files.Count == 0)
+        {
+            return new ExchangeLogReplayResult(0, 0, 0, TimeSpan.Zero);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var bad = new BadRecordLog(strict: false);
+        long replayed = 0;
+        // As scan reads a log: the answer text is never materialised, and exchanges are analysed on the reader's threads.
+        using (var reader = new MergedExchangeReader(files, new LogReaderOptions { MaxResponseTextChars = 0, Analyzer = engine.Analyzer }, bad))
+        {
+            while (reader.MoveNext())
+            {
+                engine.Observe(reader.Current);
+                if (++replayed % CancellationCheckEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+        }
+
+        var result = new ExchangeLogReplayResult(files.Count, replayed, bad.Total, stopwatch.Elapsed);
+        Log.LogReplayed(logger, result.Exchanges, result.Files, result.Elapsed.TotalSeconds);
+        if (bad.Total > 0)
+        {
+            Log.LogReplayBadRecords(logger, bad.Total, string.Join("; ", bad.Samples));
+        }
+
+        return result;
+    }
+}
+
+/// <summary>What <see cref="ExchangeLogReplay"/> read: files, exchanges fed to the engine, bad lines skipped.</summary>
+internal sealed record ExchangeLogReplayResult(int Files, long Exchanges, long BadRecords, TimeSpan Elapsed);

@@ -1,0 +1,75 @@
+using DistillGuard.Gateway.Features.Logging;
+using DistillGuard.Gateway.Tests.Infrastructure;
+
+namespace DistillGuard.Gateway.Tests.Features.Detection;
+
+/// <summary>
+/// The replay of the exchange log at start (the verdicts it restores are checked end to end in CampaignReplayTests):
+/// what it reads, what it skips, and that it can be switched off.
+/// </summary>
+public sealed class ExchangeLogReplayTests
+{
+    private const int Requests = 5;
+
+    [Fact]
+    public async Task Restart_LogWithACutLastLine_ReplaysEveryWholeRecordAndServes()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await SendAsync(fixture);
+        await fixture.StopGatewayAsync();
+        // A crash mid-write leaves half a record at the end of the last file; accounts.jsonl beside it is no exchange.
+        var file = Directory.GetFiles(fixture.LogDirectory, "exchanges-*.jsonl").Single();
+        await File.AppendAllTextAsync(file, "{\"request_id\":\"cut\",\"timestamp\":\"2026-", TestContext.Current.CancellationToken);
+        Assert.True(File.Exists(Path.Combine(fixture.LogDirectory, "accounts.jsonl")));
+
+        await fixture.StartGatewayAsync();
+
+        Assert.Equal(Requests, await ObservedAsync(fixture));
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Restart_ReplayOff_EngineStartsEmpty()
+    {
+        await using var fixture = await GatewayFixture.StartAsync(s => s["Gateway:Log:ReplayOnStart"] = "false");
+        await SendAsync(fixture);
+        await fixture.WaitForEngineAsync(Requests);
+        await fixture.StopGatewayAsync();
+
+        await fixture.StartGatewayAsync();
+
+        Assert.Equal(0, await ObservedAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Restart_TwoRuns_ReplaysTheFilesOfBoth()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await SendAsync(fixture);
+        await fixture.StopGatewayAsync();
+        await fixture.StartGatewayAsync();
+        await SendAsync(fixture, key);
+        await fixture.StopGatewayAsync();
+
+        await fixture.StartGatewayAsync();
+
+        Assert.Equal(2 * Requests, await ObservedAsync(fixture));
+    }
+
+    /// <summary>Sends <see cref="Requests"/> Messages calls (with a new key unless one is given); returns the key.</summary>
+    private static async Task<string> SendAsync(GatewayFixture fixture, string? key = null)
+    {
+        key ??= await fixture.CreateKeyAsync("acct_replay");
+        for (var i = 0; i < Requests; i++)
+        {
+            using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(prompt: $"Question {i}")), TestContext.Current.CancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+
+        return key;
+    }
+
+    private static Task<long> ObservedAsync(GatewayFixture fixture) =>
+        fixture.Service<ExchangeLogPipeline>().RunOnEngineAsync(static e => e.ObservedExchanges, TestContext.Current.CancellationToken);
+}
