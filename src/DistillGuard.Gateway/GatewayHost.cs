@@ -49,12 +49,7 @@ public static class GatewayHost
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
-        if (settings.ConfigPath is { } path)
-        {
-            builder.Configuration.AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false);
-        }
-
-        builder.Configuration.AddEnvironmentVariables("DISTILLGUARD_");
+        AddConfigurationSources(builder.Configuration, settings.ConfigPath);
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(static o => o.SingleLine = true);
@@ -84,6 +79,20 @@ public static class GatewayHost
         var app = builder.Build();
         app.UseDistillGuardGateway();
         return app;
+    }
+
+    /// <summary>
+    /// Where the gateway's settings come from, in order (later wins): the JSON file, if any, then environment
+    /// variables with the <c>DISTILLGUARD_</c> prefix. Shared with <c>scan --gateway-config</c>, so both read one policy.
+    /// </summary>
+    internal static void AddConfigurationSources(IConfigurationBuilder configuration, string? configPath)
+    {
+        if (configPath is not null)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false);
+        }
+
+        configuration.AddEnvironmentVariables("DISTILLGUARD_");
     }
 
     /// <summary>Registers the gateway's options and every feature.</summary>

@@ -19,10 +19,11 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
         var report = new Option<string?>("--report") { Description = "Also write the HTML report here." };
         var intel = new Option<string[]>("--intel") { Description = "Peers' STIX 2.1 bundles to match traffic against (repeatable).", AllowMultipleArgumentsPerToken = false };
         var threads = new Option<int>("--threads") { Description = "Threads for decompressing and parsing (default: processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var gatewayConfig = new Option<string?>("--gateway-config") { Description = "A gateway's config file: apply its Gateway:Policy thresholds and its store's admin overrides, so a scan of its log reaches the verdicts it reached live." };
         var logs = new Argument<string[]>("LOG") { Description = "Exchange log files (.jsonl, .jsonl.gz) and directories of them.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("scan", "Find distillation campaigns in exchange logs and write findings.")
         {
-            accounts, models, output, strict, report, intel, threads, logs,
+            accounts, models, output, strict, report, intel, threads, gatewayConfig, logs,
         };
         command.SetAction(parse => new ScanRun(console, time ?? TimeProvider.System, new ScanRequest
         {
@@ -34,6 +35,7 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
             ReportPath = parse.GetValue(report),
             IntelPaths = parse.GetValue(intel) ?? [],
             Threads = parse.GetValue(threads),
+            GatewayConfigPath = parse.GetValue(gatewayConfig),
         }).Execute());
         return command;
     }

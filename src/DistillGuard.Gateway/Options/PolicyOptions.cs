@@ -38,4 +38,14 @@ public sealed class PolicyOptions
     /// <summary>Requests a throttled account may burst (token bucket size). Default 2.</summary>
     [Range(1, 1_000_000)]
     public int ThrottleBurst { get; set; } = 2;
+
+    /// <summary>The engine's options these thresholds give, the same for the live engine and <c>scan --gateway-config</c>.</summary>
+    public DetectionOptions ToDetectionOptions() => new()
+    {
+        ReviewRisk = ReviewRisk,
+        ThrottleRisk = ThrottleRisk,
+        BlockRisk = BlockRisk,
+        PaymentBanEvasion = PaymentBanEvasion,
+        ReorderTolerance = ReorderTolerance,
+    };
 }

@@ -18,4 +18,7 @@ internal sealed class ScanRequest
     public IReadOnlyList<string> IntelPaths { get; init; } = [];
 
     public int Threads { get; init; }
+
+    /// <summary>A gateway's config file: its policy thresholds and its store's overrides are applied (scan of its log).</summary>
+    public string? GatewayConfigPath { get; init; }
 }

@@ -5,6 +5,7 @@ using DistillGuard.Core.Engine;
 using DistillGuard.Core.Findings;
 using DistillGuard.Core.Intel;
 using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.Detection;
 using DistillGuard.Intel;
 using DistillGuard.Reporting;
 using Spectre.Console;
@@ -43,8 +44,24 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             }
         }
 
+        GatewayDetectionSettings? gateway = null;
+        if (request.GatewayConfigPath is { } gatewayConfigPath)
+        {
+            try
+            {
+                gateway = GatewayDetectionSettings.Load(gatewayConfigPath);
+            }
+            catch (InvalidDataException ex)
+            {
+                console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.InputError;
+            }
+
+            console.Error.WriteLine($"policy from {gatewayConfigPath}; {gateway.Overrides.Count} overrides from {gateway.StorePath}");
+        }
+
         var bad = new BadRecordLog(request.Strict);
-        var engine = new DetectionEngine(new DetectionOptions(), new ExchangeAnalyzer(), intel);
+        var engine = new DetectionEngine(gateway?.Options ?? new DetectionOptions(), new ExchangeAnalyzer(), intel);
         var stopwatch = Stopwatch.StartNew();
         long bytes = 0;
         try
@@ -55,6 +72,12 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
                 {
                     engine.AddAccount(account);
                 }
+            }
+
+            // After the accounts, as the gateway gives them at start: an override counts for its payment co-holders.
+            foreach (var entry in gateway?.Overrides ?? [])
+            {
+                engine.SetOverride(entry.AccountId, entry.Verdict);
             }
 
             if (request.ModelsPath is { } modelsPath)

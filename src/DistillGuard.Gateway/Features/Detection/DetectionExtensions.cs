@@ -15,15 +15,7 @@ internal static class DetectionExtensions
         services.TryAddSingleton<IExchangeAnalyzer>(static _ => new ExchangeAnalyzer());
         services.AddSingleton(static sp =>
         {
-            var policy = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Policy;
-            var options = new DetectionOptions
-            {
-                ReviewRisk = policy.ReviewRisk,
-                ThrottleRisk = policy.ThrottleRisk,
-                BlockRisk = policy.BlockRisk,
-                PaymentBanEvasion = policy.PaymentBanEvasion,
-                ReorderTolerance = policy.ReorderTolerance,
-            };
+            var options = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Policy.ToDetectionOptions();
             var engine = new DetectionEngine(options, sp.GetRequiredService<IExchangeAnalyzer>());
             var metrics = sp.GetRequiredService<GatewayMetrics>();
             metrics.EngineBufferedExchanges = () => engine.BufferedExchanges;

@@ -1,0 +1,52 @@
+using DistillGuard.Core.Engine;
+using DistillGuard.Gateway.Features.Store;
+using DistillGuard.Gateway.Options;
+
+namespace DistillGuard.Gateway.Features.Detection;
+
+/// <summary>
+/// What a gateway's configuration gives its engine besides traffic: the policy thresholds and the admin overrides in
+/// its store. <c>scan --gateway-config</c> loads them so a scan of that gateway's log applies what the gateway applied
+/// and reaches the verdicts it reached live (with the defaults it would not, once an operator has tuned them).
+/// </summary>
+/// <param name="Options">The engine's options from <c>Gateway:Policy</c>.</param>
+/// <param name="Overrides">The store's overrides; none when the store file does not exist yet.</param>
+/// <param name="StorePath">Full path of the store the overrides were read from (or would be).</param>
+internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadOnlyList<VerdictOverride> Overrides, string StorePath)
+{
+    /// <summary>Reads the config file as the gateway does (then <c>DISTILLGUARD_</c> environment variables).</summary>
+    /// <exception cref="InvalidDataException">The file is unreadable or a policy value is malformed or out of range.</exception>
+    public static GatewayDetectionSettings Load(string configPath)
+    {
+        GatewayOptions gateway;
+        try
+        {
+            var configuration = new ConfigurationBuilder();
+            GatewayHost.AddConfigurationSources(configuration, configPath);
+            gateway = configuration.Build().GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or FormatException or IOException)
+        {
+            throw new InvalidDataException($"{configPath}: {ex.Message}", ex);
+        }
+
+        var options = gateway.Policy.ToDetectionOptions();
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"{configPath}: Gateway:Policy: {ex.Message}", ex);
+        }
+
+        var storePath = Path.GetFullPath(gateway.Store.Path);
+        if (!File.Exists(storePath))
+        {
+            return new GatewayDetectionSettings(options, [], storePath);
+        }
+
+        using var store = new GatewayStore(Microsoft.Extensions.Options.Options.Create(gateway));
+        return new GatewayDetectionSettings(options, store.LoadOverrides(), storePath);
+    }
+}
