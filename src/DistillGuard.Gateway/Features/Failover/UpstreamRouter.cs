@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DistillGuard.Gateway.Features.Failover;
 
 /// <summary>
-/// Picks where a request goes: the highest-priority upstream serving its model, or — when that upstream is
+/// Picks where a request goes: the highest-priority (lowest <c>Priority</c>) upstream serving its model, or — when that upstream is
 /// unhealthy or the model is suspended there — the configured fallback chain. Also yields the next fallback
 /// when a chosen target fails before answering.
 /// </summary>
@@ -37,33 +37,32 @@ internal sealed class UpstreamRouter
     }
 
     /// <summary>
-    /// First target for <paramref name="model"/>, preferring an upstream of the client's own shape (no
-    /// translation) among equally usable ones; null when no usable upstream serves it.
+    /// First target for <paramref name="model"/>: the usable upstream serving it with the lowest priority value, and
+    /// among those of equal priority one of the client's own shape (no translation); null when none is usable.
     /// </summary>
     public ForwardTarget? Route(string model, ApiShape clientShape)
     {
+        Upstream? best = null;
         foreach (var upstream in _upstreams)
         {
-            if (upstream.Shape == clientShape && upstream.Serves(model) && upstream.Healthy && !upstream.IsSuspended(model))
+            if (best is not null && upstream.Options.Priority > best.Options.Priority)
             {
-                return new ForwardTarget(upstream, model, null);
+                break;
+            }
+
+            if (upstream.Serves(model) && upstream.Healthy && !upstream.IsSuspended(model) && (best is null || best.Shape != clientShape && upstream.Shape == clientShape))
+            {
+                best = upstream;
             }
         }
 
-        Upstream? primary = null;
-        foreach (var upstream in _upstreams)
+        if (best is not null)
         {
-            if (upstream.Serves(model))
-            {
-                if (upstream.Healthy && !upstream.IsSuspended(model))
-                {
-                    return new ForwardTarget(upstream, model, null);
-                }
-
-                primary ??= upstream;
-            }
+            return new ForwardTarget(best, model, null);
         }
 
+        // No usable upstream serves it: start from the first that does, along its fallback chain.
+        var primary = Array.Find(_upstreams, u => u.Serves(model));
         if (primary is null)
         {
             return null;
