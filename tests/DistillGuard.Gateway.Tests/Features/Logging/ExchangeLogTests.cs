@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -189,5 +190,56 @@ public sealed class ExchangeLogTests
         Assert.Equal(count, records.Select(r => r.GetProperty("request_id").GetString()).Distinct().Count());
         Assert.Contains("distillguard_gateway_log_queue_capacity 1", metrics, StringComparison.Ordinal);
         Assert.Contains("distillguard_gateway_log_records_failed_total 0", metrics, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The overload policy, made to happen: the engine thread is held on a work item, so with a queue of one the second
+    /// exchange's record must wait for room. The wait is counted, and once the thread moves on both are logged.
+    /// </summary>
+    [Fact]
+    public async Task Enqueue_QueueFullWhileTheConsumerIsBusy_RequestWaitsCountedAndNothingLost()
+    {
+        await using var fixture = await GatewayFixture.StartAsync(s => s["Gateway:Log:QueueCapacity"] = "1");
+        var key = await fixture.CreateKeyAsync("acct_backpressure");
+        var ct = TestContext.Current.CancellationToken;
+        var pipeline = fixture.Service<ExchangeLogPipeline>();
+        var consumerHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+        var held = pipeline.RunOnEngineAsync(_ =>
+        {
+            consumerHeld.SetResult();
+            release.Wait(ct);
+            return true;
+        }, ct);
+        await consumerHeld.Task;
+
+        var first = SendAsync("first");
+        var second = SendAsync("second");
+        // Each check is a round trip to /metrics, served while the engine thread is held.
+        long waits = 0;
+        for (var attempt = 0; waits == 0 && attempt < 100_000; attempt++)
+        {
+            waits = PrometheusText.Value(await fixture.Client.GetStringAsync("/metrics", ct), "distillguard_gateway_log_backpressure_waits_total");
+        }
+
+        Assert.Equal(1, waits);
+
+        release.Set();
+        await held;
+        var statuses = await Task.WhenAll(first, second);
+        Assert.Equal([200, 200], statuses);
+        var metrics = await fixture.Client.GetStringAsync("/metrics", ct);
+        await fixture.StopGatewayAsync();
+
+        Assert.Equal(1, PrometheusText.Value(metrics, "distillguard_gateway_log_backpressure_waits_total"));
+        Assert.Equal(0, PrometheusText.Value(metrics, "distillguard_gateway_log_records_failed_total"));
+        Assert.Equal(["first", "second"], fixture.ReadLog().Select(r => r.GetProperty("request").GetProperty("messages")[0].GetProperty("content").GetString()).Order(StringComparer.Ordinal));
+
+        async Task<int> SendAsync(string prompt)
+        {
+            using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(prompt: prompt)), ct);
+            await response.Content.ReadAsStringAsync(ct);
+            return (int)response.StatusCode;
+        }
     }
 }

@@ -66,4 +66,29 @@ public sealed class PassThroughTests
         Assert.DoesNotContain(key, text, StringComparison.Ordinal);
         Assert.DoesNotContain("accept-encoding", text, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData("/v1/chat/completions")]
+    [InlineData("/v1/messages")]
+    public async Task HandleAsync_KeyInAuthorizationBearer_AuthenticatedAsItsAccount(string path)
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_bearer");
+        var openAI = path.Contains("chat", StringComparison.Ordinal);
+        var ct = TestContext.Current.CancellationToken;
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(openAI ? Bodies.OpenAI(prompt: "Bearer me") : Bodies.Anthropic(prompt: "Bearer me"), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+
+        using var response = await fixture.Client.SendAsync(request, ct);
+        var answer = await response.Content.ReadAsStringAsync(ct);
+        await fixture.StopGatewayAsync();
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains("Answer to: Bearer me", answer, StringComparison.Ordinal);
+        Assert.Single((openAI ? fixture.OpenAI : fixture.Anthropic).State.Received);
+        Assert.Equal("acct_bearer", Assert.Single(fixture.ReadLog()).GetProperty("account_id").GetString());
+    }
 }

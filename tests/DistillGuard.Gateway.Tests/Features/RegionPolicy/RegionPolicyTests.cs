@@ -60,4 +60,41 @@ public sealed class RegionPolicyTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("127.0.0.1", Assert.Single(fixture.ReadLog()).GetProperty("ip").GetString());
     }
+
+    [Fact]
+    public async Task HandleAsync_DeniedAndFlaggedNetworkTypes_DeniedGets403AndFlaggedIsServedAndCounted()
+    {
+        await using var fixture = await GatewayFixture.StartAsync(s =>
+        {
+            s["Gateway:TrustedProxies:0"] = "127.0.0.1";
+            s["Gateway:Region:DenyAsnTypes:0"] = "proxy";
+            s["Gateway:Region:FlagAsnTypes:0"] = "hosting";
+            s["Gateway:Region:IpTable:0:Cidr"] = "192.0.2.0/24";
+            s["Gateway:Region:IpTable:0:AsnType"] = "proxy";
+            s["Gateway:Region:IpTable:1:Cidr"] = "198.51.100.0/24";
+            s["Gateway:Region:IpTable:1:AsnType"] = "hosting";
+        });
+        var key = await fixture.CreateKeyAsync("acct_net");
+        var ct = TestContext.Current.CancellationToken;
+        using var proxied = GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI());
+        proxied.Headers.Add("X-Forwarded-For", "192.0.2.44");
+        using var hosted = GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic());
+        hosted.Headers.Add("X-Forwarded-For", "198.51.100.7");
+        using var home = GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic());
+
+        using var proxiedResponse = await fixture.Client.SendAsync(proxied, ct);
+        var proxiedBody = await proxiedResponse.Content.ReadAsStringAsync(ct);
+        using var hostedResponse = await fixture.Client.SendAsync(hosted, ct);
+        using var homeResponse = await fixture.Client.SendAsync(home, ct);
+        var metrics = await fixture.Client.GetStringAsync("/metrics", ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, proxiedResponse.StatusCode);
+        using var error = System.Text.Json.JsonDocument.Parse(proxiedBody);
+        Assert.Contains("network type", error.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(fixture.OpenAI.State.Received);
+        Assert.Equal(HttpStatusCode.OK, hostedResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, homeResponse.StatusCode);
+        Assert.Equal(1, PrometheusText.Value(metrics, "distillguard_gateway_flagged_network_requests_total"));
+        Assert.Contains("distillguard_gateway_enforcements_total{action=\"network_deny\"} 1", metrics, StringComparison.Ordinal);
+    }
 }
