@@ -52,7 +52,20 @@ public static class GatewayHost
         AddConfigurationSources(builder.Configuration, settings.ConfigPath);
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(static o => o.SingleLine = true);
+        // Read here, before options exist, because the logger is built first; GatewayOptions validates the value.
+        if (string.Equals(builder.Configuration[$"{GatewayOptions.SectionName}:{nameof(GatewayOptions.LogFormat)}"], GatewayOptions.JsonLogFormat, StringComparison.Ordinal))
+        {
+            builder.Logging.AddJsonConsole(static o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(static o => o.SingleLine = true);
+        }
+
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);

@@ -8,6 +8,12 @@ public sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";
 
+    /// <summary><see cref="LogFormat"/> value: one text line per event.</summary>
+    public const string TextLogFormat = "text";
+
+    /// <summary><see cref="LogFormat"/> value: one JSON object per line.</summary>
+    public const string JsonLogFormat = "json";
+
     /// <summary>Listen URLs, e.g. <c>http://127.0.0.1:8080</c>. Default: <c>http://127.0.0.1:8080</c>.</summary>
     public List<string> Urls { get; set; } = [];
 
@@ -51,6 +57,13 @@ public sealed class GatewayOptions
     /// fingerprint) are believed.
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// How the console log is written: <c>text</c> (one line per event, default) or <c>json</c> (one JSON object per
+    /// line, with the event id, category and each named field, for log shippers).
+    /// </summary>
+    [AllowedValues(TextLogFormat, JsonLogFormat)]
+    public string LogFormat { get; set; } = TextLogFormat;
 
     /// <summary>Largest request body accepted, in bytes. Default 4 MiB.</summary>
     [Range(1024, 256 * 1024 * 1024)]

@@ -22,7 +22,7 @@ public sealed class GatewayCommandTests
         var dir = Directory.CreateTempSubdirectory("dg-gw-cli-").FullName;
         var config = Path.Combine(dir, "gateway.json");
         await File.WriteAllTextAsync(config, """
-            { "Gateway": { "Urls": ["http://127.0.0.1:0"], "AdminToken": "short",
+            { "Gateway": { "Urls": ["http://127.0.0.1:0"], "AdminToken": "short", "LogFormat": "xml",
               "Store": { "Path": "DIR/g.db", "KeyPepper": "pepper-0123456789abcdef" },
               "Log": { "Directory": "DIR/logs" },
               "Upstreams": [ { "Name": "u", "Api": "grpc", "BaseUrl": "http://127.0.0.1:1", "Models": ["m"] } ] } }
@@ -34,6 +34,7 @@ public sealed class GatewayCommandTests
         Assert.Contains("gateway.json", run.Error, StringComparison.Ordinal);
         Assert.Contains("AdminToken", run.Error, StringComparison.Ordinal);
         Assert.Contains("'grpc'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("LogFormat", run.Error, StringComparison.Ordinal);
         Directory.Delete(dir, recursive: true);
     }
 

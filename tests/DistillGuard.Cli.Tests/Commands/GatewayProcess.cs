@@ -50,19 +50,25 @@ internal static class GatewayProcess
         return process;
     }
 
-    /// <summary>Reads the gateway's console until the host has started; returns the address it listens on.</summary>
-    public static async Task<string> WaitUntilListeningAsync(Process gateway, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the gateway's console (text or JSON lines, adding each to <paramref name="lines"/> when given) until the
+    /// host has started; returns the address it listens on.
+    /// </summary>
+    public static async Task<string> WaitUntilListeningAsync(Process gateway, CancellationToken cancellationToken, List<string>? lines = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         string? url = null;
         while (await gateway.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
+            lines?.Add(line);
             const string Listening = "Now listening on: ";
             var at = line.IndexOf(Listening, StringComparison.Ordinal);
             if (at >= 0)
             {
-                url = line[(at + Listening.Length)..].Trim();
+                url = line.StartsWith('{')
+                    ? JsonDocument.Parse(line).RootElement.GetProperty("State").GetProperty("address").GetString()
+                    : line[(at + Listening.Length)..].Trim();
             }
 
             if (line.Contains("Application started", StringComparison.Ordinal))

@@ -59,6 +59,42 @@ public sealed class GatewayProcessTests
         });
     }
 
+    [Fact]
+    public async Task GatewayProcess_LogFormatJson_EveryConsoleLineIsAJsonEventWithNamedFields()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var upstream = StandInUpstream.Build(["http://127.0.0.1:0"], new StandInState());
+        await upstream.StartAsync(cancellation);
+        var dir = Directory.CreateTempSubdirectory("dg-gw-json-").FullName;
+        try
+        {
+            using var gateway = GatewayProcess.Start(GatewayProcess.WriteConfig(dir, upstream.Urls.First()), configure: static start => start.Environment["DISTILLGUARD_Gateway__LogFormat"] = "json");
+            var lines = new List<string>();
+            try
+            {
+                var baseUrl = await GatewayProcess.WaitUntilListeningAsync(gateway, cancellation, lines);
+                using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+                var (status, _) = await GatewayProcess.SendMessageAsync(client, await GatewayProcess.CreateKeyAsync(client, cancellation), cancellation);
+                Assert.Equal(HttpStatusCode.OK, status);
+            }
+            finally
+            {
+                await GatewayProcess.StopAsync(gateway);
+            }
+
+            Assert.NotEmpty(lines);
+            var events = lines.Select(static line => JsonDocument.Parse(line).RootElement).ToList();
+            var started = Assert.Single(events, static e => e.GetProperty("EventId").GetInt32() == 1 && e.GetProperty("Category").GetString()!.EndsWith(".GatewayStateLoader", StringComparison.Ordinal));
+            Assert.Equal("Information", started.GetProperty("LogLevel").GetString());
+            Assert.Equal(Path.Combine(dir, "logs"), started.GetProperty("State").GetProperty("LogDirectory").GetString());
+            Assert.Equal(1, started.GetProperty("State").GetProperty("UpstreamCount").GetInt32());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>
     /// Starts the verb as its own process in front of a stand-in upstream, with <paramref name="variable"/> set to
     /// <paramref name="value"/> (removed when null), sends one proxied request, and hands the process, the answer and
