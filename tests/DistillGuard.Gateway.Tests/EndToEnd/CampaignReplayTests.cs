@@ -86,6 +86,7 @@ public sealed class CampaignReplayTests
         using var campaigns = JsonDocument.Parse(await campaignsResponse.Content.ReadAsStringAsync(ct));
         using var flaggedResponse = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/flagged"), ct);
         using var flagged = JsonDocument.Parse(await flaggedResponse.Content.ReadAsStringAsync(ct));
+        var liveMetrics = await fixture.Client.GetStringAsync("/metrics", ct);
         await fixture.StopGatewayAsync();
 
         var found = campaigns.RootElement.EnumerateArray().SelectMany(c => c.GetProperty("account_ids").EnumerateArray().Select(a => a.GetString())).ToHashSet();
@@ -99,6 +100,9 @@ public sealed class CampaignReplayTests
         Assert.All(campaign, id => Assert.Equal(Verdict.Block, live[id]));
         Assert.Contains(campaign, id => lastStatus.TryGetValue(id, out var status) && status == HttpStatusCode.Forbidden);
         Assert.All(honest, id => Assert.NotEqual(Verdict.Block, live[id]));
+        var blockedLive = live.Values.Count(static v => v == Verdict.Block);
+        Assert.Equal(blockedLive, BlockedAccounts(liveMetrics));
+        Assert.True(BlockChanges(liveMetrics) >= blockedLive, "every blocked account came to block through a counted change");
         var scanned = Scan(fixture.LogDirectory);
         Assert.Equal(sent, scanned.Exchanges);
         Assert.All(run.Accounts, a => Assert.Equal(live[a.AccountId], scanned.Verdicts.GetValueOrDefault(a.AccountId, Verdict.Allow)));
@@ -109,11 +113,22 @@ public sealed class CampaignReplayTests
         var restarted = fixture.Service<VerdictBoard>();
         Assert.All(run.Accounts, a => Assert.Equal(live[a.AccountId], restarted.EngineStatus(a.AccountId)?.Verdict ?? Verdict.Allow));
         Assert.Equal(sent, await fixture.Service<ExchangeLogPipeline>().RunOnEngineAsync(static e => e.ObservedExchanges, ct));
+        Assert.Equal(blockedLive, BlockedAccounts(await fixture.Client.GetStringAsync("/metrics", ct)));
         using var blocked = await fixture.Client.SendAsync(ReplayedRequest(keys, campaign[0]), ct);
         Assert.Equal(HttpStatusCode.Forbidden, blocked.StatusCode);
         var honestAllowed = honest.First(id => live[id] == Verdict.Allow);
         using var allowed = await fixture.Client.SendAsync(ReplayedRequest(keys, honestAllowed), ct);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    private static long BlockedAccounts(string metrics) => MetricValue(metrics, "distillguard_gateway_accounts{verdict=\"block\"}");
+
+    private static long BlockChanges(string metrics) => MetricValue(metrics, "distillguard_gateway_verdict_changes_total{verdict=\"block\"}");
+
+    private static long MetricValue(string metrics, string series)
+    {
+        var line = metrics.Split('\n').Single(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        return long.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static ScenarioRun NewRun() => ScenarioRun.Create(SmallScenario(), new SimulationOptions { Seed = 11, UseRealPrompts = false });

@@ -28,11 +28,16 @@ internal static class PrometheusTextWriter
             Line(sb, "distillguard_gateway_responses_total", $"status=\"{status}\"", count);
         }
 
+        // Each family's samples together, after its own HELP and TYPE, as the exposition format requires.
         Header(sb, "distillguard_gateway_verdict_changes_total", "counter", "Engine verdict changes, by new verdict.");
-        Header(sb, "distillguard_gateway_accounts", "gauge", "Accounts the engine has a verdict for, by verdict.");
         foreach (var verdict in Enum.GetValues<Verdict>())
         {
             Line(sb, "distillguard_gateway_verdict_changes_total", $"verdict=\"{VerdictNames.ToWire(verdict)}\"", m.VerdictChangesTo(verdict));
+        }
+
+        Header(sb, "distillguard_gateway_accounts", "gauge", "Accounts the engine has a verdict for, by verdict.");
+        foreach (var verdict in Enum.GetValues<Verdict>())
+        {
             Line(sb, "distillguard_gateway_accounts", $"verdict=\"{VerdictNames.ToWire(verdict)}\"", m.AccountsWith(verdict));
         }
 

@@ -29,7 +29,27 @@ public sealed class OperationsTests
         Assert.Contains("distillguard_gateway_request_duration_seconds_count 3", text, StringComparison.Ordinal);
         Assert.Contains("distillguard_gateway_request_duration_seconds_bucket{le=\"+Inf\"} 3", text, StringComparison.Ordinal);
         Assert.Contains("distillguard_gateway_log_queue_depth", text, StringComparison.Ordinal);
+        PrometheusText.AssertFamiliesGrouped(text);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Healthz_EveryUpstreamFailing_503Degraded()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_h");
+        var ct = TestContext.Current.CancellationToken;
+        fixture.Anthropic.State.Failing = true;
+        fixture.OpenAI.State.Failing = true;
+
+        // One failure marks an upstream unhealthy here (UnhealthyAfterFailures = 1); the request tries both.
+        using var failed = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        using var health = await fixture.Client.GetAsync("/healthz", ct);
+        using var body = System.Text.Json.JsonDocument.Parse(await health.Content.ReadAsStringAsync(ct));
+
+        Assert.True((int)failed.StatusCode >= 500, $"answered {(int)failed.StatusCode} with every upstream failing");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("degraded", body.RootElement.GetProperty("status").GetString());
     }
 
     [Fact]

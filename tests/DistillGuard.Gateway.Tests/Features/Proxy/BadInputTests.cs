@@ -7,25 +7,31 @@ namespace DistillGuard.Gateway.Tests.Features.Proxy;
 public sealed class BadInputTests
 {
     [Theory]
-    [InlineData("{\"model\":\"claude-test\",\"messages\":[", "not valid JSON")]
-    [InlineData("[1,2]", "must be a JSON object")]
-    [InlineData("{\"messages\":[]}", "'model'")]
-    [InlineData("{\"model\":\"claude-test\"}", "'messages'")]
-    [InlineData("{\"model\":\"claude-test\",\"messages\":\"hi\"}", "'messages' must be an array")]
-    [InlineData("", "empty")]
-    public async Task HandleAsync_MalformedBody_Clear400NeverForwarded(string body, string expected)
+    [InlineData("/v1/messages", "{\"model\":\"claude-test\",\"messages\":[", "not valid JSON")]
+    [InlineData("/v1/messages", "[1,2]", "must be a JSON object")]
+    [InlineData("/v1/messages", "{\"messages\":[]}", "'model'")]
+    [InlineData("/v1/messages", "{\"model\":\"claude-test\"}", "'messages'")]
+    [InlineData("/v1/messages", "{\"model\":\"claude-test\",\"messages\":\"hi\"}", "'messages' must be an array")]
+    [InlineData("/v1/messages", "", "empty")]
+    [InlineData("/v1/chat/completions", "{\"model\":\"gpt-test\",\"messages\":[", "not valid JSON")]
+    [InlineData("/v1/chat/completions", "{\"messages\":[]}", "'model'")]
+    [InlineData("/v1/chat/completions", "{\"model\":\"gpt-test\",\"messages\":\"hi\"}", "'messages' must be an array")]
+    public async Task HandleAsync_MalformedBody_Clear400InTheApisShapeNeverForwarded(string path, string body, string expected)
     {
         await using var fixture = await GatewayFixture.StartAsync();
         var key = await fixture.CreateKeyAsync("acct_b");
         var ct = TestContext.Current.CancellationToken;
 
-        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, body), ct);
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest(path, key, body), ct);
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request_error", error.RootElement.GetProperty("error").GetProperty("type").GetString());
         Assert.Contains(expected, error.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        // Each API's own error shape: Anthropic's wraps it in {"type":"error"}, OpenAI's does not.
+        Assert.Equal(path == "/v1/messages", error.RootElement.TryGetProperty("type", out var type) && type.GetString() == "error");
         Assert.Empty(fixture.Anthropic.State.Received);
+        Assert.Empty(fixture.OpenAI.State.Received);
     }
 
     [Fact]
