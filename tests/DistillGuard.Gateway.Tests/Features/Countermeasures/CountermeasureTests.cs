@@ -98,4 +98,44 @@ public sealed class CountermeasureTests
         Assert.Contains("reasoning_content", honestText, StringComparison.Ordinal);
         Assert.DoesNotContain("reasoning_content", await s.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task HandleAsync_SuspectOpenAIJson_SummarizesReasoningContentAndStripsDecoyCall()
+    {
+        await using var fixture = await StartWithReviewCountermeasures("Summarize");
+        var key = await fixture.CreateKeyAsync("acct_sus");
+        await fixture.SetOverrideAsync("acct_sus", "review");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI(think: true, prompt: "Plain JSON")), ct);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+
+        using var forwarded = JsonDocument.Parse(fixture.OpenAI.State.Received.Single().Body);
+        Assert.Equal("internal_lookup", forwarded.RootElement.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
+        var choice = body.RootElement.GetProperty("choices")[0];
+        var message = choice.GetProperty("message");
+        Assert.Equal("[reasoning withheld]", message.GetProperty("reasoning_content").GetString());
+        Assert.Equal("Answer to: Plain JSON", message.GetProperty("content").GetString());
+        Assert.False(message.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array && calls.GetArrayLength() > 0);
+        Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
+    }
+
+    [Fact]
+    public async Task HandleAsync_ThrottledAccountOnDefaults_ReasoningDroppedAndMaxTokensCappedAt1024()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_thr");
+        await fixture.SetOverrideAsync("acct_thr", "throttle");
+        var ct = TestContext.Current.CancellationToken;
+
+        // The first request of a throttled account is within its bucket's burst; it is served under countermeasures.
+        using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(think: true, maxTokens: 8000)), ct);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        using var forwarded = JsonDocument.Parse(fixture.Anthropic.State.Received.Single().Body);
+        Assert.Equal(1024, forwarded.RootElement.GetProperty("max_tokens").GetInt32());
+        Assert.False(forwarded.RootElement.TryGetProperty("tools", out _));
+        Assert.DoesNotContain(body.RootElement.GetProperty("content").EnumerateArray(), block => block.GetProperty("type").GetString() == "thinking");
+    }
 }
