@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace DistillGuard.Gateway.Features.Failover;
 
 /// <summary>
-/// Picks where a request goes: the highest-priority (lowest <c>Priority</c>) upstream serving its model, or — when that upstream is
-/// unhealthy or the model is suspended there — the configured fallback chain. Also yields the next fallback
-/// when a chosen target fails before answering.
+/// Picks where a request goes: the highest-priority (lowest <c>Priority</c>) upstream serving its model, or — when
+/// that upstream is unhealthy or the model is suspended there — the configured fallback chain. Also yields the next
+/// fallback when a chosen target fails before answering.
 /// </summary>
 internal sealed class UpstreamRouter
 {
@@ -38,7 +38,8 @@ internal sealed class UpstreamRouter
 
     /// <summary>
     /// First target for <paramref name="model"/>: the usable upstream serving it with the lowest priority value, and
-    /// among those of equal priority one of the client's own shape (no translation); null when none is usable.
+    /// among those of equal priority one of the client's own shape (no translation). When none is usable, the fallback
+    /// chain of the first that serves it; null when nothing can take the request.
     /// </summary>
     public ForwardTarget? Route(string model, ApiShape clientShape)
     {
