@@ -5,6 +5,9 @@ namespace DistillGuard.Gateway.StandIn;
 /// <summary>What the stand-in reads from a request.</summary>
 internal sealed record StandInRequest(string Model, bool Stream, bool Think, string Prompt, string? LastTool)
 {
+    /// <summary>Characters appended to the answer (<see cref="StandInState.AnswerPadding"/>).</summary>
+    public int AnswerPadding { get; init; }
+
     public static StandInRequest Parse(byte[] body, bool openAI)
     {
         using var doc = JsonDocument.Parse(body);

@@ -10,6 +10,9 @@ public sealed class StandInState
     /// <summary>When true every endpoint (health included) answers 503.</summary>
     public bool Failing { get => _failing; set => _failing = value; }
 
+    /// <summary>Characters of filler appended to every answer, for answers longer than a limit. Default 0.</summary>
+    public int AnswerPadding { get; set; }
+
     /// <summary>Whether to record request bodies (off for benchmarks).</summary>
     public bool RecordRequests { get; set; } = true;
 

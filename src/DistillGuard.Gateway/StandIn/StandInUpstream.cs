@@ -44,7 +44,7 @@ public static partial class StandInUpstream
         StandInRequest request;
         try
         {
-            request = StandInRequest.Parse(body, openAI);
+            request = StandInRequest.Parse(body, openAI) with { AnswerPadding = state.AnswerPadding };
         }
         catch (JsonException)
         {
@@ -80,7 +80,8 @@ public static partial class StandInUpstream
     }
 
     /// <summary>The answer text for a prompt: deterministic, so tests can compare bodies.</summary>
-    internal static string AnswerFor(StandInRequest request) => "Answer to: " + (request.Prompt.Length > 80 ? request.Prompt[..80] : request.Prompt);
+    internal static string AnswerFor(StandInRequest request) =>
+        "Answer to: " + (request.Prompt.Length > 80 ? request.Prompt[..80] : request.Prompt) + new string('.', request.AnswerPadding);
 
     internal const string Reasoning = "Step 1: read the problem. Step 2: work it out carefully.";
 

@@ -242,4 +242,37 @@ public sealed class ExchangeLogTests
             return (int)response.StatusCode;
         }
     }
+
+    [Fact]
+    public async Task Process_ResponsesOverMaxResponseBytes_ClientGetsAllRecordKeptCutAndCounted()
+    {
+        await using var fixture = await GatewayFixture.StartAsync(s => s["Gateway:Log:MaxResponseBytes"] = "1024");
+        fixture.Anthropic.State.AnswerPadding = 3000;
+        var key = await fixture.CreateKeyAsync("acct_long");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var json = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(prompt: "long json")), ct);
+        var jsonBody = await json.Content.ReadAsStringAsync(ct);
+        using var stream = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(stream: true, prompt: "long stream")), ct);
+        var sse = await stream.Content.ReadAsStringAsync(ct);
+        var metrics = await fixture.Client.GetStringAsync("/metrics", ct);
+        await fixture.StopGatewayAsync();
+
+        // The client always gets the whole answer; only what is logged is cut.
+        Assert.Contains(new string('.', 3000), JsonDocument.Parse(jsonBody).RootElement.GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("event: message_stop", sse, StringComparison.Ordinal);
+        Assert.True(sse.Length > 3000, $"the stream was {sse.Length} characters");
+        Assert.Equal(2, PrometheusText.Value(metrics, "distillguard_gateway_log_responses_truncated_total"));
+        var records = fixture.ReadLog();
+        Assert.Equal(2, records.Count);
+        // A cut JSON body cannot be logged verbatim: the record keeps everything but the body.
+        var jsonRecord = records.Single(r => r.GetProperty("request").GetProperty("messages")[0].GetProperty("content").GetString() == "long json");
+        Assert.False(jsonRecord.TryGetProperty("response", out _));
+        Assert.Equal(200, jsonRecord.GetProperty("status").GetInt32());
+        Assert.Equal("acct_long", jsonRecord.GetProperty("account_id").GetString());
+        // A cut stream is reassembled from what was kept: the start of the answer.
+        var streamRecord = records.Single(r => r.GetProperty("request").GetProperty("messages")[0].GetProperty("content").GetString() == "long stream");
+        Assert.Equal(200, streamRecord.GetProperty("status").GetInt32());
+        Assert.True(streamRecord.GetRawText().Length < sse.Length, "the logged stream record must be cut");
+    }
 }
