@@ -10,8 +10,8 @@ namespace DistillGuard.Gateway.Features.Detection;
 /// <summary>
 /// At start, before traffic (hosted services start before the web server): loads keys and overrides from the store
 /// into the in-memory indexes; on the engine thread, gives the engine the known accounts and the overrides (they
-/// count for payment co-holders) and replays the exchange log already on disk (<see cref="ExchangeLogReplay"/>);
-/// and writes the accounts to accounts.jsonl beside the exchange log.
+/// count for payment co-holders) and replays the exchange log already on disk (<see cref="ExchangeLogReplay"/>) up to
+/// now; and writes the accounts to accounts.jsonl beside the exchange log.
 /// </summary>
 internal sealed class GatewayStateLoader(
     GatewayStore store,
@@ -21,6 +21,7 @@ internal sealed class GatewayStateLoader(
     ExchangeLogReplay replay,
     AccountsLogFile accountsFile,
     IOptions<GatewayOptions> options,
+    TimeProvider time,
     ILogger<GatewayStateLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -53,7 +54,17 @@ internal sealed class GatewayStateLoader(
                     engine.SetOverride(entry.AccountId, entry.Verdict);
                 }
 
-                return replayOnStart ? replay.Run(engine, cancellationToken) : null;
+                if (!replayOnStart)
+                {
+                    return null;
+                }
+
+                var replayed = replay.Run(engine, cancellationToken);
+                // Close the ticks between the last logged exchange and now at once, as the engine clock would on its
+                // next beat: a verdict the live engine reached in the minutes before it stopped is enforced from the
+                // first request, not one clock period later.
+                engine.Advance(time.GetUtcNow().UtcDateTime);
+                return replayed;
             },
             cancellationToken).ConfigureAwait(false);
 

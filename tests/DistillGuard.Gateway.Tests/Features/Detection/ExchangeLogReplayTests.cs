@@ -1,5 +1,6 @@
 using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DistillGuard.Gateway.Tests.Features.Detection;
 
@@ -55,6 +56,23 @@ public sealed class ExchangeLogReplayTests
         await fixture.StartGatewayAsync();
 
         Assert.Equal(2 * Requests, await ObservedAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Restart_AnHourAfterTheLastExchange_ReplayedUpToNowSoNothingWaitsInTheBuffer()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var fixture = await GatewayFixture.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        await SendAsync(fixture);
+        await fixture.StopGatewayAsync();
+        clock.Set(clock.GetUtcNow().AddHours(1));
+
+        await fixture.StartGatewayAsync();
+
+        // Without the move to now, the five would wait out the reorder tolerance until the engine clock's next beat.
+        var (observed, buffered) = await fixture.Service<ExchangeLogPipeline>().RunOnEngineAsync(static e => (e.ObservedExchanges, e.BufferedExchanges), TestContext.Current.CancellationToken);
+        Assert.Equal(Requests, observed);
+        Assert.Equal(0, buffered);
     }
 
     /// <summary>Sends <see cref="Requests"/> Messages calls (with a new key unless one is given); returns the key.</summary>
