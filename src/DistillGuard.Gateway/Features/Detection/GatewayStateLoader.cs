@@ -60,10 +60,14 @@ internal sealed class GatewayStateLoader(
                 }
 
                 var replayed = replay.Run(engine, cancellationToken);
-                // Close the ticks between the last logged exchange and now at once, as the engine clock would on its
-                // next beat: a verdict the live engine reached in the minutes before it stopped is enforced from the
-                // first request, not one clock period later.
-                engine.Advance(time.GetUtcNow().UtcDateTime);
+                if (replayed.Exchanges > 0)
+                {
+                    // Close the ticks between the last logged exchange and now at once, as the engine clock would on
+                    // its next beat: a verdict the live engine reached in the minutes before it stopped is enforced
+                    // from the first request, not one clock period later.
+                    engine.Advance(time.GetUtcNow().UtcDateTime);
+                }
+
                 return replayed;
             },
             cancellationToken).ConfigureAwait(false);
