@@ -51,7 +51,7 @@ internal static class AdminEndpoints
         });
     }
 
-    internal static IResult Json(Action<Utf8JsonWriter> write)
+    internal static IResult Json(Action<Utf8JsonWriter> write, int statusCode = StatusCodes.Status200OK)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -59,7 +59,9 @@ internal static class AdminEndpoints
             write(writer);
         }
 
-        return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json");
+        return statusCode == StatusCodes.Status200OK
+            ? Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json")
+            : Results.Content(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), "application/json", System.Text.Encoding.UTF8, statusCode);
     }
 
     internal static void WriteUpstreams(Utf8JsonWriter w, UpstreamRouter router)

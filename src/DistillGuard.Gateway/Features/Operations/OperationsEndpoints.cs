@@ -10,16 +10,18 @@ internal static class OperationsEndpoints
     {
         app.MapGet("/healthz", (UpstreamRouter router) =>
         {
+            // 503 with the same body when no upstream is healthy, so a probe and a person see which failed and why.
             var anyHealthy = router.Upstreams.Any(static u => u.Healthy);
-            var result = AdminEndpoints.Json(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("status"u8, anyHealthy ? "ok" : "degraded");
-                w.WritePropertyName("upstreams"u8);
-                AdminEndpoints.WriteUpstreams(w, router);
-                w.WriteEndObject();
-            });
-            return anyHealthy ? result : Results.Json(new Dictionary<string, string> { ["status"] = "degraded" }, GatewayJsonContext.Default.DictionaryStringString, statusCode: 503);
+            return AdminEndpoints.Json(
+                w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("status"u8, anyHealthy ? "ok" : "degraded");
+                    w.WritePropertyName("upstreams"u8);
+                    AdminEndpoints.WriteUpstreams(w, router);
+                    w.WriteEndObject();
+                },
+                anyHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         app.MapGet("/metrics", (GatewayMetrics metrics) => Results.Text(PrometheusTextWriter.Render(metrics), "text/plain; version=0.0.4; charset=utf-8"));
     }

@@ -50,6 +50,10 @@ public sealed class OperationsTests
         Assert.True((int)failed.StatusCode >= 500, $"answered {(int)failed.StatusCode} with every upstream failing");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal("degraded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("application/json", health.Content.Headers.ContentType!.MediaType);
+        var upstreams = body.RootElement.GetProperty("upstreams").EnumerateArray().ToList();
+        Assert.Equal(2, upstreams.Count);
+        Assert.All(upstreams, u => Assert.False(u.GetProperty("healthy").GetBoolean()));
     }
 
     [Fact]
