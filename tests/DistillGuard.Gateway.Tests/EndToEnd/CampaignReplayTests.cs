@@ -43,6 +43,7 @@ public sealed class CampaignReplayTests
     {
         var run = NewRun();
         var clock = new ManualTimeProvider(new DateTimeOffset(Start));
+        var log = new CapturedLog();
         await using var fixture = await GatewayFixture.StartAsync(
             s =>
             {
@@ -53,7 +54,11 @@ public sealed class CampaignReplayTests
                     s[$"Gateway:Upstreams:1:Models:{i + 2}"] = Models[i];
                 }
             },
-            services => services.AddSingleton<TimeProvider>(clock));
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(log);
+            });
         var ct = TestContext.Current.CancellationToken;
         await AddAccountsAsync(fixture, run.Accounts);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -109,7 +114,12 @@ public sealed class CampaignReplayTests
 
         // A restart (same store, same log directory, same clock) replays the log into a new engine, up to now, before
         // traffic: no beat of the engine clock is needed (this clock never beats on its own).
+        const int VerdictChangedEvent = 5;
+        Assert.Contains(log.Events, e => e.EventId == VerdictChangedEvent);
+        log.Events.Clear();
         await fixture.StartGatewayAsync();
+        // The replay's verdicts are not logged again as new events, one warning per account.
+        Assert.DoesNotContain(log.Events, e => e.EventId == VerdictChangedEvent);
         var restarted = fixture.Service<VerdictBoard>();
         Assert.All(run.Accounts, a => Assert.Equal(live[a.AccountId], restarted.EngineStatus(a.AccountId)?.Verdict ?? Verdict.Allow));
         Assert.Equal(sent, await fixture.Service<ExchangeLogPipeline>().RunOnEngineAsync(static e => e.ObservedExchanges, ct));

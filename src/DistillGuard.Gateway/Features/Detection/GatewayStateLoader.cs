@@ -1,3 +1,4 @@
+using DistillGuard.Core.Engine;
 using DistillGuard.Gateway.Features.Auth;
 using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Features.Operations;
@@ -18,7 +19,9 @@ internal sealed class GatewayStateLoader(
     ApiKeyIndex keys,
     VerdictBoard board,
     ExchangeLogPipeline pipeline,
+    ExchangeLogProcessor processor,
     ExchangeLogReplay replay,
+    GatewayMetrics metrics,
     AccountsLogFile accountsFile,
     IOptions<GatewayOptions> options,
     TimeProvider time,
@@ -54,21 +57,7 @@ internal sealed class GatewayStateLoader(
                     engine.SetOverride(entry.AccountId, entry.Verdict);
                 }
 
-                if (!replayOnStart)
-                {
-                    return null;
-                }
-
-                var replayed = replay.Run(engine, cancellationToken);
-                if (replayed.Exchanges > 0)
-                {
-                    // Close the ticks between the last logged exchange and now at once, as the engine clock would on
-                    // its next beat: a verdict the live engine reached in the minutes before it stopped is enforced
-                    // from the first request, not one clock period later.
-                    engine.Advance(time.GetUtcNow().UtcDateTime);
-                }
-
-                return replayed;
+                return replayOnStart ? Replay(engine, cancellationToken) : null;
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -77,4 +66,28 @@ internal sealed class GatewayStateLoader(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>On the engine thread: the replay, then the move to now; the verdicts they reach are summed up once.</summary>
+    private ExchangeLogReplayResult Replay(DetectionEngine engine, CancellationToken cancellationToken)
+    {
+        processor.Replaying = true;
+        try
+        {
+            var replayed = replay.Run(engine, cancellationToken);
+            if (replayed.Exchanges > 0)
+            {
+                // Close the ticks between the last logged exchange and now at once, as the engine clock would on its
+                // next beat: a verdict the live engine reached in the minutes before it stopped is enforced from the
+                // first request, not one clock period later.
+                engine.Advance(time.GetUtcNow().UtcDateTime);
+                Log.ReplayVerdicts(logger, metrics.AccountsWith(Verdict.Review), metrics.AccountsWith(Verdict.Throttle), metrics.AccountsWith(Verdict.Block));
+            }
+
+            return replayed;
+        }
+        finally
+        {
+            processor.Replaying = false;
+        }
+    }
 }

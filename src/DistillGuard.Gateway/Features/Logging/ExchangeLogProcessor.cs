@@ -39,6 +39,12 @@ internal sealed class ExchangeLogProcessor(
     // Set by the consumer when it appends, cleared when it flushes; read by the timer so an idle gateway queues nothing.
     private volatile bool _unflushed;
 
+    /// <summary>
+    /// Set on the engine thread while the log is replayed at start: the verdicts the replay reaches are then logged at
+    /// debug level, one line per account, and summed up once afterwards (a restart is not thousands of new events).
+    /// </summary>
+    internal bool Replaying { get; set; }
+
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -194,7 +200,15 @@ internal sealed class ExchangeLogProcessor(
         metrics.CountVerdictChange(previous ?? Verdict.Allow, status.Verdict, previous is null);
         if (status.Verdict != Verdict.Allow)
         {
-            Log.VerdictChanged(logger, status.AccountId, VerdictNames.ToWire(previous ?? Verdict.Allow), VerdictNames.ToWire(status.Verdict), status.Risk, status.CampaignId);
+            var from = VerdictNames.ToWire(previous ?? Verdict.Allow);
+            if (Replaying)
+            {
+                Log.VerdictReplayed(logger, status.AccountId, from, VerdictNames.ToWire(status.Verdict), status.Risk, status.CampaignId);
+            }
+            else
+            {
+                Log.VerdictChanged(logger, status.AccountId, from, VerdictNames.ToWire(status.Verdict), status.Risk, status.CampaignId);
+            }
         }
     }
 }

@@ -54,4 +54,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Replay at start skipped {BadRecords} bad lines in the exchange log, first ones: {Samples}")]
     public static partial void LogReplayBadRecords(ILogger logger, long badRecords, string samples);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Debug, Message = "Account {AccountId} verdict {From} -> {To} in the replay at start (risk {Risk:F2}, campaign {CampaignId})")]
+    public static partial void VerdictReplayed(ILogger logger, string accountId, string from, string to, double risk, string? campaignId);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "After the replay: {Review} accounts under review, {Throttle} throttled, {Block} blocked")]
+    public static partial void ReplayVerdicts(ILogger logger, long review, long throttle, long block);
 }
