@@ -16,6 +16,12 @@ public sealed class StandInState
     /// <summary>Whether to record request bodies (off for benchmarks).</summary>
     public bool RecordRequests { get; set; } = true;
 
+    /// <summary>When set, every answer waits for this task before its first byte (tests of requests in flight).</summary>
+    public Task? AnswerGate { get; set; }
+
+    /// <summary>Released once per model request recorded (<see cref="RecordRequests"/>), before its answer; for tests.</summary>
+    public SemaphoreSlim Arrivals { get; } = new(0);
+
     /// <summary>Request bodies received, in order, with their path.</summary>
     public ConcurrentQueue<(string Path, byte[] Body)> Received { get; } = new();
 }

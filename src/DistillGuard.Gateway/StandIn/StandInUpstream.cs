@@ -39,6 +39,12 @@ public static partial class StandInUpstream
         if (state.RecordRequests)
         {
             state.Received.Enqueue((context.Request.Path.Value ?? string.Empty, body));
+            state.Arrivals.Release();
+        }
+
+        if (state.AnswerGate is { } gate)
+        {
+            await gate.ConfigureAwait(false);
         }
 
         StandInRequest request;

@@ -275,4 +275,38 @@ public sealed class ExchangeLogTests
         Assert.Equal(200, streamRecord.GetProperty("status").GetInt32());
         Assert.True(streamRecord.GetRawText().Length < sse.Length, "the logged stream record must be cut");
     }
+
+    /// <summary>
+    /// A graceful stop while a streamed answer is still being awaited from the upstream: the web server waits for it,
+    /// the client gets the whole stream, and its record is in the log once the stop has finished.
+    /// </summary>
+    [Fact]
+    public async Task StopGateway_StreamInFlight_CompletesForTheClientAndIsLogged()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_inflight");
+        var ct = TestContext.Current.CancellationToken;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Anthropic.State.AnswerGate = gate.Task;
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+
+        var inFlight = Task.Run(async () =>
+        {
+            using var response = await client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(stream: true, prompt: "in flight")), ct);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+        }, ct);
+        await fixture.Anthropic.State.Arrivals.WaitAsync(ct);
+        var stopBegun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = fixture.App.Lifetime.ApplicationStopping.Register(() => stopBegun.TrySetResult());
+        var stopping = fixture.StopGatewayAsync();
+        await stopBegun.Task.WaitAsync(ct);
+        gate.SetResult();
+        var (status, sse) = await inFlight;
+        await stopping;
+
+        Assert.Equal(200, status);
+        Assert.Contains("event: message_stop", sse, StringComparison.Ordinal);
+        var record = Assert.Single(fixture.ReadLog());
+        Assert.Equal("Answer to: in flight", record.GetProperty("response").GetProperty("content")[0].GetProperty("text").GetString());
+    }
 }
