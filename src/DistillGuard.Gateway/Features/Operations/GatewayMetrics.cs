@@ -4,7 +4,7 @@ using DistillGuard.Core.Engine;
 namespace DistillGuard.Gateway.Features.Operations;
 
 /// <summary>
-/// The gateway's counters, gauges and latency histogram, updated lock-free on the request path and rendered in
+/// The gateway's counters, gauges and latency histograms (one per API shape), updated lock-free on the request path and rendered in
 /// Prometheus text format by <see cref="PrometheusTextWriter"/>.
 /// </summary>
 internal sealed class GatewayMetrics
@@ -17,9 +17,10 @@ internal sealed class GatewayMetrics
     private readonly long[] _verdictChanges = new long[4];
     private readonly long[] _accountsByVerdict = new long[4];
     private readonly long[] _enforcements = new long[Enum.GetValues<EnforcementAction>().Length];
-    private readonly long[] _latencyBucketCounts = new long[LatencyBuckets.Length + 1];
-    private long _latencyCount;
-    private long _latencySumMicros;
+    // One request-duration histogram per API shape (index as in _requestsByApi): buckets, then count and sum in µs.
+    private readonly long[] _latencyBucketCounts = new long[3 * (LatencyBuckets.Length + 1)];
+    private readonly long[] _latencyCount = new long[3];
+    private readonly long[] _latencySumMicros = new long[3];
 
     public long Unauthenticated;
     public long Malformed;
@@ -45,14 +46,14 @@ internal sealed class GatewayMetrics
 
     public void CountRequest(int apiIndex) => Interlocked.Increment(ref _requestsByApi[apiIndex]);
 
-    public void CountResponse(int status, double seconds)
+    public void CountResponse(int apiIndex, int status, double seconds)
     {
         Interlocked.Increment(ref _responsesByStatus.GetOrAdd(status, static _ => new StrongBox<long>()).Value);
         var bucket = Array.BinarySearch(LatencyBuckets, seconds);
         bucket = bucket >= 0 ? bucket : ~bucket;
-        Interlocked.Increment(ref _latencyBucketCounts[bucket]);
-        Interlocked.Increment(ref _latencyCount);
-        Interlocked.Add(ref _latencySumMicros, (long)(seconds * 1_000_000));
+        Interlocked.Increment(ref _latencyBucketCounts[(apiIndex * (LatencyBuckets.Length + 1)) + bucket]);
+        Interlocked.Increment(ref _latencyCount[apiIndex]);
+        Interlocked.Add(ref _latencySumMicros[apiIndex], (long)(seconds * 1_000_000));
     }
 
     public void CountEnforcement(EnforcementAction action) => Interlocked.Increment(ref _enforcements[(int)action]);
@@ -85,9 +86,9 @@ internal sealed class GatewayMetrics
         }
     }
 
-    public long LatencyBucketCount(int index) => Volatile.Read(ref _latencyBucketCounts[index]);
+    public long LatencyBucketCount(int apiIndex, int bucket) => Volatile.Read(ref _latencyBucketCounts[(apiIndex * (LatencyBuckets.Length + 1)) + bucket]);
 
-    public long LatencyCount => Volatile.Read(ref _latencyCount);
+    public long LatencyCount(int apiIndex) => Volatile.Read(ref _latencyCount[apiIndex]);
 
-    public double LatencySumSeconds => Volatile.Read(ref _latencySumMicros) / 1_000_000.0;
+    public double LatencySumSeconds(int apiIndex) => Volatile.Read(ref _latencySumMicros[apiIndex]) / 1_000_000.0;
 }

@@ -83,18 +83,23 @@ internal static class PrometheusTextWriter
         Simple(sb, "distillguard_gateway_threadpool_queue_length", "gauge", "Work items queued for the thread pool, not yet started.", ThreadPool.PendingWorkItemCount);
         Simple(sb, "distillguard_gateway_threadpool_work_items_total", "counter", "Work items the thread pool has run since start.", ThreadPool.CompletedWorkItemCount);
 
-        Header(sb, "distillguard_gateway_request_duration_seconds", "histogram", "Time from request arrival to last response byte.");
-        long cumulative = 0;
-        for (var i = 0; i < GatewayMetrics.LatencyBuckets.Length; i++)
+        Header(sb, "distillguard_gateway_request_duration_seconds", "histogram", "Time from request arrival to last response byte, by API.");
+        for (var api = 1; api < ApiLabels.Length; api++)
         {
-            cumulative += m.LatencyBucketCount(i);
-            Line(sb, "distillguard_gateway_request_duration_seconds_bucket", $"le=\"{GatewayMetrics.LatencyBuckets[i].ToString(CultureInfo.InvariantCulture)}\"", cumulative);
+            var label = $"api=\"{ApiLabels[api]}\"";
+            long cumulative = 0;
+            for (var i = 0; i < GatewayMetrics.LatencyBuckets.Length; i++)
+            {
+                cumulative += m.LatencyBucketCount(api, i);
+                Line(sb, "distillguard_gateway_request_duration_seconds_bucket", $"{label},le=\"{GatewayMetrics.LatencyBuckets[i].ToString(CultureInfo.InvariantCulture)}\"", cumulative);
+            }
+
+            cumulative += m.LatencyBucketCount(api, GatewayMetrics.LatencyBuckets.Length);
+            Line(sb, "distillguard_gateway_request_duration_seconds_bucket", $"{label},le=\"+Inf\"", cumulative);
+            sb.Append("distillguard_gateway_request_duration_seconds_sum{").Append(label).Append("} ").Append(m.LatencySumSeconds(api).ToString(CultureInfo.InvariantCulture)).Append('\n');
+            Line(sb, "distillguard_gateway_request_duration_seconds_count", label, m.LatencyCount(api));
         }
 
-        cumulative += m.LatencyBucketCount(GatewayMetrics.LatencyBuckets.Length);
-        Line(sb, "distillguard_gateway_request_duration_seconds_bucket", "le=\"+Inf\"", cumulative);
-        sb.Append("distillguard_gateway_request_duration_seconds_sum ").Append(m.LatencySumSeconds.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        sb.Append("distillguard_gateway_request_duration_seconds_count ").Append(m.LatencyCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
         return sb.ToString();
     }
 

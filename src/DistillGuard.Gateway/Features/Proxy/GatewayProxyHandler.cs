@@ -65,7 +65,7 @@ internal sealed class GatewayProxyHandler(
         finally
         {
             var elapsed = time.GetElapsedTime(started);
-            metrics.CountResponse(context.Response.StatusCode, elapsed.TotalSeconds);
+            metrics.CountResponse((int)shape, context.Response.StatusCode, elapsed.TotalSeconds);
             if (logged)
             {
                 record.Meta.Status = context.Response.StatusCode;

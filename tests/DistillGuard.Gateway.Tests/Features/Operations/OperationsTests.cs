@@ -26,8 +26,12 @@ public sealed class OperationsTests
         Assert.Contains("distillguard_gateway_requests_total{api=\"openai.chat\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("distillguard_gateway_responses_total{status=\"403\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("distillguard_gateway_enforcements_total{action=\"block\"} 1", text, StringComparison.Ordinal);
-        Assert.Contains("distillguard_gateway_request_duration_seconds_count 3", text, StringComparison.Ordinal);
-        Assert.Contains("distillguard_gateway_request_duration_seconds_bucket{le=\"+Inf\"} 3", text, StringComparison.Ordinal);
+        // One histogram per API: two Messages calls (one blocked), one chat completion.
+        Assert.Contains("distillguard_gateway_request_duration_seconds_count{api=\"anthropic.messages\"} 2", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_request_duration_seconds_bucket{api=\"anthropic.messages\",le=\"+Inf\"} 2", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_request_duration_seconds_count{api=\"openai.chat\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_request_duration_seconds_bucket{api=\"openai.chat\",le=\"+Inf\"} 1", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^distillguard_gateway_request_duration_seconds_sum\{api=""openai.chat""\} 0\.\d+$", text);
         Assert.Contains("distillguard_gateway_log_queue_depth", text, StringComparison.Ordinal);
         PrometheusText.AssertFamiliesGrouped(text);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
