@@ -20,7 +20,7 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
         var intel = new Option<string[]>("--intel") { Description = "Peers' STIX 2.1 bundles to match traffic against (repeatable).", AllowMultipleArgumentsPerToken = false };
         var threads = new Option<int>("--threads") { Description = "Threads for decompressing and parsing (default: processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var gatewayConfig = new Option<string?>("--gateway-config") { Description = "A gateway's config file: apply its Gateway:Policy thresholds and its store's admin overrides, so a scan of its log reaches the verdicts it reached live." };
-        var logs = new Argument<string[]>("LOG") { Description = "Exchange log files (.jsonl, .jsonl.gz) and directories of them.", Arity = ArgumentArity.OneOrMore };
+        var logs = new Argument<string[]>("LOG") { Description = "Exchange log files (.jsonl, .jsonl.gz) and directories of them (default with --gateway-config: that gateway's log directory).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("scan", "Find distillation campaigns in exchange logs and write findings.")
         {
             accounts, models, output, strict, report, intel, threads, gatewayConfig, logs,

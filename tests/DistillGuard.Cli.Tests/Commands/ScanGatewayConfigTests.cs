@@ -79,6 +79,25 @@ public sealed class ScanGatewayConfigTests
         Assert.Contains("Gateway:Policy", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Scan_GatewayConfigAndNoLog_ScansThatGatewaysLogDirectoryWithItsAccounts()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        // The gateway's log directory is the fixture's folder: exchanges.jsonl and accounts.jsonl side by side.
+        var config = WriteConfig(fixture, "{}");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"Policy\"", $"\"Log\": {{ \"Directory\": {System.Text.Json.JsonSerializer.Serialize(fixture.Directory)} }}, \"Policy\"", StringComparison.Ordinal));
+
+        var named = await ScanAsync(fixture, "named.json");
+        var run = await CliHarness.RunAsync("scan", "--gateway-config", config, "--out", fixture.Path2("defaulted.json"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains(fixture.Directory, run.Error, StringComparison.Ordinal);
+        var defaulted = FindingsSerializer.ReadFile(fixture.Path2("defaulted.json"));
+        Assert.Equal(named.Input.Exchanges, defaulted.Input.Exchanges);
+        Assert.Equal(named.Accounts.Select(a => (a.AccountId, a.Verdict)), defaulted.Accounts.Select(a => (a.AccountId, a.Verdict)));
+        Assert.NotEmpty(defaulted.Campaigns);
+    }
+
     /// <summary>A gateway config whose store lies in the fixture's folder, with this <c>Policy</c> object.</summary>
     private static string WriteConfig(ScanLogFixture fixture, string policyJson)
     {

@@ -1,7 +1,7 @@
 namespace DistillGuard.Cli.Commands.Scan;
 
 /// <summary>The validated-at-run-time arguments of <c>scan</c>.</summary>
-internal sealed class ScanRequest
+internal sealed record ScanRequest
 {
     public required IReadOnlyList<string> Logs { get; init; }
 
@@ -21,4 +21,14 @@ internal sealed class ScanRequest
 
     /// <summary>A gateway's config file: its policy thresholds and its store's overrides are applied (scan of its log).</summary>
     public string? GatewayConfigPath { get; init; }
+
+    /// <summary>
+    /// With no LOG named and a gateway config given: that gateway's log directory, and the accounts file the gateway
+    /// keeps in it unless one was named.
+    /// </summary>
+    public ScanRequest ForGatewayLog(string logDirectory)
+    {
+        var accounts = Path.Combine(logDirectory, "accounts.jsonl");
+        return this with { Logs = [logDirectory], AccountsPath = AccountsPath ?? (File.Exists(accounts) ? accounts : null) };
+    }
 }

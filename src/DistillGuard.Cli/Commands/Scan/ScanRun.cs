@@ -25,6 +25,12 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             return ExitCodes.Usage;
         }
 
+        if (request.Logs.Count == 0 && request.GatewayConfigPath is null)
+        {
+            console.Error.WriteLine("error: name at least one LOG, or --gateway-config to scan that gateway's log directory.");
+            return ExitCodes.Usage;
+        }
+
         IIntelMatcher? intel = null;
         if (request.IntelPaths.Count > 0)
         {
@@ -58,6 +64,11 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             }
 
             console.Error.WriteLine($"policy from {gatewayConfigPath}; {gateway.Overrides.Count} overrides from {gateway.StorePath}");
+            if (request.Logs.Count == 0)
+            {
+                request = request.ForGatewayLog(gateway.LogDirectory);
+                console.Error.WriteLine($"scanning the gateway's log directory {gateway.LogDirectory}{(request.AccountsPath is null ? string.Empty : $" with {request.AccountsPath}")}");
+            }
         }
 
         var bad = new BadRecordLog(request.Strict);

@@ -12,7 +12,8 @@ namespace DistillGuard.Gateway.Features.Detection;
 /// <param name="Options">The engine's options from <c>Gateway:Policy</c>.</param>
 /// <param name="Overrides">The store's overrides; none when the store file does not exist yet.</param>
 /// <param name="StorePath">Full path of the store the overrides were read from (or would be).</param>
-internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadOnlyList<VerdictOverride> Overrides, string StorePath)
+/// <param name="LogDirectory">Full path of the gateway's exchange-log directory.</param>
+internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadOnlyList<VerdictOverride> Overrides, string StorePath, string LogDirectory)
 {
     /// <summary>Reads the config file as the gateway does (then <c>DISTILLGUARD_</c> environment variables).</summary>
     /// <exception cref="InvalidDataException">The file is unreadable or a policy value is malformed or out of range.</exception>
@@ -41,12 +42,13 @@ internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadO
         }
 
         var storePath = Path.GetFullPath(gateway.Store.Path);
+        var logDirectory = Path.GetFullPath(gateway.Log.Directory);
         if (!File.Exists(storePath))
         {
-            return new GatewayDetectionSettings(options, [], storePath);
+            return new GatewayDetectionSettings(options, [], storePath, logDirectory);
         }
 
         using var store = new GatewayStore(Microsoft.Extensions.Options.Options.Create(gateway));
-        return new GatewayDetectionSettings(options, store.LoadOverrides(), storePath);
+        return new GatewayDetectionSettings(options, store.LoadOverrides(), storePath, logDirectory);
     }
 }
