@@ -19,28 +19,13 @@ internal sealed class ExchangeLogReplay(IOptions<GatewayOptions> options, ILogge
 {
     private const int CancellationCheckEvery = 4096;
 
-    /// <summary>The exchange files in the log directory, as the gateway names them, in ordinal order.</summary>
-    public IReadOnlyList<LogFile> Files()
-    {
-        var directory = Path.GetFullPath(options.Value.Log.Directory);
-        if (!Directory.Exists(directory))
-        {
-            return [];
-        }
-
-        // Only the gateway's own exchange files: accounts.jsonl beside them is a side file the store already holds.
-        return LogInputs.Discover([directory])
-            .Where(static f => Path.GetFileName(f.Path).StartsWith(ExchangeLogFile.FilePrefix, StringComparison.Ordinal))
-            .Select(static (f, i) => f with { Index = i })
-            .ToList();
-    }
-
-    public ExchangeLogReplayResult Run(DetectionEngine engine, CancellationToken cancellationToken)
+    /// <summary>Feeds the engine every exchange in the log directory's exchange files; returns how many.</summary>
+    public long Run(DetectionEngine engine, CancellationToken cancellationToken)
     {
         var files = Files();
         if (files.Count == 0)
         {
-            return new ExchangeLogReplayResult(0, 0, 0, TimeSpan.Zero);
+            return 0;
         }
 
         var stopwatch = Stopwatch.StartNew();
@@ -59,16 +44,28 @@ internal sealed class ExchangeLogReplay(IOptions<GatewayOptions> options, ILogge
             }
         }
 
-        var result = new ExchangeLogReplayResult(files.Count, replayed, bad.Total, stopwatch.Elapsed);
-        Log.LogReplayed(logger, result.Exchanges, result.Files, result.Elapsed.TotalSeconds);
+        Log.LogReplayed(logger, replayed, files.Count, stopwatch.Elapsed.TotalSeconds);
         if (bad.Total > 0)
         {
             Log.LogReplayBadRecords(logger, bad.Total, string.Join("; ", bad.Samples));
         }
 
-        return result;
+        return replayed;
+    }
+
+    /// <summary>The exchange files in the log directory, as the gateway names them, in ordinal order.</summary>
+    private List<LogFile> Files()
+    {
+        var directory = Path.GetFullPath(options.Value.Log.Directory);
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        // Only the gateway's own exchange files: accounts.jsonl beside them is a side file the store already holds.
+        return LogInputs.Discover([directory])
+            .Where(static f => Path.GetFileName(f.Path).StartsWith(ExchangeLogFile.FilePrefix, StringComparison.Ordinal))
+            .Select(static (f, i) => f with { Index = i })
+            .ToList();
     }
 }
-
-/// <summary>What <see cref="ExchangeLogReplay"/> read: files, exchanges fed to the engine, bad lines skipped.</summary>
-internal sealed record ExchangeLogReplayResult(int Files, long Exchanges, long BadRecords, TimeSpan Elapsed);

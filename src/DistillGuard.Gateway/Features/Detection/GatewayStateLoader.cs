@@ -57,7 +57,7 @@ internal sealed class GatewayStateLoader(
                     engine.SetOverride(entry.AccountId, entry.Verdict);
                 }
 
-                return replayOnStart ? Replay(engine, cancellationToken) : null;
+                return replayOnStart ? Replay(engine, cancellationToken) : 0;
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -68,13 +68,13 @@ internal sealed class GatewayStateLoader(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>On the engine thread: the replay, then the move to now; the verdicts they reach are summed up once.</summary>
-    private ExchangeLogReplayResult Replay(DetectionEngine engine, CancellationToken cancellationToken)
+    private long Replay(DetectionEngine engine, CancellationToken cancellationToken)
     {
         processor.Replaying = true;
         try
         {
             var replayed = replay.Run(engine, cancellationToken);
-            if (replayed.Exchanges > 0)
+            if (replayed > 0)
             {
                 // Close the ticks between the last logged exchange and now at once, as the engine clock would on its
                 // next beat: a verdict the live engine reached in the minutes before it stopped is enforced from the
