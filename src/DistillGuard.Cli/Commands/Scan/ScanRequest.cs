@@ -1,3 +1,5 @@
+using DistillGuard.Gateway.Features.Logging;
+
 namespace DistillGuard.Cli.Commands.Scan;
 
 /// <summary>The validated-at-run-time arguments of <c>scan</c>.</summary>
@@ -28,7 +30,7 @@ internal sealed record ScanRequest
     /// </summary>
     public ScanRequest ForGatewayLog(string logDirectory)
     {
-        var accounts = Path.Combine(logDirectory, "accounts.jsonl");
+        var accounts = Path.Combine(logDirectory, AccountsLogFile.FileName);
         return this with { Logs = [logDirectory], AccountsPath = AccountsPath ?? (File.Exists(accounts) ? accounts : null) };
     }
 }

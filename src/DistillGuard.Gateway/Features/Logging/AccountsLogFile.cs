@@ -12,7 +12,10 @@ namespace DistillGuard.Gateway.Features.Logging;
 /// </summary>
 internal sealed class AccountsLogFile(IOptions<GatewayOptions> options)
 {
-    private readonly string _path = System.IO.Path.Combine(System.IO.Path.GetFullPath(options.Value.Log.Directory), "accounts.jsonl");
+    /// <summary>The file's name in the log directory, where <c>scan --gateway-config</c> looks for it.</summary>
+    public const string FileName = "accounts.jsonl";
+
+    private readonly string _path = System.IO.Path.Combine(System.IO.Path.GetFullPath(options.Value.Log.Directory), FileName);
 
     public string Path => _path;
 
