@@ -8,7 +8,7 @@ internal sealed record StandInRequest(string Model, bool Stream, bool Think, str
     /// <summary>Characters appended to the answer (<see cref="StandInState.AnswerPadding"/>).</summary>
     public int AnswerPadding { get; init; }
 
-    public static StandInRequest Parse(byte[] body, bool openAI)
+    public static StandInRequest Parse(byte[] body, bool openAI, int answerPadding = 0)
     {
         using var doc = JsonDocument.Parse(body);
         var root = doc.RootElement;
@@ -37,7 +37,7 @@ internal sealed record StandInRequest(string Model, bool Stream, bool Think, str
             }
         }
 
-        return new StandInRequest(model, stream, think, prompt, lastTool);
+        return new StandInRequest(model, stream, think, prompt, lastTool) { AnswerPadding = answerPadding };
     }
 
     private static string FirstText(JsonElement content)

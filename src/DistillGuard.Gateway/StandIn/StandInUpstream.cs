@@ -50,7 +50,7 @@ public static partial class StandInUpstream
         StandInRequest request;
         try
         {
-            request = StandInRequest.Parse(body, openAI) with { AnswerPadding = state.AnswerPadding };
+            request = StandInRequest.Parse(body, openAI, state.AnswerPadding);
         }
         catch (JsonException)
         {
