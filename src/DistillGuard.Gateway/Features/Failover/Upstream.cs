@@ -1,4 +1,5 @@
 using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.Operations;
 using DistillGuard.Gateway.Options;
 
 namespace DistillGuard.Gateway.Features.Failover;
@@ -25,6 +26,12 @@ internal sealed class Upstream(UpstreamOptions options, int unhealthyAfter)
 
     /// <summary>The model API's address at this upstream, parsed once (a <see cref="Uri"/> is immutable and shareable).</summary>
     public Uri RequestUri => _requestUri ??= new Uri(BaseUrl + Path);
+
+    /// <summary>
+    /// Time each forward to this upstream took, from sending the request to the last byte of its answer passed on
+    /// (failed tries included): the request-duration histogram less this is the gateway's own share.
+    /// </summary>
+    public LatencyHistogram Duration { get; } = new();
 
     public bool Healthy => Volatile.Read(ref _consecutiveFailures) < unhealthyAfter;
 

@@ -9,18 +9,13 @@ namespace DistillGuard.Gateway.Features.Operations;
 /// </summary>
 internal sealed class GatewayMetrics
 {
-    /// <summary>Upper bounds (seconds) of the request-duration histogram buckets.</summary>
-    public static readonly double[] LatencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
-
     private readonly long[] _requestsByApi = new long[3];
     private readonly ConcurrentDictionary<int, StrongBox<long>> _responsesByStatus = new();
     private readonly long[] _verdictChanges = new long[4];
     private readonly long[] _accountsByVerdict = new long[4];
     private readonly long[] _enforcements = new long[Enum.GetValues<EnforcementAction>().Length];
-    // One request-duration histogram per API shape (index as in _requestsByApi): buckets, then count and sum in µs.
-    private readonly long[] _latencyBucketCounts = new long[3 * (LatencyBuckets.Length + 1)];
-    private readonly long[] _latencyCount = new long[3];
-    private readonly long[] _latencySumMicros = new long[3];
+    // One request-duration histogram per API shape, indexed as _requestsByApi.
+    private readonly LatencyHistogram[] _requestDuration = [new(), new(), new()];
 
     public long Unauthenticated;
     public long Malformed;
@@ -49,11 +44,7 @@ internal sealed class GatewayMetrics
     public void CountResponse(int apiIndex, int status, double seconds)
     {
         Interlocked.Increment(ref _responsesByStatus.GetOrAdd(status, static _ => new StrongBox<long>()).Value);
-        var bucket = Array.BinarySearch(LatencyBuckets, seconds);
-        bucket = bucket >= 0 ? bucket : ~bucket;
-        Interlocked.Increment(ref _latencyBucketCounts[(apiIndex * (LatencyBuckets.Length + 1)) + bucket]);
-        Interlocked.Increment(ref _latencyCount[apiIndex]);
-        Interlocked.Add(ref _latencySumMicros[apiIndex], (long)(seconds * 1_000_000));
+        _requestDuration[apiIndex].Record(seconds);
     }
 
     public void CountEnforcement(EnforcementAction action) => Interlocked.Increment(ref _enforcements[(int)action]);
@@ -86,9 +77,6 @@ internal sealed class GatewayMetrics
         }
     }
 
-    public long LatencyBucketCount(int apiIndex, int bucket) => Volatile.Read(ref _latencyBucketCounts[(apiIndex * (LatencyBuckets.Length + 1)) + bucket]);
-
-    public long LatencyCount(int apiIndex) => Volatile.Read(ref _latencyCount[apiIndex]);
-
-    public double LatencySumSeconds(int apiIndex) => Volatile.Read(ref _latencySumMicros[apiIndex]) / 1_000_000.0;
+    /// <summary>Time from request arrival to last response byte, for one API shape.</summary>
+    public LatencyHistogram RequestDuration(int apiIndex) => _requestDuration[apiIndex];
 }

@@ -23,6 +23,6 @@ internal static class OperationsEndpoints
                 },
                 anyHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
-        app.MapGet("/metrics", (GatewayMetrics metrics) => Results.Text(PrometheusTextWriter.Render(metrics), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapGet("/metrics", (GatewayMetrics metrics, UpstreamRouter router) => Results.Text(PrometheusTextWriter.Render(metrics, router.Upstreams), "text/plain; version=0.0.4; charset=utf-8"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DistillGuard.Core.Engine;
+using DistillGuard.Gateway.Features.Failover;
 
 namespace DistillGuard.Gateway.Features.Operations;
 
@@ -13,7 +14,7 @@ internal static class PrometheusTextWriter
     private static readonly Lazy<long> Gen0MaxBudget = new(static () =>
         GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var value) ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0);
 
-    public static string Render(GatewayMetrics m)
+    public static string Render(GatewayMetrics m, IReadOnlyList<Upstream> upstreams)
     {
         var sb = new StringBuilder(4096);
         Header(sb, "distillguard_gateway_requests_total", "counter", "Requests received, by API shape.");
@@ -83,21 +84,18 @@ internal static class PrometheusTextWriter
         Simple(sb, "distillguard_gateway_threadpool_queue_length", "gauge", "Work items queued for the thread pool, not yet started.", ThreadPool.PendingWorkItemCount);
         Simple(sb, "distillguard_gateway_threadpool_work_items_total", "counter", "Work items the thread pool has run since start.", ThreadPool.CompletedWorkItemCount);
 
-        Header(sb, "distillguard_gateway_request_duration_seconds", "histogram", "Time from request arrival to last response byte, by API.");
+        const string requestDuration = "distillguard_gateway_request_duration_seconds";
+        Header(sb, requestDuration, "histogram", "Time from request arrival to last response byte, by API.");
         for (var api = 1; api < ApiLabels.Length; api++)
         {
-            var label = $"api=\"{ApiLabels[api]}\"";
-            long cumulative = 0;
-            for (var i = 0; i < GatewayMetrics.LatencyBuckets.Length; i++)
-            {
-                cumulative += m.LatencyBucketCount(api, i);
-                Line(sb, "distillguard_gateway_request_duration_seconds_bucket", $"{label},le=\"{GatewayMetrics.LatencyBuckets[i].ToString(CultureInfo.InvariantCulture)}\"", cumulative);
-            }
+            Histogram(sb, requestDuration, $"api=\"{ApiLabels[api]}\"", m.RequestDuration(api));
+        }
 
-            cumulative += m.LatencyBucketCount(api, GatewayMetrics.LatencyBuckets.Length);
-            Line(sb, "distillguard_gateway_request_duration_seconds_bucket", $"{label},le=\"+Inf\"", cumulative);
-            sb.Append("distillguard_gateway_request_duration_seconds_sum{").Append(label).Append("} ").Append(m.LatencySumSeconds(api).ToString(CultureInfo.InvariantCulture)).Append('\n');
-            Line(sb, "distillguard_gateway_request_duration_seconds_count", label, m.LatencyCount(api));
+        const string upstreamDuration = "distillguard_gateway_upstream_duration_seconds";
+        Header(sb, upstreamDuration, "histogram", "Time from sending a request upstream to the last byte of its answer passed on, by upstream (failed tries included).");
+        foreach (var upstream in upstreams)
+        {
+            Histogram(sb, upstreamDuration, $"upstream=\"{EscapeLabel(upstream.Name)}\"", upstream.Duration);
         }
 
         return sb.ToString();
@@ -112,6 +110,24 @@ internal static class PrometheusTextWriter
         EnforcementAction.RegionDenied => "region_deny",
         _ => "network_deny",
     };
+
+    private static void Histogram(StringBuilder sb, string name, string label, LatencyHistogram histogram)
+    {
+        long cumulative = 0;
+        for (var i = 0; i < LatencyHistogram.Buckets.Length; i++)
+        {
+            cumulative += histogram.BucketCount(i);
+            Line(sb, name + "_bucket", $"{label},le=\"{LatencyHistogram.Buckets[i].ToString(CultureInfo.InvariantCulture)}\"", cumulative);
+        }
+
+        cumulative += histogram.BucketCount(LatencyHistogram.Buckets.Length);
+        Line(sb, name + "_bucket", $"{label},le=\"+Inf\"", cumulative);
+        sb.Append(name).Append("_sum{").Append(label).Append("} ").Append(histogram.SumSeconds.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        Line(sb, name + "_count", label, histogram.Count);
+    }
+
+    // Label values escape backslash, quote and newline (exposition format 0.0.4); upstream names come from config.
+    private static string EscapeLabel(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     private static void Header(StringBuilder sb, string name, string type, string help) =>
         sb.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n').Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');

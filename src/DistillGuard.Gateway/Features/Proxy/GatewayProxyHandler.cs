@@ -209,7 +209,9 @@ internal sealed class GatewayProxyHandler(
             }
 
             SetRequestBody(context, record, attempt);
+            var sent = time.GetTimestamp();
             var error = await forwarder.SendAsync(context, target.Upstream.BaseUrl, client.Invoker, RequestConfig, new GatewayTransformer(attempt, health, time)).ConfigureAwait(false);
+            target.Upstream.Duration.Record(time.GetElapsedTime(sent).TotalSeconds);
             var failed = attempt.RetryRequested || (error != ForwarderError.None && !context.Response.HasStarted && error is ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.NoAvailableDestinations);
             if (error is ForwarderError.Request or ForwarderError.RequestTimedOut)
             {

@@ -37,6 +37,41 @@ public sealed class OperationsTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
+    /// <summary>
+    /// The upstream's time, per upstream, beside the whole request's: their difference is the gateway's own share.
+    /// The held answer gives the upstream a known least time; the failed-over request counts a try at each upstream.
+    /// </summary>
+    [Fact]
+    public async Task Metrics_SlowAnswerThenFailover_UpstreamDurationPerUpstream()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var key = await fixture.CreateKeyAsync("acct_ud");
+        var ct = TestContext.Current.CancellationToken;
+        var held = TimeSpan.FromMilliseconds(200);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Anthropic.State.AnswerGate = gate.Task;
+
+        var slow = fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        await fixture.Anthropic.State.Arrivals.WaitAsync(ct);
+        await Task.Delay(held, ct); // the upstream's answer time, not a wait for anything
+        gate.SetResult();
+        (await slow).Dispose();
+        fixture.Anthropic.State.AnswerGate = null;
+        fixture.Anthropic.State.Failing = true;
+        using var failedOver = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        var text = await fixture.Client.GetStringAsync("/metrics", ct);
+
+        Assert.Equal(HttpStatusCode.OK, failedOver.StatusCode);
+        Assert.Contains("distillguard_gateway_upstream_duration_seconds_count{upstream=\"anthropic-main\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_upstream_duration_seconds_count{upstream=\"openai-main\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_upstream_duration_seconds_bucket{upstream=\"anthropic-main\",le=\"0.1\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_upstream_duration_seconds_bucket{upstream=\"anthropic-main\",le=\"+Inf\"} 2\n", text, StringComparison.Ordinal);
+        var upstream = Sum(text, "distillguard_gateway_upstream_duration_seconds_sum{upstream=\"anthropic-main\"}");
+        var request = Sum(text, "distillguard_gateway_request_duration_seconds_sum{api=\"anthropic.messages\"}");
+        Assert.InRange(upstream, held.TotalSeconds, request);
+        PrometheusText.AssertFamiliesGrouped(text);
+    }
+
     [Fact]
     public async Task Healthz_EveryUpstreamFailing_503Degraded()
     {
@@ -167,6 +202,13 @@ public sealed class OperationsTests
         Assert.Contains("QueueCapacity must be between 1 and 1000000", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick (00:15:00)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
+    }
+
+    private static double Sum(string text, string series)
+    {
+        var line = text.Split('\n').SingleOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        Assert.True(line is not null, $"{series} missing from /metrics");
+        return double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Settings with a listen URL, an admin token and a store of its own, and nothing else.</summary>
