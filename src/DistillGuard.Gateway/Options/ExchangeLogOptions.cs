@@ -34,4 +34,12 @@ public sealed class ExchangeLogOptions
     /// Start-up takes as long as that scan (docs/gateway.md, "Restarts"). Default true.
     /// </summary>
     public bool ReplayOnStart { get; set; } = true;
+
+    /// <summary>
+    /// When set, the replay at start reads only the exchange files last written within this time before now (a
+    /// file's modification time is when its newest record reached it), so a folder holding months of traffic does
+    /// not hold up a start for minutes. Verdicts reached only on older traffic are then not restored (docs/gateway.md,
+    /// "Restarts"). Default: not set, every file is replayed.
+    /// </summary>
+    public TimeSpan? ReplayWindow { get; set; }
 }

@@ -84,6 +84,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Add("Gateway:Log:FlushInterval must be between 00:00:00.010 and 00:10:00");
         }
 
+        if (options.Log.ReplayWindow is { } window && window <= TimeSpan.Zero)
+        {
+            errors.Add($"Gateway:Log:ReplayWindow must be positive (it was {window}); leave it unset to replay every file");
+        }
+
         CheckNetworks(options.TrustedProxies, "Gateway:TrustedProxies", errors);
         CheckNetworks(options.Region.IpTable.Select(static r => r.Cidr).ToList(), "Gateway:Region:IpTable:Cidr", errors);
         foreach (var country in options.Region.DenyCountries)

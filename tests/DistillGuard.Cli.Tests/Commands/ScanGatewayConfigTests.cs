@@ -83,27 +83,69 @@ public sealed class ScanGatewayConfigTests
     public async Task Scan_GatewayConfigAndNoLog_ScansThatGatewaysLogDirectoryWithItsAccounts()
     {
         using var fixture = new ScanLogFixture().WriteScenario();
-        // The gateway's log directory is the fixture's folder: exchanges.jsonl and accounts.jsonl side by side.
-        var config = WriteConfig(fixture, "{}");
-        File.WriteAllText(config, File.ReadAllText(config).Replace("\"Policy\"", $"\"Log\": {{ \"Directory\": {System.Text.Json.JsonSerializer.Serialize(fixture.Directory)} }}, \"Policy\"", StringComparison.Ordinal));
+        var logs = GatewayLogDirectory(fixture);
+        var config = WriteConfig(fixture, "{}", logs);
 
         var named = await ScanAsync(fixture, "named.json");
         var run = await CliHarness.RunAsync("scan", "--gateway-config", config, "--out", fixture.Path2("defaulted.json"));
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains(fixture.Directory, run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{logs}: 1 exchange files with {Path.Combine(logs, "accounts.jsonl")}", run.Error, StringComparison.Ordinal);
         var defaulted = FindingsSerializer.ReadFile(fixture.Path2("defaulted.json"));
         Assert.Equal(named.Input.Exchanges, defaulted.Input.Exchanges);
         Assert.Equal(named.Accounts.Select(a => (a.AccountId, a.Verdict)), defaulted.Accounts.Select(a => (a.AccountId, a.Verdict)));
         Assert.NotEmpty(defaulted.Campaigns);
     }
 
-    /// <summary>A gateway config whose store lies in the fixture's folder, with this <c>Policy</c> object.</summary>
-    private static string WriteConfig(ScanLogFixture fixture, string policyJson)
+    /// <summary>With <c>Log.ReplayWindow</c> set, the defaulted scan reads the files the gateway's restart would replay.</summary>
+    [Fact]
+    public async Task Scan_GatewayConfigWithReplayWindowAndNoLog_LeavesOutFilesTheRestartWould()
     {
-        var path = fixture.Path2("gateway-config.json");
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var logs = GatewayLogDirectory(fixture);
+        var older = Path.Combine(logs, "exchanges-20260401T000000Z-0001.jsonl");
+        File.WriteAllLines(older, File.ReadLines(fixture.LogPath).Take(10));
+        File.SetLastWriteTimeUtc(older, DateTime.UtcNow.AddDays(-10));
+        var all = WriteConfig(fixture, "{}", logs);
+        var windowed = WriteConfig(fixture, "{}", logs, replayWindow: "1.00:00:00", name: "windowed-config.json");
+
+        var everything = await CliHarness.RunAsync("scan", "--gateway-config", all, "--out", fixture.Path2("all.json"));
+        var run = await CliHarness.RunAsync("scan", "--gateway-config", windowed, "--out", fixture.Path2("windowed.json"));
+
+        Assert.True(everything.ExitCode == 0, everything.Error);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("1 exchange files (1 files last written before Log.ReplayWindow 1.00:00:00 left out", run.Error, StringComparison.Ordinal);
+        var named = await ScanAsync(fixture, "named.json");
+        Assert.Equal(named.Input.Exchanges + 10, FindingsSerializer.ReadFile(fixture.Path2("all.json")).Input.Exchanges);
+        Assert.Equal(named.Input.Exchanges, FindingsSerializer.ReadFile(fixture.Path2("windowed.json")).Input.Exchanges);
+    }
+
+    /// <summary>
+    /// A folder laid out as a gateway leaves it: the fixture's log as the run's first exchange file, its accounts as
+    /// accounts.jsonl, and a stray .jsonl that is not an exchange file (the replay and the defaulted scan skip it).
+    /// </summary>
+    private static string GatewayLogDirectory(ScanLogFixture fixture)
+    {
+        var logs = fixture.Path2("gateway-logs");
+        Directory.CreateDirectory(logs);
+        File.Copy(fixture.LogPath, Path.Combine(logs, "exchanges-20260501T000000Z-0001.jsonl"));
+        File.Copy(fixture.AccountsPath, Path.Combine(logs, "accounts.jsonl"));
+        File.WriteAllText(Path.Combine(logs, "notes.jsonl"), "not an exchange\n");
+        return logs;
+    }
+
+    /// <summary>
+    /// A gateway config whose store lies in the fixture's folder, with this <c>Policy</c> object and, when given, this
+    /// log directory and replay window.
+    /// </summary>
+    private static string WriteConfig(ScanLogFixture fixture, string policyJson, string? logDirectory = null, string? replayWindow = null, string name = "gateway-config.json")
+    {
+        var path = fixture.Path2(name);
         var store = System.Text.Json.JsonSerializer.Serialize(fixture.Path2("gateway.db"));
-        File.WriteAllText(path, $$"""{ "Gateway": { "Store": { "Path": {{store}} }, "Policy": {{policyJson}} } }""");
+        var log = logDirectory is null ? string.Empty : $$"""
+            "Log": { "Directory": {{System.Text.Json.JsonSerializer.Serialize(logDirectory)}}{{(replayWindow is null ? string.Empty : $", \"ReplayWindow\": \"{replayWindow}\"")}} },
+            """;
+        File.WriteAllText(path, $$"""{ "Gateway": { "Store": { "Path": {{store}} }, {{log}} "Policy": {{policyJson}} } }""");
         return path;
     }
 

@@ -28,9 +28,9 @@ internal sealed record ScanRequest
     /// With no LOG named and a gateway config given: that gateway's log directory, and the accounts file the gateway
     /// keeps in it unless one was named.
     /// </summary>
-    public ScanRequest ForGatewayLog(string logDirectory)
+    public ScanRequest ForGatewayLog(string logDirectory, IReadOnlyList<string> exchangeFiles)
     {
         var accounts = Path.Combine(logDirectory, AccountsLogFile.FileName);
-        return this with { Logs = [logDirectory], AccountsPath = AccountsPath ?? (File.Exists(accounts) ? accounts : null) };
+        return this with { Logs = exchangeFiles, AccountsPath = AccountsPath ?? (File.Exists(accounts) ? accounts : null) };
     }
 }

@@ -66,8 +66,11 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             console.Error.WriteLine($"policy from {gatewayConfigPath}; {gateway.Overrides.Count} overrides from {gateway.StorePath}");
             if (request.Logs.Count == 0)
             {
-                request = request.ForGatewayLog(gateway.LogDirectory);
-                console.Error.WriteLine($"scanning the gateway's log directory {gateway.LogDirectory}{(request.AccountsPath is null ? string.Empty : $" with {request.AccountsPath}")}");
+                // The files the gateway's replay at start would read now, so the scan gives the verdicts a restart restores.
+                var files = ExchangeLogReplay.FilesToReplay(gateway.LogDirectory, gateway.ReplayWindow, time.GetUtcNow().UtcDateTime, out var leftOut);
+                request = request.ForGatewayLog(gateway.LogDirectory, [.. files.Select(static f => f.Path)]);
+                var window = leftOut > 0 ? $" ({leftOut} files last written before Log.ReplayWindow {gateway.ReplayWindow} left out, as the gateway's restart would)" : string.Empty;
+                console.Error.WriteLine($"scanning the gateway's log directory {gateway.LogDirectory}: {files.Count} exchange files{window}{(request.AccountsPath is null ? string.Empty : $" with {request.AccountsPath}")}");
             }
         }
 

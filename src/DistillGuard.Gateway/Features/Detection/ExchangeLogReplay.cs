@@ -15,7 +15,7 @@ namespace DistillGuard.Gateway.Features.Detection;
 /// with it from new traffic. Bad lines (a crash can leave a cut last line) are skipped and counted, as a
 /// non-strict scan skips them. Must run on the engine thread, before traffic.
 /// </summary>
-internal sealed class ExchangeLogReplay(IOptions<GatewayOptions> options, ILogger<ExchangeLogReplay> logger)
+internal sealed class ExchangeLogReplay(IOptions<GatewayOptions> options, TimeProvider time, ILogger<ExchangeLogReplay> logger)
 {
     private const int CancellationCheckEvery = 4096;
 
@@ -53,19 +53,42 @@ internal sealed class ExchangeLogReplay(IOptions<GatewayOptions> options, ILogge
         return replayed;
     }
 
-    /// <summary>The exchange files in the log directory, as the gateway names them, in ordinal order.</summary>
-    private List<LogFile> Files()
+    /// <summary>
+    /// The exchange files a replay at <paramref name="now"/> reads from <paramref name="directory"/>: the gateway's
+    /// own (<c>exchanges-*</c>; accounts.jsonl beside them is a side file the store already holds), in ordinal order,
+    /// and with a <paramref name="window"/> only those last written within it. Shared with <c>scan --gateway-config</c>,
+    /// so a scan of a gateway's folder reads what its restart would.
+    /// </summary>
+    public static List<LogFile> FilesToReplay(string directory, TimeSpan? window, DateTime now, out int leftOut)
     {
-        var directory = Path.GetFullPath(options.Value.Log.Directory);
+        leftOut = 0;
         if (!Directory.Exists(directory))
         {
             return [];
         }
 
-        // Only the gateway's own exchange files: accounts.jsonl beside them is a side file the store already holds.
-        return LogInputs.Discover([directory])
+        var files = LogInputs.Discover([directory])
             .Where(static f => Path.GetFileName(f.Path).StartsWith(ExchangeLogFile.FilePrefix, StringComparison.Ordinal))
-            .Select(static (f, i) => f with { Index = i })
             .ToList();
+        if (window is { } span)
+        {
+            var cutoff = now - span;
+            leftOut = files.RemoveAll(f => File.GetLastWriteTimeUtc(f.Path) < cutoff);
+        }
+
+        return files.Select(static (f, i) => f with { Index = i }).ToList();
+    }
+
+    private List<LogFile> Files()
+    {
+        var log = options.Value.Log;
+        var now = time.GetUtcNow().UtcDateTime;
+        var files = FilesToReplay(Path.GetFullPath(log.Directory), log.ReplayWindow, now, out var leftOut);
+        if (leftOut > 0)
+        {
+            Log.LogReplayLeftOut(logger, leftOut, now - log.ReplayWindow!.Value, log.ReplayWindow.Value);
+        }
+
+        return files;
     }
 }

@@ -13,7 +13,8 @@ namespace DistillGuard.Gateway.Features.Detection;
 /// <param name="Overrides">The store's overrides; none when the store file does not exist yet.</param>
 /// <param name="StorePath">Full path of the store the overrides were read from (or would be).</param>
 /// <param name="LogDirectory">Full path of the gateway's exchange-log directory.</param>
-internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadOnlyList<VerdictOverride> Overrides, string StorePath, string LogDirectory)
+/// <param name="ReplayWindow">The gateway's <c>Log.ReplayWindow</c>: how far back its replay at start reads.</param>
+internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadOnlyList<VerdictOverride> Overrides, string StorePath, string LogDirectory, TimeSpan? ReplayWindow)
 {
     /// <summary>Reads the config file as the gateway does (then <c>DISTILLGUARD_</c> environment variables).</summary>
     /// <exception cref="InvalidDataException">The file is unreadable or a policy value is malformed or out of range.</exception>
@@ -45,10 +46,10 @@ internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadO
         var logDirectory = Path.GetFullPath(gateway.Log.Directory);
         if (!File.Exists(storePath))
         {
-            return new GatewayDetectionSettings(options, [], storePath, logDirectory);
+            return new GatewayDetectionSettings(options, [], storePath, logDirectory, gateway.Log.ReplayWindow);
         }
 
         using var store = new GatewayStore(Microsoft.Extensions.Options.Options.Create(gateway));
-        return new GatewayDetectionSettings(options, store.LoadOverrides(), storePath, logDirectory);
+        return new GatewayDetectionSettings(options, store.LoadOverrides(), storePath, logDirectory, gateway.Log.ReplayWindow);
     }
 }

@@ -58,6 +58,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 18, Level = LogLevel.Debug, Message = "Account {AccountId} verdict {From} -> {To} in the replay at start (risk {Risk:F2}, campaign {CampaignId})")]
     public static partial void VerdictReplayed(ILogger logger, string accountId, string from, string to, double risk, string? campaignId);
 
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Replay at start left out {Files} exchange files last written before {Cutoff:O} (Log.ReplayWindow {Window})")]
+    public static partial void LogReplayLeftOut(ILogger logger, int files, DateTime cutoff, TimeSpan window);
+
     [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "After the replay: {Review} accounts under review, {Throttle} throttled, {Block} blocked")]
     public static partial void ReplayVerdicts(ILogger logger, long review, long throttle, long block);
 }

@@ -75,6 +75,31 @@ public sealed class ExchangeLogReplayTests
         Assert.Equal(0, buffered);
     }
 
+    [Fact]
+    public async Task Restart_ReplayWindow_LeavesOutFilesLastWrittenBeforeIt()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var fixture = await GatewayFixture.StartAsync(
+            s => s["Gateway:Log:ReplayWindow"] = "1.00:00:00",
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        var key = await SendAsync(fixture);
+        await fixture.StopGatewayAsync();
+        var old = Directory.GetFiles(fixture.LogDirectory, "exchanges-*.jsonl").Single();
+        clock.Set(clock.GetUtcNow().AddDays(3));
+        await fixture.StartGatewayAsync();
+        await SendAsync(fixture, key);
+        await SendAsync(fixture, key);
+        await fixture.StopGatewayAsync();
+        var recent = Directory.GetFiles(fixture.LogDirectory, "exchanges-*.jsonl").Single(f => f != old);
+        // Modification times as the two runs would have left them on the manual clock: three days, and an hour, ago.
+        File.SetLastWriteTimeUtc(old, clock.GetUtcNow().UtcDateTime.AddDays(-3));
+        File.SetLastWriteTimeUtc(recent, clock.GetUtcNow().UtcDateTime.AddHours(-1));
+
+        await fixture.StartGatewayAsync();
+
+        Assert.Equal(2 * Requests, await ObservedAsync(fixture));
+    }
+
     /// <summary>Sends <see cref="Requests"/> Messages calls (with a new key unless one is given); returns the key.</summary>
     private static async Task<string> SendAsync(GatewayFixture fixture, string? key = null)
     {

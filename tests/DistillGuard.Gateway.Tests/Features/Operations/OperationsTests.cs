@@ -191,6 +191,7 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:Log:FlushInterval"] = "1.00:00:00";
         settings.Overrides["Gateway:Log:QueueCapacity"] = "0";
         settings.Overrides["Gateway:Policy:ReorderTolerance"] = "00:20:00";
+        settings.Overrides["Gateway:Log:ReplayWindow"] = "-01:00:00";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -201,6 +202,7 @@ public sealed class OperationsTests
         Assert.Contains("Gateway:Log:FlushInterval must be between 00:00:00.010 and 00:10:00", error.Message, StringComparison.Ordinal);
         Assert.Contains("QueueCapacity must be between 1 and 1000000", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick (00:15:00)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Log:ReplayWindow must be positive (it was -01:00:00)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
     }
 
