@@ -142,6 +142,11 @@ internal sealed class ExchangeLogProcessor(
             response = default;
         }
 
+        if (record.Response.Truncated)
+        {
+            meta.Usage = UsageOfCutResponse(record.Response, meta.Usage);
+        }
+
         _line.Reset();
         _writer.Reset(_line);
         ExchangeLogWriter.WriteExchange(_writer, meta, record.Request.Span, response);
@@ -169,6 +174,26 @@ internal sealed class ExchangeLogProcessor(
         _reassembled.Reset();
         SseReassembler.Reassemble(record.Response.Span, record.Meta.Api, _reassembled);
         return _reassembled.Span;
+    }
+
+    /// <summary>
+    /// A response cut at <see cref="ExchangeLogOptions.MaxResponseBytes"/> keeps its usage: both APIs end with it, and
+    /// the sink keeps the last bytes past the cut. Each figure the end states wins over the kept start's (a stream's
+    /// <c>message_start</c> counts one output token); the record then carries it as its own <c>usage</c>, which
+    /// <c>scan</c> reads before the body's, so the engine sees the same figures live and in a scan.
+    /// </summary>
+    private static TokenUsage UsageOfCutResponse(ByteSink response, TokenUsage fromKeptStart)
+    {
+        Span<byte> tail = stackalloc byte[ByteSink.TailBytes];
+        if (!TrailingUsage.TryRead(tail[..response.CopyTail(tail)], out var end))
+        {
+            return fromKeptStart;
+        }
+
+        return new TokenUsage(
+            end.InputTokens > 0 ? end.InputTokens : fromKeptStart.InputTokens,
+            end.OutputTokens > 0 ? end.OutputTokens : fromKeptStart.OutputTokens,
+            end.ReasoningTokens > 0 ? end.ReasoningTokens : fromKeptStart.ReasoningTokens);
     }
 
     private void Observe(Exchange exchange)

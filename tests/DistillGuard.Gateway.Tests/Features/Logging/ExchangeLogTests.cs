@@ -265,15 +265,43 @@ public sealed class ExchangeLogTests
         Assert.Equal(2, PrometheusText.Value(metrics, "distillguard_gateway_log_responses_truncated_total"));
         var records = fixture.ReadLog();
         Assert.Equal(2, records.Count);
-        // A cut JSON body cannot be logged verbatim: the record keeps everything but the body.
+        // A cut JSON body cannot be logged verbatim: the record keeps everything but the body, and the usage the
+        // answer ended with (the stand-in's 12 in, 34 out), read from the bytes past the cut.
         var jsonRecord = records.Single(r => r.GetProperty("request").GetProperty("messages")[0].GetProperty("content").GetString() == "long json");
         Assert.False(jsonRecord.TryGetProperty("response", out _));
         Assert.Equal(200, jsonRecord.GetProperty("status").GetInt32());
         Assert.Equal("acct_long", jsonRecord.GetProperty("account_id").GetString());
-        // A cut stream is reassembled from what was kept: the start of the answer.
+        AssertUsage(jsonRecord, input: 12, output: 34);
+        // A cut stream is reassembled from what was kept, the start of the answer, whose message_start counts one
+        // output token; the record's usage has the 34 of the message_delta past the cut.
         var streamRecord = records.Single(r => r.GetProperty("request").GetProperty("messages")[0].GetProperty("content").GetString() == "long stream");
         Assert.Equal(200, streamRecord.GetProperty("status").GetInt32());
         Assert.True(streamRecord.GetRawText().Length < sse.Length, "the logged stream record must be cut");
+        AssertUsage(streamRecord, input: 12, output: 34);
+    }
+
+    [Fact]
+    public async Task Process_OpenAIResponsesOverMaxResponseBytes_RecordKeepsTheUsageTheAnswerEndedWith()
+    {
+        await using var fixture = await GatewayFixture.StartAsync(s => s["Gateway:Log:MaxResponseBytes"] = "1024");
+        fixture.OpenAI.State.AnswerPadding = 6000;
+        var key = await fixture.CreateKeyAsync("acct_long_o");
+        var ct = TestContext.Current.CancellationToken;
+
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI(prompt: "long json")), ct)).Dispose();
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI(stream: true, prompt: "long stream")), ct)).Dispose();
+        await fixture.StopGatewayAsync();
+
+        var records = fixture.ReadLog();
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => AssertUsage(r, input: 12, output: 34));
+    }
+
+    private static void AssertUsage(JsonElement record, int input, int output)
+    {
+        Assert.True(record.TryGetProperty("usage", out var usage), $"no usage in {record.GetRawText()[..200]}");
+        Assert.Equal(input, usage.GetProperty("input_tokens").GetInt32());
+        Assert.Equal(output, usage.GetProperty("output_tokens").GetInt32());
     }
 
     /// <summary>
