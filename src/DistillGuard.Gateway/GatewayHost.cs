@@ -8,6 +8,7 @@ using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Features.Operations;
 using DistillGuard.Gateway.Features.Proxy;
 using DistillGuard.Gateway.Features.RegionPolicy;
+using DistillGuard.Gateway.Features.Reload;
 using DistillGuard.Gateway.Features.TlsFingerprint;
 using DistillGuard.Gateway.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -139,7 +140,8 @@ public static class GatewayHost
             .AddGatewayFailover()
             .AddGatewayAdmin()
             .AddGatewayDashboard()
-            .AddGatewayProxy();
+            .AddGatewayProxy()
+            .AddGatewayReload();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -107,12 +108,20 @@ internal static class GatewayProcess
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
+    /// <summary>Sends the process a POSIX signal (Linux numbering: 1 SIGHUP, 15 SIGTERM); returns kill(2)'s result.</summary>
+    public static int Signal(Process gateway, int signal) => Kill(gateway.Id, signal);
+
     /// <summary>Stops the process and waits for it.</summary>
     public static async Task StopAsync(Process gateway)
     {
         gateway.Kill(entireProcessTree: true);
         await gateway.WaitForExitAsync(CancellationToken.None);
     }
+
+    // DllImport rather than LibraryImport: no unsafe code for two ints (as FreshPages in Core).
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int pid, int signal);
 
     private static async Task DrainAsync(StreamReader reader)
     {

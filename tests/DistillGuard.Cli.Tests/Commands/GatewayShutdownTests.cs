@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.InteropServices;
 using DistillGuard.Gateway.StandIn;
 
 namespace DistillGuard.Cli.Tests.Commands;
@@ -60,7 +59,7 @@ public sealed class GatewayShutdownTests
             }, ct)).ToArray();
             await enoughAnswered.Task.WaitAsync(ct);
 
-            Assert.Equal(0, Kill(gateway.Id, Sigterm));
+            Assert.Equal(0, GatewayProcess.Signal(gateway, Sigterm));
             await Task.WhenAll(senders);
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
@@ -80,9 +79,4 @@ public sealed class GatewayShutdownTests
             Directory.Delete(dir, recursive: true);
         }
     }
-
-    // DllImport rather than LibraryImport: no unsafe code for two ints (as FreshPages in Core).
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Kill(int pid, int signal);
 }

@@ -42,7 +42,7 @@ internal sealed class GatewayFixture : IAsyncDisposable
 
     public string BaseUrl => App.Urls.First();
 
-    public static async Task<GatewayFixture> StartAsync(Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
+    public static async Task<GatewayFixture> StartAsync(Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null, string? configPath = null)
     {
         var root = Directory.CreateTempSubdirectory("dg-gateway-").FullName;
         var anthropic = await StandInServer.StartAsync();
@@ -75,15 +75,21 @@ internal sealed class GatewayFixture : IAsyncDisposable
             ["Gateway:Upstreams:1:Fallback:Model"] = "claude-test",
         };
         configure?.Invoke(settings);
-        var fixture = new GatewayFixture(root, anthropic, openAI, settings, services);
+        var fixture = new GatewayFixture(root, anthropic, openAI, settings, services) { ConfigPath = configPath };
         await fixture.StartGatewayAsync();
         return fixture;
     }
 
+    /// <summary>
+    /// A JSON config file read before the fixture's settings (which win over it), for settings a test changes on disk
+    /// while the gateway runs (a configuration reload).
+    /// </summary>
+    public string? ConfigPath { get; private init; }
+
     /// <summary>Starts (or restarts, over the same store and log directory) the gateway.</summary>
     public async Task StartGatewayAsync()
     {
-        var settings = new GatewayHostSettings { LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning, ConfigureServices = _services };
+        var settings = new GatewayHostSettings { LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning, ConfigureServices = _services, ConfigPath = ConfigPath };
         if (!_settings.ContainsKey("Gateway:Urls:0"))
         {
             settings.Urls.Add("http://127.0.0.1:0");

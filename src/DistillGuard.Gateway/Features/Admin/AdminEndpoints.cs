@@ -5,6 +5,7 @@ using DistillGuard.Core.Findings;
 using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Features.Detection;
 using DistillGuard.Gateway.Features.Failover;
+using DistillGuard.Gateway.Features.Reload;
 
 namespace DistillGuard.Gateway.Features.Admin;
 
@@ -43,6 +44,7 @@ internal static class AdminEndpoints
             w.WriteEndArray();
         }));
         admin.MapDelete("/keys/{keyId}", (string keyId, AdminService service) => service.RevokeKey(keyId) ? Results.NoContent() : Results.NotFound());
+        admin.MapPost("/config/reload", (ConfigReloader reloader) => WriteReload(reloader.Reload("admin API")));
         admin.MapGet("/upstreams", (UpstreamRouter router) => Json(w => WriteUpstreams(w, router)));
         admin.MapPost("/upstreams/probe", async (UpstreamHealthProbe probe, UpstreamRouter router, CancellationToken ct) =>
         {
@@ -62,6 +64,30 @@ internal static class AdminEndpoints
         return statusCode == StatusCodes.Status200OK
             ? Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json")
             : Results.Content(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), "application/json", System.Text.Encoding.UTF8, statusCode);
+    }
+
+    /// <summary>200 with what changed, or 400 with why the new configuration was rejected (the old one stays).</summary>
+    private static IResult WriteReload(ConfigReloadResult result) => Json(
+        w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("status"u8, result.Applied ? "applied" : "rejected");
+            WriteList(w, "changed"u8, result.Changed);
+            WriteList(w, "need_restart"u8, result.NeedRestart);
+            WriteList(w, "errors"u8, result.Errors);
+            w.WriteEndObject();
+        },
+        result.Applied ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+
+    private static void WriteList(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<string> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStringValue(item);
+        }
+
+        w.WriteEndArray();
     }
 
     internal static void WriteUpstreams(Utf8JsonWriter w, UpstreamRouter router)

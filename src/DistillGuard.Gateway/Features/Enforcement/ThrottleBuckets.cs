@@ -11,20 +11,26 @@ namespace DistillGuard.Gateway.Features.Enforcement;
 internal sealed class ThrottleBuckets(IOptions<GatewayOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
-    private readonly double _perSecond = options.Value.Policy.ThrottleRequestsPerMinute / 60.0;
-    private readonly int _burst = options.Value.Policy.ThrottleBurst;
+    private volatile Rate _rate = new(options.Value.Policy);
+
+    /// <summary>
+    /// Takes the rate and burst of a reloaded configuration. Buckets keep the tokens they hold (at most the new
+    /// burst), so a reload neither frees a throttled account at once nor holds it back more than the new rate says.
+    /// </summary>
+    public void Apply(PolicyOptions policy) => _rate = new Rate(policy);
 
     /// <summary>Takes one token; when none is left, says how long until the next one.</summary>
     public bool TryTake(string accountId, out TimeSpan retryAfter)
     {
-        var bucket = _buckets.GetOrAdd(accountId, static (_, burst) => new Bucket(burst), _burst);
+        var rate = _rate;
+        var bucket = _buckets.GetOrAdd(accountId, static (_, burst) => new Bucket(burst), rate.Burst);
         var now = time.GetTimestamp();
         lock (bucket)
         {
             if (bucket.LastRefill != 0)
             {
                 var elapsed = time.GetElapsedTime(bucket.LastRefill, now).TotalSeconds;
-                bucket.Tokens = Math.Min(_burst, bucket.Tokens + elapsed * _perSecond);
+                bucket.Tokens = Math.Min(rate.Burst, bucket.Tokens + elapsed * rate.PerSecond);
             }
 
             bucket.LastRefill = now;
@@ -35,9 +41,16 @@ internal sealed class ThrottleBuckets(IOptions<GatewayOptions> options, TimeProv
                 return true;
             }
 
-            retryAfter = TimeSpan.FromSeconds((1 - bucket.Tokens) / _perSecond);
+            retryAfter = TimeSpan.FromSeconds((1 - bucket.Tokens) / rate.PerSecond);
             return false;
         }
+    }
+
+    private sealed class Rate(PolicyOptions policy)
+    {
+        public double PerSecond { get; } = policy.ThrottleRequestsPerMinute / 60.0;
+
+        public int Burst { get; } = policy.ThrottleBurst;
     }
 
     private sealed class Bucket(int burst)

@@ -27,6 +27,8 @@ internal sealed class GatewayMetrics
     public long LogResponsesTruncated;
     public long LogRecordsFailed;
     public long FlaggedNetworkRequests;
+    public long ConfigReloadsApplied;
+    public long ConfigReloadsRejected;
 
     /// <summary>Reads the current queue depth; set by the exchange log pipeline.</summary>
     public Func<int> QueueDepth { get; set; } = static () => 0;

@@ -61,6 +61,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Replay at start left out {Files} exchange files last written before {Cutoff:O} (Log.ReplayWindow {Window})")]
     public static partial void LogReplayLeftOut(ILogger logger, int files, DateTime cutoff, TimeSpan window);
 
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Configuration reloaded ({Trigger}): now in force {Changed}; read only at start, so needing a restart: {NeedRestart}")]
+    public static partial void ConfigReloaded(ILogger logger, string trigger, string changed, string needRestart);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Configuration reload ({Trigger}) rejected, the settings in force are kept: {Errors}")]
+    public static partial void ConfigReloadRejected(ILogger logger, string trigger, string errors);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Error, Message = "Configuration reload failed, the settings in force are kept")]
+    public static partial void ConfigReloadFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "After the replay: {Review} accounts under review, {Throttle} throttled, {Block} blocked")]
     public static partial void ReplayVerdicts(ILogger logger, long review, long throttle, long block);
 }

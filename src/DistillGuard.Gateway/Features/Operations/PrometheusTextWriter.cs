@@ -61,6 +61,10 @@ internal static class PrometheusTextWriter
         Simple(sb, "distillguard_gateway_log_responses_truncated_total", "counter", "Logged responses cut at the size limit.", m.LogResponsesTruncated);
         Simple(sb, "distillguard_gateway_log_records_failed_total", "counter", "Exchange records that could not be written (should stay 0).", m.LogRecordsFailed);
 
+        Header(sb, "distillguard_gateway_config_reloads_total", "counter", "Configuration reloads (SIGHUP or the admin API), by result.");
+        Line(sb, "distillguard_gateway_config_reloads_total", "result=\"applied\"", Volatile.Read(ref m.ConfigReloadsApplied));
+        Line(sb, "distillguard_gateway_config_reloads_total", "result=\"rejected\"", Volatile.Read(ref m.ConfigReloadsRejected));
+
         Simple(sb, "distillguard_gateway_engine_buffered_exchanges", "gauge", "Exchanges the engine holds until they lie its reorder tolerance behind the newest.", m.EngineBufferedExchanges());
         Simple(sb, "distillguard_gateway_engine_tracked_accounts", "gauge", "Accounts the engine keeps state for.", m.EngineTrackedAccounts());
 

@@ -34,6 +34,7 @@ internal sealed class GatewayProxyHandler(
     ThrottleBuckets buckets,
     ClientNetworkResolver networks,
     NetworkPolicy networkPolicy,
+    CountermeasureSettings countermeasureSettings,
     ExchangeLogPipeline pipeline,
     GatewayMetrics metrics,
     IOptions<GatewayOptions> options,
@@ -160,11 +161,11 @@ internal sealed class GatewayProxyHandler(
                     return ErrorResponder.WriteAsync(context, shape, 429, "this account is rate limited pending review; retry after the indicated delay");
                 }
 
-                countermeasures = _options.Countermeasures.Throttle;
+                countermeasures = countermeasureSettings.Current.Throttle;
                 break;
             case Verdict.Review:
                 metrics.CountEnforcement(EnforcementAction.ReviewRecorded);
-                countermeasures = _options.Countermeasures.Review;
+                countermeasures = countermeasureSettings.Current.Review;
                 break;
         }
 

@@ -16,17 +16,13 @@ internal sealed class ClientNetworkResolver
     /// <summary>A JA4 is 36 characters; JA3 hashes and raw forms are longer. Anything longer is not a fingerprint.</summary>
     private const int MaxFingerprintLength = 512;
 
-    private readonly IPNetwork[] _trusted;
-    private readonly IpRange[] _table;
+    // Trusted proxies and the IP table, swapped whole when the configuration is reloaded; a request reads it once.
+    private volatile Networks _networks;
 
-    public ClientNetworkResolver(IOptions<GatewayOptions> options)
-    {
-        var o = options.Value;
-        _trusted = [.. o.TrustedProxies.Select(ParseNetwork)];
-        _table = [.. o.Region.IpTable
-            .Select(static row => new IpRange(ParseNetwork(row.Cidr), row.Country?.ToUpperInvariant(), row.Asn, row.AsnOrg, row.AsnType is null ? AsnType.Unknown : LogNames.ParseAsnType(row.AsnType)))
-            .OrderByDescending(static r => r.Network.PrefixLength)];
-    }
+    public ClientNetworkResolver(IOptions<GatewayOptions> options) => _networks = Build(options.Value);
+
+    /// <summary>Takes the trusted proxies and IP table of a reloaded (already validated) configuration.</summary>
+    public void Apply(GatewayOptions options) => _networks = Build(options);
 
     public static IPNetwork ParseNetwork(string value) =>
         value.Contains('/', StringComparison.Ordinal) ? IPNetwork.Parse(value) : new IPNetwork(IPAddress.Parse(value), IPAddress.Parse(value).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
@@ -39,8 +35,9 @@ internal sealed class ClientNetworkResolver
             address = address.MapToIPv4();
         }
 
-        var trusted = address is not null && IsTrusted(address);
-        var network = ResolveAddress(context, address, trusted);
+        var networks = _networks;
+        var trusted = address is not null && networks.IsTrusted(address);
+        var network = ResolveAddress(context, networks, address, trusted);
         var fingerprint = context.TlsFingerprint();
         if (fingerprint is null && trusted && context.Request.Headers["X-Client-Tls-Fingerprint"] is [{ Length: > 0 and <= MaxFingerprintLength } stated])
         {
@@ -50,11 +47,11 @@ internal sealed class ClientNetworkResolver
         return fingerprint is null ? network : network with { TlsFingerprint = fingerprint };
     }
 
-    private ClientNetwork ResolveAddress(HttpContext context, IPAddress? address, bool trusted)
+    private static ClientNetwork ResolveAddress(HttpContext context, Networks networks, IPAddress? address, bool trusted)
     {
         if (trusted)
         {
-            address = FromForwardedFor(context.Request.Headers["X-Forwarded-For"], address!);
+            address = FromForwardedFor(context.Request.Headers["X-Forwarded-For"], networks, address!);
         }
 
         if (address is null)
@@ -67,7 +64,7 @@ internal sealed class ClientNetworkResolver
             return stated;
         }
 
-        foreach (var range in _table)
+        foreach (var range in networks.Table)
         {
             if (range.Network.Contains(address))
             {
@@ -97,7 +94,7 @@ internal sealed class ClientNetworkResolver
         return new ClientNetwork(address.ToString(), country.Length == 2 ? country.ToUpperInvariant() : null, asn, org.Length > 0 ? org : null, LogNames.ParseAsnType(type));
     }
 
-    private IPAddress FromForwardedFor(Microsoft.Extensions.Primitives.StringValues header, IPAddress peer)
+    private static IPAddress FromForwardedFor(Microsoft.Extensions.Primitives.StringValues header, Networks networks, IPAddress peer)
     {
         var client = peer;
         for (var i = header.Count - 1; i >= 0; i--)
@@ -111,7 +108,7 @@ internal sealed class ClientNetworkResolver
                 }
 
                 client = hop.IsIPv4MappedToIPv6 ? hop.MapToIPv4() : hop;
-                if (!IsTrusted(client))
+                if (!networks.IsTrusted(client))
                 {
                     return client;
                 }
@@ -121,16 +118,27 @@ internal sealed class ClientNetworkResolver
         return client;
     }
 
-    private bool IsTrusted(IPAddress address)
-    {
-        foreach (var network in _trusted)
-        {
-            if (network.Contains(address))
-            {
-                return true;
-            }
-        }
+    private static Networks Build(GatewayOptions o) => new(
+        [.. o.TrustedProxies.Select(ParseNetwork)],
+        [.. o.Region.IpTable
+            .Select(static row => new IpRange(ParseNetwork(row.Cidr), row.Country?.ToUpperInvariant(), row.Asn, row.AsnOrg, row.AsnType is null ? AsnType.Unknown : LogNames.ParseAsnType(row.AsnType)))
+            .OrderByDescending(static r => r.Network.PrefixLength)]);
 
-        return false;
+    /// <param name="Trusted">Proxies whose forwarding headers are believed.</param>
+    /// <param name="Table">IP → country/network rows, longest prefix first.</param>
+    private sealed record Networks(IPNetwork[] Trusted, IpRange[] Table)
+    {
+        public bool IsTrusted(IPAddress address)
+        {
+            foreach (var network in Trusted)
+            {
+                if (network.Contains(address))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using DistillGuard.Gateway.Features.Countermeasures;
+using DistillGuard.Gateway.Features.Enforcement;
+using DistillGuard.Gateway.Features.Operations;
+using DistillGuard.Gateway.Features.RegionPolicy;
+using DistillGuard.Gateway.Options;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Options;
+
+namespace DistillGuard.Gateway.Features.Reload;
+
+/// <summary>
+/// Re-reads the configuration (the JSON file, then the environment) on request — SIGHUP or <c>POST /admin/config/reload</c>
+/// — and puts the policy an operator changes during an incident into force without a restart, which would replay
+/// the whole exchange log: the region and network rules and IP table, the trusted proxies, the countermeasures per
+/// verdict, and the throttle rate. A new configuration is validated as at start and applied only whole; when it is
+/// rejected the previous one stays in force. Every other setting is read only at start, and a change to it is
+/// reported as needing a restart. Not on a file watcher: an editor's save can be seen half-written.
+/// </summary>
+internal sealed class ConfigReloader(
+    IConfiguration configuration,
+    IOptionsFactory<GatewayOptions> factory,
+    NetworkPolicy networkPolicy,
+    ClientNetworkResolver networks,
+    ThrottleBuckets buckets,
+    CountermeasureSettings countermeasures,
+    GatewayMetrics metrics,
+    ILogger<ConfigReloader> logger)
+{
+    /// <summary>Configuration keys under these are put into force by a reload; the rest need a restart.</summary>
+    private static readonly string[] Reloadable =
+    [
+        "Gateway:Region",
+        "Gateway:TrustedProxies",
+        "Gateway:Countermeasures",
+        "Gateway:Policy:ThrottleRequestsPerMinute",
+        "Gateway:Policy:ThrottleBurst",
+    ];
+
+    private readonly Lock _gate = new();
+
+    // The settings as last applied (at start, or by the last reload that was applied), to report what changed.
+    private Dictionary<string, string?>? _applied;
+
+    public ConfigReloadResult Reload(string trigger)
+    {
+        lock (_gate)
+        {
+            var before = _applied ??= Snapshot();
+            var result = TryReload(before);
+            if (result.Applied)
+            {
+                Interlocked.Increment(ref metrics.ConfigReloadsApplied);
+                Log.ConfigReloaded(logger, trigger, Describe(result.Changed), Describe(result.NeedRestart));
+            }
+            else
+            {
+                Interlocked.Increment(ref metrics.ConfigReloadsRejected);
+                Log.ConfigReloadRejected(logger, trigger, string.Join("; ", result.Errors));
+            }
+
+            return result;
+        }
+    }
+
+    private ConfigReloadResult TryReload(Dictionary<string, string?> before)
+    {
+        // A JSON file that does not parse would leave the configuration empty after Reload(): check it first.
+        foreach (var file in JsonFiles())
+        {
+            if (CheckJson(file) is { } error)
+            {
+                return ConfigReloadResult.Rejected(error);
+            }
+        }
+
+        GatewayOptions next;
+        try
+        {
+            ((IConfigurationRoot)configuration).Reload();
+            // Binds, post-configures and validates exactly as at start.
+            next = factory.Create(Microsoft.Extensions.Options.Options.DefaultName);
+        }
+        catch (Exception ex) when (ex is AggregateException or OptionsValidationException or InvalidOperationException or InvalidDataException or FormatException or IOException)
+        {
+            // Reload() itself can throw: the options monitor behind ValidateOnStart rebinds and validates on the
+            // configuration's change token, and its failures come back wrapped in aggregates.
+            return ConfigReloadResult.Rejected([.. Reasons(ex).Distinct(StringComparer.Ordinal)]);
+        }
+
+        var after = Snapshot();
+        var changed = before.Keys.Union(after.Keys, StringComparer.Ordinal)
+            .Where(key => !string.Equals(before.GetValueOrDefault(key), after.GetValueOrDefault(key), StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        networkPolicy.Apply(next.Region);
+        networks.Apply(next);
+        buckets.Apply(next.Policy);
+        countermeasures.Apply(next.Countermeasures);
+        _applied = after;
+        return new ConfigReloadResult(true, [.. changed.Where(IsReloadable)], [.. changed.Where(static k => !IsReloadable(k))], []);
+    }
+
+    private static IEnumerable<string> Reasons(Exception ex) => ex switch
+    {
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.SelectMany(Reasons),
+        OptionsValidationException validation => validation.Failures,
+        _ => [ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message],
+    };
+
+    private static bool IsReloadable(string key) =>
+        Reloadable.Any(prefix => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (key.Length == prefix.Length || key[prefix.Length] == ':'));
+
+    /// <summary>Every setting under <c>Gateway</c> with a value, by configuration key (values are never logged).</summary>
+    private Dictionary<string, string?> Snapshot() =>
+        configuration.GetSection(GatewayOptions.SectionName).AsEnumerable()
+            .Where(static pair => pair.Value is not null)
+            .ToDictionary(static pair => pair.Key, static pair => pair.Value, StringComparer.Ordinal);
+
+    private IEnumerable<string> JsonFiles() =>
+        ((IConfigurationRoot)configuration).Providers.OfType<JsonConfigurationProvider>()
+            .Select(static p => p.Source.FileProvider?.GetFileInfo(p.Source.Path ?? string.Empty).PhysicalPath)
+            .OfType<string>();
+
+    /// <summary>Null when <paramref name="path"/> parses as the configuration reader reads JSON; else what is wrong and where.</summary>
+    private static string? CheckJson(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object ? null : $"{path}: the top level must be a JSON object";
+        }
+        catch (JsonException ex)
+        {
+            return $"{path}: line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {ex.Message}";
+        }
+        catch (IOException ex)
+        {
+            return $"{path}: {ex.Message}";
+        }
+    }
+
+    private static string Describe(IReadOnlyList<string> keys) => keys.Count == 0 ? "none" : string.Join(", ", keys);
+}
