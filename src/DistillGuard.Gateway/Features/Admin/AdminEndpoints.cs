@@ -105,8 +105,28 @@ internal static class AdminEndpoints
         w.WriteEndArray();
     }
 
-    private static async Task<IResult> FlaggedAsync(AdminService service, VerdictBoard board, CancellationToken ct)
+    /// <summary>The most accounts one page of <c>/admin/accounts/flagged</c> may ask for.</summary>
+    private const int MaxFlaggedPage = 10_000;
+
+    /// <summary>
+    /// Flagged accounts in account-id order, filtered by <c>verdict</c> (the effective one) and <c>campaign_id</c>;
+    /// with <c>limit</c>, one page after <c>after</c> and a <c>Link: rel="next"</c> header while more remain, so a
+    /// 25,000-account campaign can be walked without one response holding all of it. <c>X-Total-Count</c> says how
+    /// many match.
+    /// </summary>
+    private static async Task<IResult> FlaggedAsync(HttpContext context, AdminService service, VerdictBoard board, string? verdict, string? campaign_id, int? limit, string? after, CancellationToken ct)
     {
+        Verdict wanted = default;
+        if (verdict is not null && !VerdictNames.TryParse(verdict, out wanted))
+        {
+            return Results.BadRequest(new Dictionary<string, string> { ["error"] = $"verdict '{verdict}' is not one of allow, review, throttle, block" });
+        }
+
+        if (limit is < 1 or > MaxFlaggedPage)
+        {
+            return Results.BadRequest(new Dictionary<string, string> { ["error"] = $"limit must be between 1 and {MaxFlaggedPage}" });
+        }
+
         var findings = await service.FindingsAsync(ct).ConfigureAwait(false);
         var reasons = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
         var ids = new SortedSet<string>(StringComparer.Ordinal);
@@ -128,10 +148,28 @@ internal static class AdminEndpoints
             ids.Add(finding.AccountId);
         }
 
+        string? CampaignOf(string id) => board.EngineStatus(id)?.CampaignId ?? reasons.GetValueOrDefault(id)?.CampaignId;
+        var matching = ids
+            .Where(id => verdict is null || board.Effective(id) == wanted)
+            .Where(id => campaign_id is null || string.Equals(CampaignOf(id), campaign_id, StringComparison.Ordinal))
+            .ToList();
+        var page = matching.Where(id => after is null || string.CompareOrdinal(id, after) > 0).Take(limit ?? int.MaxValue).ToList();
+        context.Response.Headers["X-Total-Count"] = matching.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (limit is { } size && page.Count == size && string.CompareOrdinal(page[^1], matching[^1]) < 0)
+        {
+            var next = QueryString.Create([
+                new("after", page[^1]),
+                new("limit", size.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .. verdict is null ? [] : new KeyValuePair<string, string?>[] { new("verdict", verdict) },
+                .. campaign_id is null ? [] : new KeyValuePair<string, string?>[] { new("campaign_id", campaign_id) },
+            ]);
+            context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}{next}>; rel=\"next\"";
+        }
+
         return Json(w =>
         {
             w.WriteStartArray();
-            foreach (var id in ids)
+            foreach (var id in page)
             {
                 var status = board.EngineStatus(id);
                 var manual = board.Override(id);
@@ -140,7 +178,7 @@ internal static class AdminEndpoints
                 w.WriteString("verdict"u8, VerdictNames.ToWire(board.Effective(id)));
                 w.WriteString("engine_verdict"u8, VerdictNames.ToWire(status?.Verdict ?? Verdict.Allow));
                 w.WriteNumber("risk"u8, Math.Round(status?.Risk ?? reasons.GetValueOrDefault(id)?.Risk ?? 0, 4));
-                if ((status?.CampaignId ?? reasons.GetValueOrDefault(id)?.CampaignId) is { } campaign)
+                if (CampaignOf(id) is { } campaign)
                 {
                     w.WriteString("campaign_id"u8, campaign);
                 }

@@ -1,4 +1,5 @@
 using System.Net;
+using DistillGuard.Core.Engine;
 using System.Text.Json;
 using DistillGuard.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,65 @@ public sealed class AdminApiTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(fixture.Service<DistillGuard.Gateway.Features.Store.GatewayStore>().ListKeys(null));
+    }
+
+    [Fact]
+    public async Task Flagged_FilteredByVerdictAndCampaignAndPaged_FollowsTheNextLinkToTheEnd()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var board = fixture.Service<DistillGuard.Gateway.Features.Detection.VerdictBoard>();
+        foreach (var (id, verdict, campaign) in new[]
+        {
+            ("acct_a", Verdict.Block, "camp_1"), ("acct_b", Verdict.Block, "camp_1"), ("acct_c", Verdict.Block, "camp_1"),
+            ("acct_d", Verdict.Throttle, "camp_2"), ("acct_e", Verdict.Review, null),
+        })
+        {
+            board.SetEngine(new AccountStatus(id, verdict, 0.95, campaign, null));
+        }
+
+        await fixture.SetOverrideAsync("acct_c", "allow");
+
+        var (blocked, blockedTotal, _) = await FlaggedAsync(fixture, "/admin/accounts/flagged?verdict=block");
+        var (second, _, _) = await FlaggedAsync(fixture, "/admin/accounts/flagged?campaign_id=camp_2");
+        var (page1, total, next1) = await FlaggedAsync(fixture, "/admin/accounts/flagged?campaign_id=camp_1&limit=2");
+        var (page2, _, next2) = await FlaggedAsync(fixture, next1!);
+        using var badVerdict = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/flagged?verdict=maybe"), ct);
+        using var badLimit = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/flagged?limit=0"), ct);
+
+        // The effective verdict: acct_c is allow-listed by hand, so it is no longer among the blocked.
+        Assert.Equal(["acct_a", "acct_b"], blocked);
+        Assert.Equal(2, blockedTotal);
+        Assert.Equal(["acct_d"], second);
+        Assert.Equal(["acct_a", "acct_b"], page1);
+        Assert.Equal(3, total);
+        Assert.Equal("/admin/accounts/flagged?after=acct_b&limit=2&campaign_id=camp_1", next1);
+        Assert.Equal(["acct_c"], page2);
+        Assert.Null(next2);
+        Assert.Equal(HttpStatusCode.BadRequest, badVerdict.StatusCode);
+        Assert.Contains("verdict 'maybe'", await badVerdict.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
+        Assert.Contains("limit must be between 1 and 10000", await badLimit.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    /// <summary>One page of flagged accounts: their ids, X-Total-Count, and the target of Link rel="next" if any.</summary>
+    private static async Task<(List<string> Ids, int Total, string? Next)> FlaggedAsync(GatewayFixture fixture, string path)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var response = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, path), ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var ids = body.RootElement.EnumerateArray().Select(static e => e.GetProperty("account_id").GetString()!).ToList();
+        var total = int.Parse(response.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        string? next = null;
+        if (response.Headers.TryGetValues("Link", out var links))
+        {
+            var link = links.Single();
+            Assert.EndsWith(">; rel=\"next\"", link, StringComparison.Ordinal);
+            next = link[1..link.IndexOf('>', StringComparison.Ordinal)];
+        }
+
+        return (ids, total, next);
     }
 
     [Fact]
