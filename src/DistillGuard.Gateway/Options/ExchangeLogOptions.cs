@@ -42,4 +42,11 @@ public sealed class ExchangeLogOptions
     /// "Restarts"). Default: not set, every file is replayed.
     /// </summary>
     public TimeSpan? ReplayWindow { get; set; }
+
+    /// <summary>
+    /// Whether each exchange file is gzipped in place (<c>.jsonl.gz</c>, which <c>scan</c> and the replay read) once
+    /// it is closed — at rotation, or at the next start for the file a stop closed — on a worker of its own. JSON
+    /// logs shrink several times over; the cost is CPU while a file is compressed. Default false.
+    /// </summary>
+    public bool CompressRotated { get; set; }
 }

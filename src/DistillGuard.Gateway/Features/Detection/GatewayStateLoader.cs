@@ -23,6 +23,7 @@ internal sealed class GatewayStateLoader(
     ExchangeLogReplay replay,
     GatewayMetrics metrics,
     AccountsLogFile accountsFile,
+    RotatedLogCompressor compressor,
     IOptions<GatewayOptions> options,
     TimeProvider time,
     ILogger<GatewayStateLoader> logger) : IHostedService
@@ -40,6 +41,10 @@ internal sealed class GatewayStateLoader(
         {
             board.SetOverride(entry);
         }
+
+        // A crash in the middle of compressing a closed log file leaves two copies or a temporary one: settle that
+        // before the replay reads the folder, so no record is read twice.
+        compressor.RecoverAtStart();
 
         // On the engine thread (the log consumer, started before this service), so nothing else touches the engine
         // meanwhile; verdicts the replay reaches reach the board as live ones do.
@@ -61,6 +66,7 @@ internal sealed class GatewayStateLoader(
             },
             cancellationToken).ConfigureAwait(false);
 
+        compressor.QueueEarlierFiles();
         accountsFile.WriteSnapshot(accounts);
         Log.GatewayStarted(logger, options.Value.Upstreams.Count, Path.GetFullPath(options.Value.Log.Directory));
     }

@@ -9,7 +9,7 @@ namespace DistillGuard.Gateway.Features.Logging;
 /// The rotating exchange-log files: <c>exchanges-{start}-{n}.jsonl</c> in the log directory, a new file past
 /// <see cref="ExchangeLogOptions.MaxFileBytes"/>. Used only by the consumer thread.
 /// </summary>
-internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, TimeProvider time, ILogger<ExchangeLogFile> logger) : IDisposable
+internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, RotatedLogCompressor compressor, TimeProvider time, ILogger<ExchangeLogFile> logger) : IDisposable
 {
     /// <summary>How every exchange file's name starts (what a replay at start reads back).</summary>
     public const string FilePrefix = "exchanges-";
@@ -51,8 +51,13 @@ internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, TimeProv
 
     private void Rotate()
     {
-        _stream?.Flush(flushToDisk: true);
-        _stream?.Dispose();
+        if (_stream is { } closing)
+        {
+            closing.Flush(flushToDisk: true);
+            closing.Dispose();
+            compressor.Closed(closing.Name);
+        }
+
         System.IO.Directory.CreateDirectory(_directory);
         _stamp ??= time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         string path;

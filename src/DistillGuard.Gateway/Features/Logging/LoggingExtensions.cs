@@ -7,6 +7,8 @@ internal static class LoggingExtensions
     {
         services.AddSingleton<ExchangeLogPipeline>();
         services.AddSingleton<ExchangeLogFile>();
+        services.AddSingleton<RotatedLogCompressor>();
+        services.AddHostedService(static sp => sp.GetRequiredService<RotatedLogCompressor>());
         services.AddSingleton<AccountsLogFile>();
         services.AddSingleton<ExchangeLogProcessor>();
         services.AddHostedService(static sp => sp.GetRequiredService<ExchangeLogProcessor>());

@@ -27,6 +27,8 @@ internal sealed class GatewayMetrics
     public long LogResponsesTruncated;
     public long LogRecordsFailed;
     public long FlaggedNetworkRequests;
+    public long LogFilesCompressed;
+    public long LogFilesCompressionFailed;
     public long ConfigReloadsApplied;
     public long ConfigReloadsRejected;
 

@@ -70,6 +70,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 23, Level = LogLevel.Error, Message = "Configuration reload failed, the settings in force are kept")]
     public static partial void ConfigReloadFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "Could not compress the closed exchange file {Path}; it stays as it is and is tried again at the next start")]
+    public static partial void LogCompressionFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 25, Level = LogLevel.Warning, Message = "An interrupted compression left {Kept} and {Deleted}; kept {Kept}, the one holding every record, and deleted {Deleted}")]
+    public static partial void LogCompressionRecovered(ILogger logger, string kept, string deleted);
+
     [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "After the replay: {Review} accounts under review, {Throttle} throttled, {Block} blocked")]
     public static partial void ReplayVerdicts(ILogger logger, long review, long throttle, long block);
 }

@@ -65,6 +65,9 @@ internal static class PrometheusTextWriter
         Line(sb, "distillguard_gateway_config_reloads_total", "result=\"applied\"", Volatile.Read(ref m.ConfigReloadsApplied));
         Line(sb, "distillguard_gateway_config_reloads_total", "result=\"rejected\"", Volatile.Read(ref m.ConfigReloadsRejected));
 
+        Simple(sb, "distillguard_gateway_log_files_compressed_total", "counter", "Closed exchange files gzipped in place (Log.CompressRotated).", Volatile.Read(ref m.LogFilesCompressed));
+        Simple(sb, "distillguard_gateway_log_files_compression_failed_total", "counter", "Closed exchange files that could not be gzipped (kept plain).", Volatile.Read(ref m.LogFilesCompressionFailed));
+
         Simple(sb, "distillguard_gateway_engine_buffered_exchanges", "gauge", "Exchanges the engine holds until they lie its reorder tolerance behind the newest.", m.EngineBufferedExchanges());
         Simple(sb, "distillguard_gateway_engine_tracked_accounts", "gauge", "Accounts the engine keeps state for.", m.EngineTrackedAccounts());
 
