@@ -19,7 +19,7 @@ internal sealed class ByteSink : IBufferWriter<byte>
     private byte[]? _tail;
     private long _overflow;
 
-    /// <summary>Most bytes kept; later writes only set <see cref="Truncated"/>.</summary>
+    /// <summary>Most bytes kept; later writes set <see cref="Truncated"/> and reach only the tail (<see cref="CopyTail"/>).</summary>
     public int Cap { get; set; } = int.MaxValue;
 
     public int Length => _length;
