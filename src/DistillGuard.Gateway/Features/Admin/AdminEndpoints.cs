@@ -22,6 +22,7 @@ internal static class AdminEndpoints
         admin.MapPut("/accounts/{accountId}/override", SetOverrideAsync);
         admin.MapDelete("/accounts/{accountId}/override", async (string accountId, AdminService service, CancellationToken ct) =>
             await service.RemoveOverrideAsync(accountId, ct).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound());
+        admin.MapPut("/campaigns/{campaignId}/override", SetCampaignOverrideAsync);
         admin.MapPost("/accounts", UpsertAccountsAsync);
         admin.MapPost("/keys", CreateKeyAsync);
         admin.MapGet("/keys", (string? account_id, AdminService service) => Json(w =>
@@ -225,13 +226,11 @@ internal static class AdminEndpoints
 
     private static async Task<IResult> SetOverrideAsync(string accountId, HttpRequest request, AdminService service, CancellationToken ct)
     {
-        var body = await ReadObjectAsync(request).ConfigureAwait(false);
-        if (body is null || !body.Value.TryGetProperty("verdict", out var v) || !VerdictNames.TryParse(v.GetString(), out var verdict))
+        if (await ReadOverrideAsync(request).ConfigureAwait(false) is not var (verdict, reason))
         {
-            return Results.BadRequest(new Dictionary<string, string> { ["error"] = "body must be {\"verdict\": \"allow|review|throttle|block\", \"reason\": \"...\"}" });
+            return OverrideBodyExpected();
         }
 
-        var reason = body.Value.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
         var entry = await service.SetOverrideAsync(accountId, verdict, reason, ct).ConfigureAwait(false);
         return Json(w =>
         {
@@ -242,6 +241,46 @@ internal static class AdminEndpoints
             w.WriteEndObject();
         });
     }
+
+    /// <summary>One override on every account now in the campaign: 200 with them, 404 when the campaign has none.</summary>
+    private static async Task<IResult> SetCampaignOverrideAsync(string campaignId, HttpRequest request, AdminService service, CancellationToken ct)
+    {
+        if (await ReadOverrideAsync(request).ConfigureAwait(false) is not var (verdict, reason))
+        {
+            return OverrideBodyExpected();
+        }
+
+        var accounts = await service.SetCampaignOverrideAsync(campaignId, verdict, reason, ct).ConfigureAwait(false);
+        if (accounts.Count == 0)
+        {
+            return Results.NotFound(new Dictionary<string, string> { ["error"] = $"campaign {campaignId} has no accounts now" });
+        }
+
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("campaign_id"u8, campaignId);
+            w.WriteString("verdict"u8, VerdictNames.ToWire(verdict));
+            w.WriteString("reason"u8, reason);
+            WriteList(w, "accounts"u8, accounts);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>The <c>{"verdict": ..., "reason": ...}</c> body of an override; null when it is not one.</summary>
+    private static async Task<(Verdict Verdict, string? Reason)?> ReadOverrideAsync(HttpRequest request)
+    {
+        var body = await ReadObjectAsync(request).ConfigureAwait(false);
+        if (body is null || !body.Value.TryGetProperty("verdict", out var v) || v.ValueKind != JsonValueKind.String || !VerdictNames.TryParse(v.GetString(), out var verdict))
+        {
+            return null;
+        }
+
+        return (verdict, body.Value.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null);
+    }
+
+    private static IResult OverrideBodyExpected() =>
+        Results.BadRequest(new Dictionary<string, string> { ["error"] = "body must be {\"verdict\": \"allow|review|throttle|block\", \"reason\": \"...\"}" });
 
     private static async Task<IResult> UpsertAccountsAsync(HttpRequest request, AdminService service, CancellationToken ct)
     {

@@ -83,6 +83,59 @@ internal sealed class AdminService(
         return entry;
     }
 
+    /// <summary>
+    /// Sets one override on every account the engine now places in <paramref name="campaignId"/> (its verdicts, and its
+    /// findings for accounts it has not flagged), stored in one transaction; returns those accounts in id order, none
+    /// when the campaign has no members. Accounts that join the campaign later are the engine's to judge.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SetCampaignOverrideAsync(string campaignId, Verdict verdict, string? reason, CancellationToken cancellationToken)
+    {
+        var findings = await FindingsAsync(cancellationToken).ConfigureAwait(false);
+        var members = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var status in board.EngineStatuses())
+        {
+            if (status.CampaignId == campaignId)
+            {
+                members.Add(status.AccountId);
+            }
+        }
+
+        foreach (var account in findings.Accounts)
+        {
+            if (account.CampaignId == campaignId && board.EngineStatus(account.AccountId)?.CampaignId is null)
+            {
+                members.Add(account.AccountId);
+            }
+        }
+
+        if (members.Count == 0)
+        {
+            return [];
+        }
+
+        var at = time.GetUtcNow().UtcDateTime;
+        var entries = members.Select(id => new VerdictOverride(id, verdict, reason, at)).ToList();
+        store.SetOverrides(entries);
+        foreach (var entry in entries)
+        {
+            board.SetOverride(entry);
+        }
+
+        Log.CampaignOverrideSet(logger, campaignId, VerdictNames.ToWire(verdict), entries.Count, reason);
+        await pipeline.RunOnEngineAsync(
+            engine =>
+            {
+                foreach (var entry in entries)
+                {
+                    engine.SetOverride(entry.AccountId, verdict);
+                }
+
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return [.. members];
+    }
+
     public async Task<bool> RemoveOverrideAsync(string accountId, CancellationToken cancellationToken)
     {
         var removed = store.RemoveOverride(accountId);

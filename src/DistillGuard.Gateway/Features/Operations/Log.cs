@@ -76,6 +76,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 25, Level = LogLevel.Warning, Message = "An interrupted compression left {Kept} and {Deleted}; kept {Kept}, the one holding every record, and deleted {Deleted}")]
     public static partial void LogCompressionRecovered(ILogger logger, string kept, string deleted);
 
+    [LoggerMessage(EventId = 26, Level = LogLevel.Information, Message = "Override {Verdict} set on the {Count} accounts of campaign {CampaignId}: {Reason}")]
+    public static partial void CampaignOverrideSet(ILogger logger, string campaignId, string verdict, int count, string? reason);
+
     [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "After the replay: {Review} accounts under review, {Throttle} throttled, {Block} blocked")]
     public static partial void ReplayVerdicts(ILogger logger, long review, long throttle, long block);
 }

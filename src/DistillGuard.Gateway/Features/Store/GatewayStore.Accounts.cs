@@ -44,6 +44,27 @@ internal sealed partial class GatewayStore
         "INSERT OR REPLACE INTO overrides (account_id, verdict, reason, created_at) VALUES ($id, $verdict, $reason, $at)",
         ("$id", entry.AccountId), ("$verdict", VerdictNames.ToWire(entry.Verdict)), ("$reason", entry.Reason), ("$at", Time(entry.CreatedAt)));
 
+    /// <summary>Sets many overrides in one transaction: all are stored, or none (a campaign acted on at once).</summary>
+    public void SetOverrides(IReadOnlyList<VerdictOverride> entries)
+    {
+        lock (_lock)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = Command("INSERT OR REPLACE INTO overrides (account_id, verdict, reason, created_at) VALUES ($id, $verdict, $reason, $at)", [("$id", null), ("$verdict", null), ("$reason", null), ("$at", null)]);
+            command.Transaction = transaction;
+            foreach (var entry in entries)
+            {
+                command.Parameters["$id"].Value = entry.AccountId;
+                command.Parameters["$verdict"].Value = VerdictNames.ToWire(entry.Verdict);
+                command.Parameters["$reason"].Value = (object?)entry.Reason ?? DBNull.Value;
+                command.Parameters["$at"].Value = Time(entry.CreatedAt);
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
     public bool RemoveOverride(string accountId)
     {
         lock (_lock)

@@ -67,6 +67,42 @@ public sealed class AdminApiTests
         Assert.Contains("limit must be between 1 and 10000", await badLimit.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CampaignOverride_BlockACampaignUnderReview_EveryMemberBlockedPersistedOthersUntouched()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var board = fixture.Service<DistillGuard.Gateway.Features.Detection.VerdictBoard>();
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, campaign) in new[] { ("acct_m1", "camp_r"), ("acct_m2", "camp_r"), ("acct_m3", "camp_r"), ("acct_other", "camp_o") })
+        {
+            keys[id] = await fixture.CreateKeyAsync(id);
+            board.SetEngine(new AccountStatus(id, Verdict.Review, 0.6, campaign, null));
+        }
+
+        using var request = fixture.Admin(HttpMethod.Put, "/admin/campaigns/camp_r/override", new Dictionary<string, string> { ["verdict"] = "block", ["reason"] = "case 77: confirmed distillation" });
+        using var response = await fixture.Client.SendAsync(request, ct);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        using var unknown = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Put, "/admin/campaigns/camp_none/override", new Dictionary<string, string> { ["verdict"] = "block" }), ct);
+        using var badBody = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Put, "/admin/campaigns/camp_r/override", new Dictionary<string, object> { ["verdict"] = 3 }), ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["acct_m1", "acct_m2", "acct_m3"], body.RootElement.GetProperty("accounts").EnumerateArray().Select(static e => e.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badBody.StatusCode);
+        foreach (var (id, key) in keys)
+        {
+            using var sent = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+            Assert.Equal(id == "acct_other" ? HttpStatusCode.OK : HttpStatusCode.Forbidden, sent.StatusCode);
+        }
+
+        // Stored as one override per member: a restart (the engine forgets its campaign ids) keeps them.
+        await fixture.StopGatewayAsync();
+        await fixture.StartGatewayAsync();
+        var (blocked, _, _) = await FlaggedAsync(fixture, "/admin/accounts/flagged?verdict=block");
+        Assert.Equal(["acct_m1", "acct_m2", "acct_m3"], blocked);
+    }
+
     /// <summary>One page of flagged accounts: their ids, X-Total-Count, and the target of Link rel="next" if any.</summary>
     private static async Task<(List<string> Ids, int Total, string? Next)> FlaggedAsync(GatewayFixture fixture, string path)
     {
