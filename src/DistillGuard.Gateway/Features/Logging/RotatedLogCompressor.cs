@@ -35,8 +35,10 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
 
     /// <summary>
     /// Before the replay at start, whether or not compression is on: deletes temporary files of a compression a crash
-    /// cut short, and of a plain file that also has a <c>.gz</c> beside it, keeps the one that holds every record — the
-    /// plain file unless the <c>.gz</c> decompresses to exactly its bytes — so no record is read twice or lost.
+    /// cut short, and of a plain file that also has a <c>.gz</c> beside it, keeps the one that holds every record: the
+    /// <c>.gz</c> when it decompresses to exactly the plain file's bytes, the plain file when the <c>.gz</c> is cut or
+    /// holds only a start of it — so no record is read twice or lost. Two files that hold different records are both
+    /// kept (never the case for the gateway's own names).
     /// </summary>
     public void RecoverAtStart()
     {
@@ -53,11 +55,24 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
         foreach (var plain in Directory.EnumerateFiles(_directory, $"{ExchangeLogFile.FilePrefix}*.jsonl"))
         {
             var gz = plain + GzipSuffix;
-            if (File.Exists(gz))
+            if (!File.Exists(gz))
             {
-                var whole = HoldsTheSameBytes(gz, plain);
-                File.Delete(whole ? plain : gz);
-                Log.LogCompressionRecovered(logger, whole ? gz : plain, whole ? plain : gz);
+                continue;
+            }
+
+            switch (Compare(gz, plain))
+            {
+                case Copy.Whole:
+                    File.Delete(plain);
+                    Log.LogCompressionRecovered(logger, gz, plain);
+                    break;
+                case Copy.Partial:
+                    File.Delete(gz);
+                    Log.LogCompressionRecovered(logger, plain, gz);
+                    break;
+                default:
+                    Log.LogCompressionPairDiffers(logger, plain, gz);
+                    break;
             }
         }
     }
@@ -151,35 +166,51 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
         File.Delete(plain);
     }
 
-    /// <summary>Whether <paramref name="gz"/> decompresses, whole, to exactly the bytes of <paramref name="plain"/>.</summary>
-    private static bool HoldsTheSameBytes(string gz, string plain)
+    /// <summary>What <paramref name="gz"/> holds of <paramref name="plain"/>: all of it, a start of it (or a broken stream), or other bytes.</summary>
+    private static Copy Compare(string gz, string plain)
     {
-        try
+        using var expected = new FileStream(plain, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var file = new FileStream(gz, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var actual = new GZipStream(file, CompressionMode.Decompress);
+        var left = new byte[1 << 16];
+        var right = new byte[1 << 16];
+        while (true)
         {
-            using var expected = new FileStream(plain, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            using var file = new FileStream(gz, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            using var actual = new GZipStream(file, CompressionMode.Decompress);
-            var left = new byte[1 << 16];
-            var right = new byte[1 << 16];
-            while (true)
+            var read = expected.ReadAtLeast(left, left.Length, throwOnEndOfStream: false);
+            int other;
+            try
             {
-                var read = expected.ReadAtLeast(left, left.Length, throwOnEndOfStream: false);
-                var other = actual.ReadAtLeast(right, right.Length, throwOnEndOfStream: false);
-                if (read != other || !left.AsSpan(0, read).SequenceEqual(right.AsSpan(0, other)))
-                {
-                    return false;
-                }
+                other = actual.ReadAtLeast(right, right.Length, throwOnEndOfStream: false);
+            }
+            catch (InvalidDataException)
+            {
+                // A corrupt stream: what it held so far matched.
+                return Copy.Partial;
+            }
 
-                if (read == 0)
-                {
-                    return true;
-                }
+            var common = Math.Min(read, other);
+            if (!left.AsSpan(0, common).SequenceEqual(right.AsSpan(0, common)))
+            {
+                return Copy.Different;
+            }
+
+            if (read != other)
+            {
+                // A stream that ends early (GZipStream ends silently where a cut file stops) holds a start of the file.
+                return other < read ? Copy.Partial : Copy.Different;
+            }
+
+            if (read == 0)
+            {
+                return Copy.Whole;
             }
         }
-        catch (InvalidDataException)
-        {
-            // A cut or corrupt gzip stream.
-            return false;
-        }
+    }
+
+    private enum Copy
+    {
+        Whole,
+        Partial,
+        Different,
     }
 }

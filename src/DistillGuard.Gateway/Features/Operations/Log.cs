@@ -76,6 +76,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 25, Level = LogLevel.Warning, Message = "An interrupted compression left {Kept} and {Deleted}; kept {Kept}, the one holding every record, and deleted {Deleted}")]
     public static partial void LogCompressionRecovered(ILogger logger, string kept, string deleted);
 
+    [LoggerMessage(EventId = 27, Level = LogLevel.Warning, Message = "{Plain} and {Gzip} hold different records; both are kept and read")]
+    public static partial void LogCompressionPairDiffers(ILogger logger, string plain, string gzip);
+
     [LoggerMessage(EventId = 26, Level = LogLevel.Information, Message = "Override {Verdict} set on the {Count} accounts of campaign {CampaignId}: {Reason}")]
     public static partial void CampaignOverrideSet(ILogger logger, string campaignId, string verdict, int count, string? reason);
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DistillGuard.Gateway.Tests.Features.Logging;
 
@@ -75,6 +76,12 @@ public sealed class RotatedLogCompressorTests
         // Crashed before the rename: a temporary file.
         var temporary = Path.Combine(fixture.LogDirectory, "exchanges-20260101T000000Z-0002.jsonl.gz.tmp");
         File.WriteAllText(temporary, "half a gzip stream");
+        // Not a crash's leftovers: a .gz holding other records than the plain file of its name (the first five).
+        var other = Path.Combine(fixture.LogDirectory, "exchanges-20260101T000000Z-0003.jsonl");
+        File.WriteAllLines(other, File.ReadLines(renamed).Skip(5).Take(5));
+        File.WriteAllLines(other + ".part", File.ReadLines(renamed).Take(5));
+        Gzip(other + ".part", other + ".gz", keep: int.MaxValue);
+        File.Delete(other + ".part");
 
         await fixture.StartGatewayAsync();
 
@@ -83,7 +90,29 @@ public sealed class RotatedLogCompressorTests
         Assert.True(File.Exists(cut), "the plain file whose .gz is cut must stay");
         Assert.False(File.Exists(cut + ".gz"));
         Assert.False(File.Exists(temporary));
-        Assert.Equal(2 * Requests, await fixture.Service<ExchangeLogPipeline>().RunOnEngineAsync(static e => e.ObservedExchanges, TestContext.Current.CancellationToken));
+        Assert.True(File.Exists(other) && File.Exists(other + ".gz"), "files holding different records must both stay");
+        Assert.Equal((2 * Requests) + 10, await fixture.Service<ExchangeLogPipeline>().RunOnEngineAsync(static e => e.ObservedExchanges, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Rotate_RestartedWithinTheSameSecond_NeverReusesTheNameOfACompressedFile()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var fixture = await GatewayFixture.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock));
+        var key = await fixture.CreateKeyAsync("acct_name");
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), TestContext.Current.CancellationToken)).Dispose();
+        await fixture.StopGatewayAsync();
+        var first = Path.Combine(fixture.LogDirectory, "exchanges-20260501T120000Z-0001.jsonl");
+        Gzip(first, first + ".gz", keep: int.MaxValue);
+        File.Delete(first);
+
+        await fixture.StartGatewayAsync();
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), TestContext.Current.CancellationToken)).Dispose();
+        await fixture.StopGatewayAsync();
+
+        // Had the second run taken -0001 again, a later compression or recovery would have met two different -0001s.
+        Assert.False(File.Exists(first));
+        Assert.True(File.Exists(Path.Combine(fixture.LogDirectory, "exchanges-20260501T120000Z-0002.jsonl")));
     }
 
     /// <summary>Exchange files by name without <c>.gz</c>: a file being compressed counts once.</summary>
