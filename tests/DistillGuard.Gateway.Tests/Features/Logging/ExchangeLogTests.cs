@@ -255,6 +255,8 @@ public sealed class ExchangeLogTests
         var jsonBody = await json.Content.ReadAsStringAsync(ct);
         using var stream = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(stream: true, prompt: "long stream")), ct);
         var sse = await stream.Content.ReadAsStringAsync(ct);
+        // The cut is counted when the record is written, after the client has the answer.
+        await fixture.WaitForEngineAsync(2);
         var metrics = await fixture.Client.GetStringAsync("/metrics", ct);
         await fixture.StopGatewayAsync();
 
