@@ -6,11 +6,13 @@
 #
 #   bash bench/gateway-restart-bench.sh              # the `default` scenario (437,605 exchanges), three starts
 #   SCALE=0.5 DAYS=7 RUNS=5 bash bench/gateway-restart-bench.sh
+#   COMPRESS=1 bash bench/gateway-restart-bench.sh   # the log files gzipped first (gzip -1), as Log.CompressRotated leaves them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${SCALE:-1}
 DAYS=${DAYS:-14}
 RUNS=${RUNS:-3}
+COMPRESS=${COMPRESS:-0}
 PORT=19300
 WORK=$(mktemp -d /tmp/dg-restart-bench.XXXXXX)
 GW_PID=
@@ -22,13 +24,14 @@ CLI="dotnet src/DistillGuard.Cli/bin/Release/net10.0/distillguard.dll"
 $CLI simulate --scenario default --scale "$SCALE" --days "$DAYS" --out "$WORK/logs" >/dev/null 2>&1
 rm -f "$WORK"/logs/truth.json "$WORK"/logs/models.jsonl
 EXCHANGES=$(cat "$WORK"/logs/exchanges-*.jsonl | wc -l)
+[ "$COMPRESS" = 1 ] && gzip -1 "$WORK"/logs/exchanges-*.jsonl
 cat > "$WORK/gateway.json" <<JSON
 { "Gateway": { "Urls": ["http://127.0.0.1:$PORT"], "AdminToken": "bench-admin-token-0123456789",
   "Store": { "Path": "$WORK/gateway.db", "KeyPepper": "bench-pepper-0123456789" }, "Log": { "Directory": "$WORK/logs" },
   "Upstreams": [ { "Name": "none", "Api": "anthropic.messages", "BaseUrl": "http://127.0.0.1:9", "Models": ["m"] } ] } }
 JSON
 
-echo "gateway restart bench ($(date -u +%FT%TZ), $(nproc) cores): $EXCHANGES exchanges, $(du -sm "$WORK/logs" | cut -f1) MB in the log directory"
+echo "gateway restart bench ($(date -u +%FT%TZ), $(nproc) cores): $EXCHANGES exchanges, $(du -sm "$WORK/logs" | cut -f1) MB in the log directory$([ "$COMPRESS" = 1 ] && echo ", gzipped")"
 for run in $(seq 1 "$RUNS"); do
   start=$(date +%s.%N)
   $CLI gateway --config "$WORK/gateway.json" >"$WORK/gateway-$run.log" 2>&1 & GW_PID=$!
