@@ -149,7 +149,7 @@ internal static class AdminEndpoints
             ids.Add(finding.AccountId);
         }
 
-        string? CampaignOf(string id) => board.EngineStatus(id)?.CampaignId ?? reasons.GetValueOrDefault(id)?.CampaignId;
+        string? CampaignOf(string id) => service.CampaignOf(id, reasons);
         var matching = ids
             .Where(id => verdict is null || board.Effective(id) == wanted)
             .Where(id => campaign_id is null || string.Equals(CampaignOf(id), campaign_id, StringComparison.Ordinal))

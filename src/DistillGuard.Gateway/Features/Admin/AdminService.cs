@@ -91,23 +91,10 @@ internal sealed class AdminService(
     public async Task<IReadOnlyList<string>> SetCampaignOverrideAsync(string campaignId, Verdict verdict, string? reason, CancellationToken cancellationToken)
     {
         var findings = await FindingsAsync(cancellationToken).ConfigureAwait(false);
-        var members = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var status in board.EngineStatuses())
-        {
-            if (status.CampaignId == campaignId)
-            {
-                members.Add(status.AccountId);
-            }
-        }
-
-        foreach (var account in findings.Accounts)
-        {
-            if (account.CampaignId == campaignId && board.EngineStatus(account.AccountId)?.CampaignId is null)
-            {
-                members.Add(account.AccountId);
-            }
-        }
-
+        var byAccount = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
+        var members = new SortedSet<string>(
+            board.EngineStatuses().Select(static s => s.AccountId).Concat(byAccount.Keys).Where(id => CampaignOf(id, byAccount) == campaignId),
+            StringComparer.Ordinal);
         if (members.Count == 0)
         {
             return [];
@@ -135,6 +122,10 @@ internal sealed class AdminService(
             cancellationToken).ConfigureAwait(false);
         return [.. members];
     }
+
+    /// <summary>The campaign an account is in now: the engine's latest verdict's, else its findings' (an account it has not flagged).</summary>
+    public string? CampaignOf(string accountId, IReadOnlyDictionary<string, AccountFinding> findings) =>
+        board.EngineStatus(accountId)?.CampaignId ?? findings.GetValueOrDefault(accountId)?.CampaignId;
 
     public async Task<bool> RemoveOverrideAsync(string accountId, CancellationToken cancellationToken)
     {

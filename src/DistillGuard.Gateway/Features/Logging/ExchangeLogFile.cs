@@ -67,7 +67,7 @@ internal sealed class ExchangeLogFile(IOptions<GatewayOptions> options, RotatedL
             path = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"{FilePrefix}{_stamp}-{_sequence:D4}.jsonl"));
         }
         // A name taken by an earlier run of the same second stays taken once that file is compressed.
-        while (File.Exists(path) || File.Exists(path + ".gz"));
+        while (File.Exists(path) || File.Exists(RotatedLogCompressor.CompressedPath(path)));
 
         // Flushed on a timer (ExchangeLogProcessor), so under load the file is written a full buffer at a time.
         _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 256 * 1024);

@@ -24,6 +24,9 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
     private readonly string _directory = Path.GetFullPath(options.Value.Log.Directory);
     private Task _worker = Task.CompletedTask;
 
+    /// <summary>Where <paramref name="plain"/> goes once compressed.</summary>
+    public static string CompressedPath(string plain) => plain + GzipSuffix;
+
     /// <summary>Called by the log file when it has closed <paramref name="path"/> for good (never for the file in use).</summary>
     public void Closed(string path)
     {
@@ -54,7 +57,7 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
 
         foreach (var plain in Directory.EnumerateFiles(_directory, $"{ExchangeLogFile.FilePrefix}*.jsonl"))
         {
-            var gz = plain + GzipSuffix;
+            var gz = CompressedPath(plain);
             if (!File.Exists(gz))
             {
                 continue;
@@ -138,7 +141,7 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
 
     private static async Task CompressAsync(string plain, CancellationToken cancellationToken)
     {
-        var gz = plain + GzipSuffix;
+        var gz = CompressedPath(plain);
         var temporary = gz + TemporarySuffix;
         try
         {

@@ -40,9 +40,7 @@ internal sealed partial class GatewayStore
             OrgId = NullableString(r, 7),
         });
 
-    public void SetOverride(VerdictOverride entry) => Execute(
-        "INSERT OR REPLACE INTO overrides (account_id, verdict, reason, created_at) VALUES ($id, $verdict, $reason, $at)",
-        ("$id", entry.AccountId), ("$verdict", VerdictNames.ToWire(entry.Verdict)), ("$reason", entry.Reason), ("$at", Time(entry.CreatedAt)));
+    public void SetOverride(VerdictOverride entry) => SetOverrides([entry]);
 
     /// <summary>Sets many overrides in one transaction: all are stored, or none (a campaign acted on at once).</summary>
     public void SetOverrides(IReadOnlyList<VerdictOverride> entries)
