@@ -23,6 +23,7 @@ internal static class AdminEndpoints
         admin.MapDelete("/accounts/{accountId}/override", async (string accountId, AdminService service, CancellationToken ct) =>
             await service.RemoveOverrideAsync(accountId, ct).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound());
         admin.MapPut("/campaigns/{campaignId}/override", SetCampaignOverrideAsync);
+        admin.MapDelete("/campaigns/{campaignId}/override", ClearCampaignOverridesAsync);
         admin.MapPost("/accounts", UpsertAccountsAsync);
         admin.MapPost("/keys", CreateKeyAsync);
         admin.MapGet("/keys", (string? account_id, AdminService service) => Json(w =>
@@ -262,6 +263,24 @@ internal static class AdminEndpoints
             w.WriteString("campaign_id"u8, campaignId);
             w.WriteString("verdict"u8, VerdictNames.ToWire(verdict));
             w.WriteString("reason"u8, reason);
+            WriteList(w, "accounts"u8, accounts);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Back to the engine's verdict for every account now in the campaign: 200 with those that had an override, 404 when none had.</summary>
+    private static async Task<IResult> ClearCampaignOverridesAsync(string campaignId, AdminService service, CancellationToken ct)
+    {
+        var accounts = await service.ClearCampaignOverridesAsync(campaignId, ct).ConfigureAwait(false);
+        if (accounts.Count == 0)
+        {
+            return Results.NotFound(new Dictionary<string, string> { ["error"] = $"no account of campaign {campaignId} has an override" });
+        }
+
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("campaign_id"u8, campaignId);
             WriteList(w, "accounts"u8, accounts);
             w.WriteEndObject();
         });

@@ -90,11 +90,7 @@ internal sealed class AdminService(
     /// </summary>
     public async Task<IReadOnlyList<string>> SetCampaignOverrideAsync(string campaignId, Verdict verdict, string? reason, CancellationToken cancellationToken)
     {
-        var findings = await FindingsAsync(cancellationToken).ConfigureAwait(false);
-        var byAccount = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
-        var members = new SortedSet<string>(
-            board.EngineStatuses().Select(static s => s.AccountId).Concat(byAccount.Keys).Where(id => CampaignOf(id, byAccount) == campaignId),
-            StringComparer.Ordinal);
+        var members = await CampaignMembersAsync(campaignId, cancellationToken).ConfigureAwait(false);
         if (members.Count == 0)
         {
             return [];
@@ -121,6 +117,49 @@ internal sealed class AdminService(
             },
             cancellationToken).ConfigureAwait(false);
         return [.. members];
+    }
+
+    /// <summary>
+    /// Removes the overrides of every account the engine now places in <paramref name="campaignId"/>, in one
+    /// transaction, so the engine decides for them again; returns the accounts that had one, in id order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ClearCampaignOverridesAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var members = await CampaignMembersAsync(campaignId, cancellationToken).ConfigureAwait(false);
+        var removed = store.RemoveOverrides([.. members]);
+        if (removed.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var accountId in removed)
+        {
+            board.RemoveOverride(accountId);
+        }
+
+        Log.CampaignOverridesCleared(logger, campaignId, removed.Count);
+        await pipeline.RunOnEngineAsync(
+            engine =>
+            {
+                foreach (var accountId in removed)
+                {
+                    engine.SetOverride(accountId, null);
+                }
+
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>The accounts the engine now places in a campaign (its verdicts, and its findings for accounts it has not flagged), in id order.</summary>
+    private async Task<SortedSet<string>> CampaignMembersAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var findings = await FindingsAsync(cancellationToken).ConfigureAwait(false);
+        var byAccount = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
+        return new SortedSet<string>(
+            board.EngineStatuses().Select(static s => s.AccountId).Concat(byAccount.Keys).Where(id => CampaignOf(id, byAccount) == campaignId),
+            StringComparer.Ordinal);
     }
 
     /// <summary>The campaign an account is in now: the engine's latest verdict's, else its findings' (an account it has not flagged).</summary>

@@ -82,6 +82,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 26, Level = LogLevel.Information, Message = "Override {Verdict} set on the {Count} accounts of campaign {CampaignId}: {Reason}")]
     public static partial void CampaignOverrideSet(ILogger logger, string campaignId, string verdict, int count, string? reason);
 
+    [LoggerMessage(EventId = 28, Level = LogLevel.Information, Message = "Overrides removed from the {Count} accounts of campaign {CampaignId} that had one; the engine decides for them again")]
+    public static partial void CampaignOverridesCleared(ILogger logger, string campaignId, int count);
+
     [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "After the replay: {Review} accounts under review, {Throttle} throttled, {Block} blocked")]
     public static partial void ReplayVerdicts(ILogger logger, long review, long throttle, long block);
 }

@@ -63,13 +63,30 @@ internal sealed partial class GatewayStore
         }
     }
 
-    public bool RemoveOverride(string accountId)
+    public bool RemoveOverride(string accountId) => RemoveOverrides([accountId]).Count == 1;
+
+    /// <summary>Removes many overrides in one transaction; returns the accounts that had one, in the order given.</summary>
+    public List<string> RemoveOverrides(IReadOnlyList<string> accountIds)
     {
+        var removed = new List<string>();
         lock (_lock)
         {
-            using var command = Command("DELETE FROM overrides WHERE account_id = $id", [("$id", accountId)]);
-            return command.ExecuteNonQuery() == 1;
+            using var transaction = _connection.BeginTransaction();
+            using var command = Command("DELETE FROM overrides WHERE account_id = $id", [("$id", null)]);
+            command.Transaction = transaction;
+            foreach (var accountId in accountIds)
+            {
+                command.Parameters["$id"].Value = accountId;
+                if (command.ExecuteNonQuery() == 1)
+                {
+                    removed.Add(accountId);
+                }
+            }
+
+            transaction.Commit();
         }
+
+        return removed;
     }
 
     public List<VerdictOverride> LoadOverrides() => Query(

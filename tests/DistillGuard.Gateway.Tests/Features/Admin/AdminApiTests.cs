@@ -72,13 +72,7 @@ public sealed class AdminApiTests
     {
         await using var fixture = await GatewayFixture.StartAsync();
         var ct = TestContext.Current.CancellationToken;
-        var board = fixture.Service<DistillGuard.Gateway.Features.Detection.VerdictBoard>();
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, campaign) in new[] { ("acct_m1", "camp_r"), ("acct_m2", "camp_r"), ("acct_m3", "camp_r"), ("acct_other", "camp_o") })
-        {
-            keys[id] = await fixture.CreateKeyAsync(id);
-            board.SetEngine(new AccountStatus(id, Verdict.Review, 0.6, campaign, null));
-        }
+        var keys = await CampaignUnderReviewAsync(fixture);
 
         using var request = fixture.Admin(HttpMethod.Put, "/admin/campaigns/camp_r/override", new Dictionary<string, string> { ["verdict"] = "block", ["reason"] = "case 77: confirmed distillation" });
         using var response = await fixture.Client.SendAsync(request, ct);
@@ -101,6 +95,52 @@ public sealed class AdminApiTests
         await fixture.StartGatewayAsync();
         var (blocked, _, _) = await FlaggedAsync(fixture, "/admin/accounts/flagged?verdict=block");
         Assert.Equal(["acct_m1", "acct_m2", "acct_m3"], blocked);
+    }
+
+    [Fact]
+    public async Task CampaignOverride_Cleared_MembersBackToTheEngineInStoreAndAfterRestart()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var keys = await CampaignUnderReviewAsync(fixture);
+
+        using var blocked = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Put, "/admin/campaigns/camp_r/override", new Dictionary<string, string> { ["verdict"] = "block" }), ct);
+        await fixture.SetOverrideAsync("acct_other", "block");
+        Assert.Equal(HttpStatusCode.OK, blocked.StatusCode);
+
+        using var cleared = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Delete, "/admin/campaigns/camp_r/override"), ct);
+        using var body = JsonDocument.Parse(await cleared.Content.ReadAsStringAsync(ct));
+        using var again = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Delete, "/admin/campaigns/camp_r/override"), ct);
+
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal(["acct_m1", "acct_m2", "acct_m3"], body.RootElement.GetProperty("accounts").EnumerateArray().Select(static e => e.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        foreach (var (id, key) in keys)
+        {
+            // The members are back at the engine's review (allowed); the other campaign's own override stays.
+            using var sent = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+            Assert.Equal(id == "acct_other" ? HttpStatusCode.Forbidden : HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        Assert.Equal(["acct_other"], fixture.Service<DistillGuard.Gateway.Features.Store.GatewayStore>().LoadOverrides().Select(static o => o.AccountId));
+        await fixture.StopGatewayAsync();
+        await fixture.StartGatewayAsync();
+        var (stillBlocked, _, _) = await FlaggedAsync(fixture, "/admin/accounts/flagged?verdict=block");
+        Assert.Equal(["acct_other"], stillBlocked);
+    }
+
+    /// <summary>Keys for three accounts the engine has under review in campaign camp_r and one in camp_o, by account.</summary>
+    private static async Task<Dictionary<string, string>> CampaignUnderReviewAsync(GatewayFixture fixture)
+    {
+        var board = fixture.Service<DistillGuard.Gateway.Features.Detection.VerdictBoard>();
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, campaign) in new[] { ("acct_m1", "camp_r"), ("acct_m2", "camp_r"), ("acct_m3", "camp_r"), ("acct_other", "camp_o") })
+        {
+            keys[id] = await fixture.CreateKeyAsync(id);
+            board.SetEngine(new AccountStatus(id, Verdict.Review, 0.6, campaign, null));
+        }
+
+        return keys;
     }
 
     /// <summary>One page of flagged accounts: their ids, X-Total-Count, and the target of Link rel="next" if any.</summary>
