@@ -109,20 +109,56 @@
     content.setAttribute('data-refreshed', String(Number(content.getAttribute('data-refreshed') || '0') + 1));
   }
 
-  content.addEventListener('click', function (e) {
-    var button = e.target.closest('button[data-override]');
-    if (!button) { return; }
-    var account = button.getAttribute('data-account');
-    var verdict = button.getAttribute('data-override');
-    button.disabled = true;
-    fetch(base + '/accounts/' + encodeURIComponent(account) + '/override', {
+  function postOverride(path, verdict) {
+    return fetch(base + path, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-DistillGuard-Dashboard': '1' },
       body: JSON.stringify({ verdict: verdict })
     }).then(function (response) {
-      if (!response.ok) { throw new Error('HTTP ' + response.status); }
-      toast(verdict === 'clear' ? 'Override removed for ' + account : account + ' is now ' + verdict);
+      return response.json().catch(function () { return {}; }).then(function (answer) {
+        if (!response.ok) { throw new Error(answer.error || 'HTTP ' + response.status); }
+        return answer;
+      });
+    });
+  }
+
+  // A campaign's buttons act on every member: the operator confirms, with the number of accounts in the question.
+  function campaignAction(button, verdict) {
+    var campaign = button.getAttribute('data-campaign');
+    var members = button.getAttribute('data-members');
+    var question = verdict === 'clear'
+      ? 'Remove the overrides of campaign ' + campaign + '\'s accounts? The engine decides for them again.'
+      : verdict.charAt(0).toUpperCase() + verdict.slice(1) + ' all ' + members + ' accounts of campaign ' + campaign + '? This overrides the engine for each of them.';
+    if (!window.confirm(question)) { return null; }
+    return {
+      path: '/campaigns/' + encodeURIComponent(campaign) + '/override',
+      done: function (answer) {
+        return verdict === 'clear'
+          ? 'Overrides removed from ' + answer.accounts + ' accounts of ' + campaign
+          : answer.accounts + ' accounts of ' + campaign + ' are now ' + verdict;
+      }
+    };
+  }
+
+  function accountAction(button, verdict) {
+    var account = button.getAttribute('data-account');
+    return {
+      path: '/accounts/' + encodeURIComponent(account) + '/override',
+      done: function () { return verdict === 'clear' ? 'Override removed for ' + account : account + ' is now ' + verdict; }
+    };
+  }
+
+  content.addEventListener('click', function (e) {
+    var button = e.target.closest('button[data-override], button[data-campaign-override]');
+    if (!button) { return; }
+    var campaign = button.hasAttribute('data-campaign-override');
+    var verdict = button.getAttribute(campaign ? 'data-campaign-override' : 'data-override');
+    var action = campaign ? campaignAction(button, verdict) : accountAction(button, verdict);
+    if (!action) { return; }
+    button.disabled = true;
+    postOverride(action.path, verdict).then(function (answer) {
+      toast(action.done(answer));
       return refresh(true);
     }).catch(function (err) {
       button.disabled = false;

@@ -6,7 +6,7 @@ namespace DistillGuard.Reporting.Views;
 /// <summary>One campaign as a picture: facts, timeline, capabilities, linkage graph, then the evidence tables.</summary>
 internal static partial class CampaignView
 {
-    public static void WriteAll(HtmlWriter html, FindingsDocument findings)
+    public static void WriteAll(HtmlWriter html, FindingsDocument findings, FindingsViewOptions options)
     {
         html.Raw("<section class=\"dg-section\" id=\"campaigns\"><h2>Campaigns <span class=\"dg-count\">")
             .Text(ReportFormat.Count(findings.Campaigns.Count)).Raw("</span></h2>");
@@ -17,20 +17,20 @@ internal static partial class CampaignView
 
         for (var i = 0; i < findings.Campaigns.Count; i++)
         {
-            Write(html, findings, findings.Campaigns[i], i);
+            Write(html, findings, findings.Campaigns[i], i, options);
         }
 
         html.Raw("</section>");
     }
 
-    private static void Write(HtmlWriter html, FindingsDocument findings, CampaignFinding campaign, int index)
+    private static void Write(HtmlWriter html, FindingsDocument findings, CampaignFinding campaign, int index, FindingsViewOptions options)
     {
         html.Raw("<article class=\"dg-campaign\"")
             .Attr("id", "campaign-" + campaign.CampaignId)
             .Attr("data-campaign-id", campaign.CampaignId)
             .Attr("data-campaign-index", index.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Raw(">");
-        WriteHeader(html, campaign);
+        WriteHeader(html, campaign, options);
         WriteCharts(html, findings, campaign);
         WriteReasons(html, campaign.Reasons);
         WriteTemplates(html, campaign.Templates);
@@ -39,13 +39,21 @@ internal static partial class CampaignView
         html.Raw("</article>");
     }
 
-    private static void WriteHeader(HtmlWriter html, CampaignFinding campaign)
+    private static void WriteHeader(HtmlWriter html, CampaignFinding campaign, FindingsViewOptions options)
     {
         html.Raw("<header class=\"dg-campaign-head\"><h3>").Text(campaign.CampaignId).Raw("</h3><div class=\"dg-pills\">")
             .Element("span", "dg-pill dg-pill-strong", "confidence " + ReportFormat.Percent(campaign.Confidence))
             .Element("span", "dg-pill", ReportFormat.Count(campaign.Accounts) + " accounts")
             .Element("span", "dg-pill", ReportFormat.Count(campaign.Exchanges) + " exchanges")
-            .Raw("</div></header>");
+            .Raw("</div>");
+        if (options.WriteCampaignActions is { } writeActions)
+        {
+            html.Raw("<div class=\"dg-campaign-actions\" data-campaign-actions>");
+            writeActions(html, campaign);
+            html.Raw("</div>");
+        }
+
+        html.Raw("</header>");
 
         html.Raw("<dl class=\"dg-facts\">");
         Fact(html, "First exchange", ReportFormat.Time(campaign.FirstSeen));

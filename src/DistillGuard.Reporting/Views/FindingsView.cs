@@ -14,7 +14,7 @@ internal static class FindingsView
         ArgumentNullException.ThrowIfNull(findings);
         html.Raw("<div class=\"dg-findings\" data-findings>");
         OverviewView.Write(html, findings);
-        CampaignView.WriteAll(html, findings);
+        CampaignView.WriteAll(html, findings, options);
         AccountsTableView.Write(html, findings, options);
 
         // type=application/json is never executed; the encoder leaves no '<' in it, so it cannot end the element.

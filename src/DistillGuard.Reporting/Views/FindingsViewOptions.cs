@@ -14,4 +14,7 @@ internal sealed class FindingsViewOptions
 
     /// <summary>Writes the content of the extra column for one account; escaping is the writer's job.</summary>
     public Action<HtmlWriter, AccountFinding>? WriteActions { get; init; }
+
+    /// <summary>Writes actions on a whole campaign into its header (the dashboard's campaign overrides); escaping is the writer's job.</summary>
+    public Action<HtmlWriter, CampaignFinding>? WriteCampaignActions { get; init; }
 }

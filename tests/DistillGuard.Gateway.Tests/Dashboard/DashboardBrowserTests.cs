@@ -51,4 +51,50 @@ public sealed class DashboardBrowserTests
         Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
         Assert.Empty(browser.Errors);
     }
+
+    [Fact]
+    public async Task Dashboard_CampaignAllowAllConfirmedThenCleared_EveryMemberFollows()
+    {
+        await using var gateway = await DashboardGateway.StartAsync();
+        await gateway.SeedAsync(CampaignTraffic.Create());
+        await using var browser = await ChromiumSession.StartAsync();
+        var page = await browser.NewPageAsync();
+        var questions = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
+        await page.GotoAsync(new Uri(gateway.Address, "/dashboard/login").AbsoluteUri);
+        await page.Locator("input[name='token']").FillAsync(DashboardGateway.AdminToken);
+        await page.Locator("button[type='submit']").ClickAsync();
+        await page.WaitForSelectorAsync("html[data-report-ready='true']");
+
+        var campaign = page.Locator("article[data-campaign-id]").First;
+        var campaignId = await campaign.GetAttributeAsync("data-campaign-id");
+        var members = await campaign.Locator(".dg-members li").AllTextContentsAsync();
+        var key = await gateway.Fixture.CreateKeyAsync(members[0]);
+        Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
+        var state = campaign.Locator("[data-campaign-override-state]");
+        await Assertions.Expect(state).ToHaveTextAsync("no overrides: the engine decides");
+
+        await campaign.Locator("button[data-campaign-override='allow']").ClickAsync();
+
+        await Assertions.Expect(state).ToHaveTextAsync($"{members.Count} of {members.Count} accounts overridden");
+        await Assertions.Expect(page.Locator("table[data-overrides] tbody tr")).ToHaveCountAsync(members.Count);
+        await Assertions.Expect(campaign.Locator("button[data-campaign-override='allow']")).ToBeDisabledAsync();
+        Assert.Equal($"Allow all {members.Count} accounts of campaign {campaignId}? This overrides the engine for each of them.", Assert.Single(questions));
+        var flagged = await gateway.FlaggedAsync();
+        Assert.All(members, id => Assert.Equal("allow", flagged[id]));
+        Assert.Equal(HttpStatusCode.OK, await gateway.ModelRequestAsync(key));
+        await ChromiumSession.ScreenshotAsync(page, "dashboard-campaign-allowed");
+
+        await campaign.Locator("button[data-campaign-override='clear']").ClickAsync();
+
+        await Assertions.Expect(state).ToHaveTextAsync("no overrides: the engine decides");
+        await Assertions.Expect(page.Locator("table[data-overrides]")).ToHaveCountAsync(0);
+        Assert.Equal(2, questions.Count);
+        Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
+        Assert.Empty(browser.Errors);
+    }
 }

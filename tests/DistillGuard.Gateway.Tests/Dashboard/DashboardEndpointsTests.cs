@@ -89,6 +89,40 @@ public sealed class DashboardEndpointsTests
     }
 
     [Fact]
+    public async Task CampaignOverride_WithSession_EveryMemberOverriddenThenCleared()
+    {
+        await using var gateway = await DashboardGateway.StartAsync();
+        var board = gateway.Fixture.Service<DistillGuard.Gateway.Features.Detection.VerdictBoard>();
+        foreach (var (id, campaign) in new[] { ("acct_c1", "camp_d"), ("acct_c2", "camp_d"), ("acct_o", "camp_o") })
+        {
+            board.SetEngine(new DistillGuard.Core.Engine.AccountStatus(id, DistillGuard.Core.Engine.Verdict.Review, 0.6, campaign, null));
+        }
+
+        using var client = NewClient(gateway);
+        var cookie = await SessionCookieAsync(client);
+
+        using var crossSite = await SendAsync(client, CampaignOverrideRequest("camp_d", "block", scriptHeader: false), cookie);
+        using var bad = await SendAsync(client, CampaignOverrideRequest("camp_d", "obliterate", scriptHeader: true), cookie);
+        using var unknown = await SendAsync(client, CampaignOverrideRequest("camp_none", "block", scriptHeader: true), cookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, crossSite.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(["review", "review", "review"], (await gateway.FlaggedAsync()).OrderBy(static f => f.Key, StringComparer.Ordinal).Select(static f => f.Value));
+
+        using var block = await SendAsync(client, CampaignOverrideRequest("camp_d", "block", scriptHeader: true), cookie);
+        var blocked = await gateway.FlaggedAsync();
+        using var clear = await SendAsync(client, CampaignOverrideRequest("camp_d", "clear", scriptHeader: true), cookie);
+        var cleared = await gateway.FlaggedAsync();
+
+        Assert.Equal(HttpStatusCode.OK, block.StatusCode);
+        Assert.Contains("\"accounts\":\"2\"", await block.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(("block", "block", "review"), (blocked["acct_c1"], blocked["acct_c2"], blocked["acct_o"]));
+        Assert.Equal(HttpStatusCode.OK, clear.StatusCode);
+        Assert.Equal(("review", "review", "review"), (cleared["acct_c1"], cleared["acct_c2"], cleared["acct_o"]));
+        Assert.Empty(board.Overrides());
+    }
+
+    [Fact]
     public async Task Findings_Unchanged_AnsweredNotModified()
     {
         await using var gateway = await DashboardGateway.StartAsync();
@@ -155,9 +189,21 @@ public sealed class DashboardEndpointsTests
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    private static HttpRequestMessage OverrideRequest(string account, string verdict, bool scriptHeader)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, string cookie)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/dashboard/accounts/{account}/override")
+        request.Headers.Add("Cookie", cookie);
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static HttpRequestMessage OverrideRequest(string account, string verdict, bool scriptHeader) =>
+        DashboardPost($"/dashboard/accounts/{account}/override", verdict, scriptHeader);
+
+    private static HttpRequestMessage CampaignOverrideRequest(string campaign, string verdict, bool scriptHeader) =>
+        DashboardPost($"/dashboard/campaigns/{campaign}/override", verdict, scriptHeader);
+
+    private static HttpRequestMessage DashboardPost(string path, string verdict, bool scriptHeader)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new StringContent($"{{\"verdict\":\"{verdict}\"}}", Encoding.UTF8, "application/json"),
         };

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
-using DistillGuard.Core.Engine;
-using DistillGuard.Gateway.Features.Admin;
 
 namespace DistillGuard.Gateway.Features.Dashboard;
 
-/// <summary>The live parts: the verdict event stream and the override action.</summary>
+/// <summary>The live part: the verdict event stream.</summary>
 internal static partial class DashboardEndpoints
 {
     private static async Task EventsAsync(HttpContext context, DashboardSession session, VerdictHistory history, IHostApplicationLifetime lifetime)
@@ -46,49 +44,6 @@ internal static partial class DashboardEndpoints
         {
             history.Sampled -= OnSampled;
         }
-    }
-
-    private static async Task<IResult> OverrideAsync(
-        string accountId, HttpContext context, DashboardSession session, AdminService admin, VerdictHistory history, DashboardFindingsCache findings)
-    {
-        if (!session.IsSignedIn(context.Request) || context.Request.Headers[ScriptHeader] != "1")
-        {
-            return Results.Unauthorized();
-        }
-
-        string? wire;
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-            wire = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            wire = null;
-        }
-
-        if (wire == "clear")
-        {
-            await admin.RemoveOverrideAsync(accountId, context.RequestAborted).ConfigureAwait(false);
-        }
-        else if (VerdictNames.TryParse(wire, out var verdict))
-        {
-            await admin.SetOverrideAsync(accountId, verdict, "set from the dashboard", context.RequestAborted).ConfigureAwait(false);
-        }
-        else
-        {
-            return Results.BadRequest(new Dictionary<string, string> { ["error"] = "body must be {\"verdict\": \"allow|review|throttle|block|clear\"}" });
-        }
-
-        // Sample now and drop the cached view, so the verdict chart and every open dashboard see the change at once.
-        findings.Invalidate();
-        var sample = history.Sample();
-        return Results.Json(new Dictionary<string, string>
-        {
-            ["account_id"] = accountId,
-            ["override"] = wire!,
-            ["version"] = sample.Version.ToString(CultureInfo.InvariantCulture),
-        }, GatewayJsonContext.Default.DictionaryStringString);
     }
 
     private static async Task WriteEventAsync(HttpResponse response, string name, string data, CancellationToken cancellationToken)

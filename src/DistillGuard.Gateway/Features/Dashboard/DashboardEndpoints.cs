@@ -38,6 +38,7 @@ internal static partial class DashboardEndpoints
         dashboard.MapGet("/findings", FindingsAsync);
         dashboard.MapGet("/events", EventsAsync);
         dashboard.MapPost("/accounts/{accountId}/override", OverrideAsync).DisableAntiforgery();
+        dashboard.MapPost("/campaigns/{campaignId}/override", CampaignOverrideAsync).DisableAntiforgery();
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context, DashboardSession session)

@@ -24,6 +24,7 @@ internal static class DashboardFragment
         {
             ActionsHeader = "Override",
             WriteActions = (h, account) => WriteActions(h, account.AccountId, board),
+            WriteCampaignActions = (h, campaign) => WriteCampaignActions(h, campaign, board),
         });
         return writer.ToString();
     }
@@ -78,6 +79,52 @@ internal static class DashboardFragment
         {
             Button(html, accountId, "clear", "Clear", "dg-btn", current: false);
         }
+    }
+
+    /// <summary>
+    /// One override for every member at once (the admin API's campaign override): how many members carry one now,
+    /// and the buttons; the script asks for confirmation naming the number of accounts.
+    /// </summary>
+    private static void WriteCampaignActions(HtmlWriter html, CampaignFinding campaign, VerdictBoard board)
+    {
+        var overridden = 0;
+        Verdict? everyMember = null;
+        foreach (var accountId in campaign.AccountIds)
+        {
+            if (board.Override(accountId) is { } manual)
+            {
+                everyMember = overridden == 0 || everyMember == manual.Verdict ? manual.Verdict : null;
+                overridden++;
+            }
+        }
+
+        // The verdict every member already carries by hand has nothing left to do.
+        var current = overridden == campaign.AccountIds.Count ? everyMember : null;
+
+        var members = campaign.AccountIds.Count.ToString(CultureInfo.InvariantCulture);
+        html.Raw("<span class=\"dg-override-state\" data-campaign-override-state>")
+            .Text(overridden == 0 ? "no overrides: the engine decides" : $"{overridden.ToString(CultureInfo.InvariantCulture)} of {members} accounts overridden")
+            .Raw("</span>");
+        CampaignButton(html, campaign.CampaignId, members, "allow", "Allow all", "dg-btn dg-btn-allow", current == Verdict.Allow);
+        CampaignButton(html, campaign.CampaignId, members, "throttle", "Throttle all", "dg-btn", current == Verdict.Throttle);
+        CampaignButton(html, campaign.CampaignId, members, "block", "Block all", "dg-btn dg-btn-block", current == Verdict.Block);
+        if (overridden > 0)
+        {
+            CampaignButton(html, campaign.CampaignId, members, "clear", "Clear overrides", "dg-btn", current: false);
+        }
+    }
+
+    private static void CampaignButton(HtmlWriter html, string campaignId, string members, string verdict, string label, string cssClass, bool current)
+    {
+        html.Raw("<button type=\"button\"").Attr("class", cssClass).Attr("data-campaign-override", verdict).Attr("data-campaign", campaignId)
+            .Attr("data-members", members)
+            .Attr("title", verdict == "clear" ? "Remove the overrides of this campaign's accounts: the engine decides again" : "Override the engine: " + verdict + " every account of this campaign");
+        if (current)
+        {
+            html.Raw(" disabled");
+        }
+
+        html.Raw(">").Text(label).Raw("</button>");
     }
 
     private static void Button(HtmlWriter html, string accountId, string verdict, string label, string cssClass, bool current)
