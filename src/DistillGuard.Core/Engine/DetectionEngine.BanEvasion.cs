@@ -62,6 +62,26 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>
+    /// A replacement for a banned account is enforced from its first exchange, not from the end of that tick: an
+    /// operator replaces a banned account within minutes and sends a handful of exchanges from each, all served until
+    /// the tick closes. The inputs are the card's holders as the last evaluation left them and the account's own
+    /// record, the same whenever the exchange is applied, so a live gateway and a scan of its log agree. The verdict
+    /// is dated when the engine can first have applied the exchange (the reorder tolerance later), never later than
+    /// the tick's own evaluation would date it.
+    /// </summary>
+    private void InheritAtFirstExchange(AccountState account, long ticks)
+    {
+        InheritFromPaymentHolders(account, ticks);
+        if (account.InheritedFrom == 0)
+        {
+            return;
+        }
+
+        var tick = Options.Tick.Ticks;
+        Publish(account, Math.Min(ticks + Options.ReorderTolerance.Ticks, ((ticks / tick) + 1) * tick));
+    }
+
+    /// <summary>
     /// Raises the account's risk to the verdict another holder of its payment instrument carries (block, else
     /// throttle), when the instrument links accounts (not explained by one organisation) and the account is young
     /// enough to be a replacement. Only own evidence and overrides are counted on the instrument, so an inherited

@@ -128,13 +128,18 @@ public sealed partial class DetectionEngine
             CountModel(account, model);
         }
 
-        if (account.Exchanges == 0)
+        var first = account.Exchanges == 0;
+        if (first)
         {
             _activeAccounts++;
         }
 
         account.Apply(p);
         CountTimeline(account, ticks);
+        if (first && Options.PaymentBanEvasion && account.Override is null)
+        {
+            InheritAtFirstExchange(account, ticks);
+        }
 
         var education = account.IsEducation || p.AsnType == AsnType.Education;
         if (p.BlockHash != 0)

@@ -11,7 +11,7 @@ public sealed class DetectionEngineBanEvasionTests
     private static readonly DateTime FirstTickAfter = TrafficBuilder.Start.AddDays(2).AddHours(10).AddMinutes(15);
 
     [Fact]
-    public void BuildFindings_NewAccountOnABlockedCampaignsCard_BlockedAtTheFirstTickWithBanEvasionReason()
+    public void BuildFindings_NewAccountOnABlockedCampaignsCard_BlockedFromItsFirstExchangeWithBanEvasionReason()
     {
         var traffic = CampaignAndReplacement();
 
@@ -19,11 +19,25 @@ public sealed class DetectionEngineBanEvasionTests
 
         var replacement = Assert.Single(findings.Accounts, a => a.AccountId == "replacement");
         Assert.Equal("block", replacement.Verdict);
-        Assert.Equal(FirstTickAfter, replacement.FirstEnforcedAt);
+        // Dated when the engine can first have applied the exchange: the reorder tolerance after it, before the tick ends.
+        Assert.Equal(ReplacementFrom + new DetectionOptions().ReorderTolerance, replacement.FirstEnforcedAt);
+        Assert.True(replacement.FirstEnforcedAt < FirstTickAfter);
         var reason = Assert.Single(replacement.Reasons, r => r.Signal == SignalNames.BanEvasion);
         Assert.True(reason.Weight >= 0.1, $"weight {reason.Weight}");
         Assert.Contains("payment instrument pf_cmpA_0", reason.Detail, StringComparison.Ordinal);
         Assert.Contains("other accounts are blocked", reason.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Observe_NewAccountOnABlockedCampaignsCard_BlockedLiveBeforeItsFirstTickCloses()
+    {
+        var traffic = CampaignAndReplacement();
+        var engine = EngineRun.WithAccounts(traffic);
+
+        // The gateway's clock six minutes after the replacement's first exchange: its tick closes only at 10:17.
+        Feed(engine, traffic, until: ReplacementFrom.AddMinutes(6));
+
+        Assert.Equal(Verdict.Block, engine.GetStatus("replacement")?.Verdict);
     }
 
     [Fact]
