@@ -3,19 +3,20 @@ using System.Text.Json;
 using DistillGuard.Core.Engine;
 using DistillGuard.Core.Findings;
 using DistillGuard.Core.Log;
-using DistillGuard.Gateway.Features.Detection;
 using DistillGuard.Gateway.Features.Failover;
 using DistillGuard.Gateway.Features.Reload;
+using DistillGuard.Gateway.Features.Store;
 
 namespace DistillGuard.Gateway.Features.Admin;
 
 /// <summary>The token-protected admin API under <c>/admin</c>.</summary>
-internal static class AdminEndpoints
+internal static partial class AdminEndpoints
 {
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminTokenFilter>();
         admin.MapGet("/accounts/flagged", FlaggedAsync);
+        admin.MapGet("/accounts/{accountId}", AccountAsync);
         admin.MapGet("/campaigns", CampaignsAsync);
         admin.MapGet("/findings", async (AdminService service, CancellationToken ct) =>
             Results.Text(FindingsSerializer.ToJson(await service.FindingsAsync(ct).ConfigureAwait(false)), "application/json"));
@@ -31,16 +32,7 @@ internal static class AdminEndpoints
             w.WriteStartArray();
             foreach (var key in service.ListKeys(account_id))
             {
-                w.WriteStartObject();
-                w.WriteString("key_id"u8, key.KeyId);
-                w.WriteString("account_id"u8, key.AccountId);
-                w.WriteString("created_at"u8, LogNames.FormatTime(key.CreatedAt));
-                if (key.RevokedAt is { } revoked)
-                {
-                    w.WriteString("revoked_at"u8, LogNames.FormatTime(revoked));
-                }
-
-                w.WriteEndObject();
+                WriteKey(w, key);
             }
 
             w.WriteEndArray();
@@ -81,6 +73,21 @@ internal static class AdminEndpoints
         },
         result.Applied ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
+    /// <summary>A key as the admin API lists it: its id, never the key or its hash.</summary>
+    private static void WriteKey(Utf8JsonWriter w, StoredKey key)
+    {
+        w.WriteStartObject();
+        w.WriteString("key_id"u8, key.KeyId);
+        w.WriteString("account_id"u8, key.AccountId);
+        w.WriteString("created_at"u8, LogNames.FormatTime(key.CreatedAt));
+        if (key.RevokedAt is { } revoked)
+        {
+            w.WriteString("revoked_at"u8, LogNames.FormatTime(revoked));
+        }
+
+        w.WriteEndObject();
+    }
+
     private static void WriteList(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<string> items)
     {
         w.WriteStartArray(name);
@@ -105,116 +112,6 @@ internal static class AdminEndpoints
         }
 
         w.WriteEndArray();
-    }
-
-    /// <summary>The most accounts one page of <c>/admin/accounts/flagged</c> may ask for.</summary>
-    private const int MaxFlaggedPage = 10_000;
-
-    /// <summary>
-    /// Flagged accounts in account-id order, filtered by <c>verdict</c> (the effective one) and <c>campaign_id</c>;
-    /// with <c>limit</c>, one page after <c>after</c> and a <c>Link: rel="next"</c> header while more remain, so a
-    /// 25,000-account campaign can be walked without one response holding all of it. <c>X-Total-Count</c> says how
-    /// many match.
-    /// </summary>
-    private static async Task<IResult> FlaggedAsync(HttpContext context, AdminService service, VerdictBoard board, string? verdict, string? campaign_id, int? limit, string? after, CancellationToken ct)
-    {
-        Verdict wanted = default;
-        if (verdict is not null && !VerdictNames.TryParse(verdict, out wanted))
-        {
-            return Results.BadRequest(new Dictionary<string, string> { ["error"] = $"verdict '{verdict}' is not one of allow, review, throttle, block" });
-        }
-
-        if (limit is < 1 or > MaxFlaggedPage)
-        {
-            return Results.BadRequest(new Dictionary<string, string> { ["error"] = $"limit must be between 1 and {MaxFlaggedPage}" });
-        }
-
-        var findings = await service.FindingsAsync(ct).ConfigureAwait(false);
-        var reasons = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var status in board.EngineStatuses())
-        {
-            if (status.Verdict != Verdict.Allow)
-            {
-                ids.Add(status.AccountId);
-            }
-        }
-
-        foreach (var manual in board.Overrides())
-        {
-            ids.Add(manual.AccountId);
-        }
-
-        foreach (var finding in findings.Accounts)
-        {
-            ids.Add(finding.AccountId);
-        }
-
-        string? CampaignOf(string id) => service.CampaignOf(id, reasons);
-        var matching = ids
-            .Where(id => verdict is null || board.Effective(id) == wanted)
-            .Where(id => campaign_id is null || string.Equals(CampaignOf(id), campaign_id, StringComparison.Ordinal))
-            .ToList();
-        var page = matching.Where(id => after is null || string.CompareOrdinal(id, after) > 0).Take(limit ?? int.MaxValue).ToList();
-        context.Response.Headers["X-Total-Count"] = matching.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (limit is { } size && page.Count == size && string.CompareOrdinal(page[^1], matching[^1]) < 0)
-        {
-            var next = QueryString.Create([
-                new("after", page[^1]),
-                new("limit", size.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                .. verdict is null ? [] : new KeyValuePair<string, string?>[] { new("verdict", verdict) },
-                .. campaign_id is null ? [] : new KeyValuePair<string, string?>[] { new("campaign_id", campaign_id) },
-            ]);
-            context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}{next}>; rel=\"next\"";
-        }
-
-        return Json(w =>
-        {
-            w.WriteStartArray();
-            foreach (var id in page)
-            {
-                var status = board.EngineStatus(id);
-                var manual = board.Override(id);
-                w.WriteStartObject();
-                w.WriteString("account_id"u8, id);
-                w.WriteString("verdict"u8, VerdictNames.ToWire(board.Effective(id)));
-                w.WriteString("engine_verdict"u8, VerdictNames.ToWire(status?.Verdict ?? Verdict.Allow));
-                w.WriteNumber("risk"u8, Math.Round(status?.Risk ?? reasons.GetValueOrDefault(id)?.Risk ?? 0, 4));
-                if (CampaignOf(id) is { } campaign)
-                {
-                    w.WriteString("campaign_id"u8, campaign);
-                }
-
-                if (status?.FirstFlaggedAt is { } flagged)
-                {
-                    w.WriteString("first_flagged_at"u8, LogNames.FormatTime(flagged));
-                }
-
-                if (manual is not null)
-                {
-                    w.WriteStartObject("override"u8);
-                    w.WriteString("verdict"u8, VerdictNames.ToWire(manual.Verdict));
-                    w.WriteString("reason"u8, manual.Reason);
-                    w.WriteString("at"u8, LogNames.FormatTime(manual.CreatedAt));
-                    w.WriteEndObject();
-                }
-
-                w.WriteStartArray("reasons"u8);
-                foreach (var reason in reasons.GetValueOrDefault(id)?.Reasons ?? [])
-                {
-                    w.WriteStartObject();
-                    w.WriteString("signal"u8, reason.Signal);
-                    w.WriteNumber("weight"u8, reason.Weight);
-                    w.WriteString("detail"u8, reason.Detail);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        });
     }
 
     private static async Task<IResult> CampaignsAsync(AdminService service, CancellationToken ct)

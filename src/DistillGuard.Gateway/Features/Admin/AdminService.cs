@@ -53,6 +53,8 @@ internal sealed class AdminService(
 
     public List<StoredKey> ListKeys(string? accountId) => store.ListKeys(accountId);
 
+    public AccountRecord? FindAccount(string accountId) => store.FindAccount(accountId);
+
     /// <summary>Stores accounts and gives them to the engine (on its thread) and to accounts.jsonl.</summary>
     public Task UpsertAccountsAsync(IReadOnlyList<AccountRecord> accounts, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using DistillGuard.Core.Engine;
 using DistillGuard.Core.Log;
+using Microsoft.Data.Sqlite;
 
 namespace DistillGuard.Gateway.Features.Store;
 
@@ -26,19 +27,25 @@ internal sealed partial class GatewayStore
     public bool AccountExists(string accountId) =>
         Query("SELECT 1 FROM accounts WHERE account_id = $id", static _ => true, ("$id", accountId)).Count > 0;
 
-    public List<AccountRecord> LoadAccounts() => Query(
-        "SELECT account_id, created_at, signup_channel, payment_fingerprint, email_domain, billing_country, verified, org_id FROM accounts ORDER BY account_id",
-        static r => new AccountRecord
-        {
-            AccountId = r.GetString(0),
-            CreatedAt = r.IsDBNull(1) ? null : ParseTime(r.GetString(1)),
-            SignupChannel = r.IsDBNull(2) ? SignupChannel.Unknown : LogNames.ParseSignupChannel(r.GetString(2)),
-            PaymentFingerprint = NullableString(r, 3),
-            EmailDomain = NullableString(r, 4),
-            BillingCountry = NullableString(r, 5),
-            Verified = r.IsDBNull(6) ? null : r.GetInt64(6) != 0,
-            OrgId = NullableString(r, 7),
-        });
+    public List<AccountRecord> LoadAccounts() => Query(AccountColumns + " ORDER BY account_id", ReadAccount);
+
+    /// <summary>One account's record, or null when the store has none.</summary>
+    public AccountRecord? FindAccount(string accountId) =>
+        Query(AccountColumns + " WHERE account_id = $id", ReadAccount, ("$id", accountId)) is [var account] ? account : null;
+
+    private const string AccountColumns = "SELECT account_id, created_at, signup_channel, payment_fingerprint, email_domain, billing_country, verified, org_id FROM accounts";
+
+    private static AccountRecord ReadAccount(SqliteDataReader r) => new()
+    {
+        AccountId = r.GetString(0),
+        CreatedAt = r.IsDBNull(1) ? null : ParseTime(r.GetString(1)),
+        SignupChannel = r.IsDBNull(2) ? SignupChannel.Unknown : LogNames.ParseSignupChannel(r.GetString(2)),
+        PaymentFingerprint = NullableString(r, 3),
+        EmailDomain = NullableString(r, 4),
+        BillingCountry = NullableString(r, 5),
+        Verified = r.IsDBNull(6) ? null : r.GetInt64(6) != 0,
+        OrgId = NullableString(r, 7),
+    };
 
     public void SetOverride(VerdictOverride entry) => SetOverrides([entry]);
 

@@ -13,6 +13,7 @@ public sealed class AdminApiTests
     [InlineData("GET", "/admin/keys", null)]
     [InlineData("POST", "/admin/keys", "wrong-token-0123456789")]
     [InlineData("PUT", "/admin/accounts/a/override", "")]
+    [InlineData("GET", "/admin/accounts/acct_x", null)]
     public async Task AdminApi_WithoutValidToken_Returns401(string method, string path, string? token)
     {
         await using var fixture = await GatewayFixture.StartAsync();
@@ -65,6 +66,46 @@ public sealed class AdminApiTests
         Assert.Contains("verdict 'maybe'", await badVerdict.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
         Assert.Contains("limit must be between 1 and 10000", await badLimit.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Account_LookedUpBySupport_EnforcedVerdictWhyRecordAndKeyIdsOr404()
+    {
+        await using var fixture = await GatewayFixture.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        using var registered = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Post, "/admin/accounts", new[]
+        {
+            new Dictionary<string, object> { ["account_id"] = "acct_s", ["created_at"] = "2026-05-01T00:00:00Z", ["payment_fingerprint"] = "pf_s", ["verified"] = true },
+            new Dictionary<string, object> { ["account_id"] = "acct_quiet" },
+        }), ct);
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        var key = await fixture.CreateKeyAsync("acct_s");
+        fixture.Service<DistillGuard.Gateway.Features.Detection.VerdictBoard>().SetEngine(new AccountStatus("acct_s", Verdict.Block, 0.97, "camp_1", new DateTime(2026, 5, 2, 0, 0, 0, DateTimeKind.Utc)));
+        await fixture.SetOverrideAsync("acct_s", "allow");
+
+        using var support = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/acct_s"), ct);
+        var text = await support.Content.ReadAsStringAsync(ct);
+        using var quiet = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/acct_quiet"), ct);
+        using var quietBody = JsonDocument.Parse(await quiet.Content.ReadAsStringAsync(ct));
+        using var unknown = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/acct_nobody"), ct);
+
+        Assert.Equal(HttpStatusCode.OK, support.StatusCode);
+        using var body = JsonDocument.Parse(text);
+        var account = body.RootElement;
+        Assert.Equal("allow", account.GetProperty("verdict").GetString());
+        Assert.Equal("block", account.GetProperty("engine_verdict").GetString());
+        Assert.Equal("camp_1", account.GetProperty("campaign_id").GetString());
+        Assert.Equal("2026-05-02T00:00:00.000Z", account.GetProperty("first_flagged_at").GetString());
+        Assert.Equal("allow", account.GetProperty("override").GetProperty("verdict").GetString());
+        Assert.Equal("pf_s", account.GetProperty("record").GetProperty("payment_fingerprint").GetString());
+        Assert.True(account.GetProperty("record").GetProperty("verified").GetBoolean());
+        var listed = Assert.Single(account.GetProperty("keys").EnumerateArray());
+        Assert.StartsWith("key_", listed.GetProperty("key_id").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key, text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, quiet.StatusCode);
+        Assert.Equal("allow", quietBody.RootElement.GetProperty("verdict").GetString());
+        Assert.Empty(quietBody.RootElement.GetProperty("keys").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,202 @@
+using System.Text.Json;
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+using DistillGuard.Core.Log;
+using DistillGuard.Gateway.Features.Detection;
+
+namespace DistillGuard.Gateway.Features.Admin;
+
+/// <summary>Accounts in the admin API: the flagged list, and one account whatever its verdict.</summary>
+internal static partial class AdminEndpoints
+{
+    /// <summary>The most accounts one page of <c>/admin/accounts/flagged</c> may ask for.</summary>
+    private const int MaxFlaggedPage = 10_000;
+
+    /// <summary>
+    /// Flagged accounts in account-id order, filtered by <c>verdict</c> (the effective one) and <c>campaign_id</c>;
+    /// with <c>limit</c>, one page after <c>after</c> and a <c>Link: rel="next"</c> header while more remain, so a
+    /// 25,000-account campaign can be walked without one response holding all of it. <c>X-Total-Count</c> says how
+    /// many match.
+    /// </summary>
+    private static async Task<IResult> FlaggedAsync(HttpContext context, AdminService service, VerdictBoard board, string? verdict, string? campaign_id, int? limit, string? after, CancellationToken ct)
+    {
+        Verdict wanted = default;
+        if (verdict is not null && !VerdictNames.TryParse(verdict, out wanted))
+        {
+            return Results.BadRequest(new Dictionary<string, string> { ["error"] = $"verdict '{verdict}' is not one of allow, review, throttle, block" });
+        }
+
+        if (limit is < 1 or > MaxFlaggedPage)
+        {
+            return Results.BadRequest(new Dictionary<string, string> { ["error"] = $"limit must be between 1 and {MaxFlaggedPage}" });
+        }
+
+        var findings = await service.FindingsAsync(ct).ConfigureAwait(false);
+        var reasons = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var status in board.EngineStatuses())
+        {
+            if (status.Verdict != Verdict.Allow)
+            {
+                ids.Add(status.AccountId);
+            }
+        }
+
+        foreach (var manual in board.Overrides())
+        {
+            ids.Add(manual.AccountId);
+        }
+
+        foreach (var finding in findings.Accounts)
+        {
+            ids.Add(finding.AccountId);
+        }
+
+        string? CampaignOf(string id) => service.CampaignOf(id, reasons);
+        var matching = ids
+            .Where(id => verdict is null || board.Effective(id) == wanted)
+            .Where(id => campaign_id is null || string.Equals(CampaignOf(id), campaign_id, StringComparison.Ordinal))
+            .ToList();
+        var page = matching.Where(id => after is null || string.CompareOrdinal(id, after) > 0).Take(limit ?? int.MaxValue).ToList();
+        context.Response.Headers["X-Total-Count"] = matching.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (limit is { } size && page.Count == size && string.CompareOrdinal(page[^1], matching[^1]) < 0)
+        {
+            var next = QueryString.Create([
+                new("after", page[^1]),
+                new("limit", size.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .. verdict is null ? [] : new KeyValuePair<string, string?>[] { new("verdict", verdict) },
+                .. campaign_id is null ? [] : new KeyValuePair<string, string?>[] { new("campaign_id", campaign_id) },
+            ]);
+            context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}{next}>; rel=\"next\"";
+        }
+
+        return Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var id in page)
+            {
+                w.WriteStartObject();
+                WriteAccountFields(w, id, board, reasons.GetValueOrDefault(id), CampaignOf(id));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    /// <summary>
+    /// One account, flagged or not: the verdict enforced now and why (engine verdict, risk, campaign, reasons,
+    /// override), its stored record and its keys (ids only). What support looks up when a customer reports a 403.
+    /// 404 when neither the store, the engine nor an override knows it.
+    /// </summary>
+    private static async Task<IResult> AccountAsync(string accountId, AdminService service, VerdictBoard board, CancellationToken ct)
+    {
+        var findings = await service.FindingsAsync(ct).ConfigureAwait(false);
+        var reasons = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
+        var finding = reasons.GetValueOrDefault(accountId);
+        var record = service.FindAccount(accountId);
+        var keys = service.ListKeys(accountId);
+        if (record is null && finding is null && keys.Count == 0 && board.EngineStatus(accountId) is null && board.Override(accountId) is null)
+        {
+            return Results.NotFound(new Dictionary<string, string> { ["error"] = $"account {accountId} is not known to this gateway" });
+        }
+
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            WriteAccountFields(w, accountId, board, finding, service.CampaignOf(accountId, reasons));
+            if (finding is not null)
+            {
+                w.WriteNumber("exchanges"u8, finding.Exchanges);
+            }
+
+            if (record is not null)
+            {
+                WriteRecord(w, record);
+            }
+
+            w.WriteStartArray("keys"u8);
+            foreach (var key in keys)
+            {
+                WriteKey(w, key);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>What the flagged list and the account lookup say of an account's verdict, without the enclosing object.</summary>
+    private static void WriteAccountFields(Utf8JsonWriter w, string id, VerdictBoard board, AccountFinding? finding, string? campaign)
+    {
+        var status = board.EngineStatus(id);
+        var manual = board.Override(id);
+        w.WriteString("account_id"u8, id);
+        w.WriteString("verdict"u8, VerdictNames.ToWire(board.Effective(id)));
+        w.WriteString("engine_verdict"u8, VerdictNames.ToWire(status?.Verdict ?? Verdict.Allow));
+        w.WriteNumber("risk"u8, Math.Round(status?.Risk ?? finding?.Risk ?? 0, 4));
+        if (campaign is not null)
+        {
+            w.WriteString("campaign_id"u8, campaign);
+        }
+
+        if (status?.FirstFlaggedAt is { } flagged)
+        {
+            w.WriteString("first_flagged_at"u8, LogNames.FormatTime(flagged));
+        }
+
+        if (manual is not null)
+        {
+            w.WriteStartObject("override"u8);
+            w.WriteString("verdict"u8, VerdictNames.ToWire(manual.Verdict));
+            w.WriteString("reason"u8, manual.Reason);
+            w.WriteString("at"u8, LogNames.FormatTime(manual.CreatedAt));
+            w.WriteEndObject();
+        }
+
+        w.WriteStartArray("reasons"u8);
+        foreach (var reason in finding?.Reasons ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("signal"u8, reason.Signal);
+            w.WriteNumber("weight"u8, reason.Weight);
+            w.WriteString("detail"u8, reason.Detail);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteRecord(Utf8JsonWriter w, AccountRecord record)
+    {
+        w.WriteStartObject("record"u8);
+        if (record.CreatedAt is { } created)
+        {
+            w.WriteString("created_at"u8, LogNames.FormatTime(created));
+        }
+
+        if (record.SignupChannel != SignupChannel.Unknown)
+        {
+            w.WriteString("signup_channel"u8, LogNames.ToWire(record.SignupChannel));
+        }
+
+        WriteIfSet(w, "payment_fingerprint"u8, record.PaymentFingerprint);
+        WriteIfSet(w, "email_domain"u8, record.EmailDomain);
+        WriteIfSet(w, "billing_country"u8, record.BillingCountry);
+        if (record.Verified is { } verified)
+        {
+            w.WriteBoolean("verified"u8, verified);
+        }
+
+        WriteIfSet(w, "org_id"u8, record.OrgId);
+        w.WriteEndObject();
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+}
