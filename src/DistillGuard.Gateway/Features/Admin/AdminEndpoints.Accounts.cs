@@ -112,7 +112,9 @@ internal static partial class AdminEndpoints
 
             if (record is not null)
             {
-                WriteRecord(w, record);
+                // Exactly as the accounts file holds it.
+                w.WritePropertyName("record"u8);
+                ExchangeLogWriter.WriteAccount(w, record);
             }
 
             w.WriteStartArray("keys"u8);
@@ -165,38 +167,5 @@ internal static partial class AdminEndpoints
         }
 
         w.WriteEndArray();
-    }
-
-    private static void WriteRecord(Utf8JsonWriter w, AccountRecord record)
-    {
-        w.WriteStartObject("record"u8);
-        if (record.CreatedAt is { } created)
-        {
-            w.WriteString("created_at"u8, LogNames.FormatTime(created));
-        }
-
-        if (record.SignupChannel != SignupChannel.Unknown)
-        {
-            w.WriteString("signup_channel"u8, LogNames.ToWire(record.SignupChannel));
-        }
-
-        WriteIfSet(w, "payment_fingerprint"u8, record.PaymentFingerprint);
-        WriteIfSet(w, "email_domain"u8, record.EmailDomain);
-        WriteIfSet(w, "billing_country"u8, record.BillingCountry);
-        if (record.Verified is { } verified)
-        {
-            w.WriteBoolean("verified"u8, verified);
-        }
-
-        WriteIfSet(w, "org_id"u8, record.OrgId);
-        w.WriteEndObject();
-    }
-
-    private static void WriteIfSet(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
-    {
-        if (value is not null)
-        {
-            w.WriteString(name, value);
-        }
     }
 }
