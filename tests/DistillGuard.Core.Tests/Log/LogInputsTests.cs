@@ -22,6 +22,28 @@ public sealed class LogInputsTests
     }
 
     [Fact]
+    public void Discover_PlainFileBesideItsGzip_ReadsOnlyTheOneHoldingEveryRecord()
+    {
+        // As a gateway's compression of closed files leaves them for an instant: whole, cut short, or (by hand) other records.
+        using var dir = new TempLogDirectory();
+        string[] lines = [.. Enumerable.Range(0, 200).Select(i => LogLines.AtSecond(i, "acct_" + i))];
+        dir.Write("whole.jsonl", lines);
+        var wholeGz = dir.WriteGzip("whole.jsonl.gz", lines);
+        var cut = dir.Write("cut.jsonl", lines);
+        dir.WriteTruncatedGzip("cut.jsonl.gz", 0.5, lines);
+        var other = dir.Write("other.jsonl", lines);
+        var otherGz = dir.WriteGzip("other.jsonl.gz", LogLines.AtSecond(0, "someone_else"));
+        var alone = dir.WriteGzip("alone.jsonl.gz", lines[0]);
+
+        var files = LogInputs.Discover([dir.Root]);
+
+        Assert.Equal([alone, cut, other, otherGz, wholeGz], files.Select(f => f.Path));
+        Assert.Equal([0, 1, 2, 3, 4], files.Select(f => f.Index));
+        // Files named one by one are taken as given.
+        Assert.Equal(2, LogInputs.Discover([Path.Combine(dir.Root, "whole.jsonl"), wholeGz]).Count);
+    }
+
+    [Fact]
     public void Discover_EmptyDirectory_GivesNoFiles()
     {
         using var dir = new TempLogDirectory();

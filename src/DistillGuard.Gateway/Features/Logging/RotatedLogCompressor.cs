@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Threading.Channels;
+using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Features.Operations;
 using DistillGuard.Gateway.Options;
 using Microsoft.Extensions.Options;
@@ -63,13 +64,13 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
                 continue;
             }
 
-            switch (Compare(gz, plain))
+            switch (CompressedCopies.Compare(gz, plain))
             {
-                case Copy.Whole:
+                case CompressedCopy.Whole:
                     File.Delete(plain);
                     Log.LogCompressionRecovered(logger, gz, plain);
                     break;
-                case Copy.Partial:
+                case CompressedCopy.Partial:
                     File.Delete(gz);
                     Log.LogCompressionRecovered(logger, plain, gz);
                     break;
@@ -167,53 +168,5 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
         }
 
         File.Delete(plain);
-    }
-
-    /// <summary>What <paramref name="gz"/> holds of <paramref name="plain"/>: all of it, a start of it (or a broken stream), or other bytes.</summary>
-    private static Copy Compare(string gz, string plain)
-    {
-        using var expected = new FileStream(plain, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var file = new FileStream(gz, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var actual = new GZipStream(file, CompressionMode.Decompress);
-        var left = new byte[1 << 16];
-        var right = new byte[1 << 16];
-        while (true)
-        {
-            var read = expected.ReadAtLeast(left, left.Length, throwOnEndOfStream: false);
-            int other;
-            try
-            {
-                other = actual.ReadAtLeast(right, right.Length, throwOnEndOfStream: false);
-            }
-            catch (InvalidDataException)
-            {
-                // A corrupt stream: what it held so far matched.
-                return Copy.Partial;
-            }
-
-            var common = Math.Min(read, other);
-            if (!left.AsSpan(0, common).SequenceEqual(right.AsSpan(0, common)))
-            {
-                return Copy.Different;
-            }
-
-            if (read != other)
-            {
-                // A stream that ends early (GZipStream ends silently where a cut file stops) holds a start of the file.
-                return other < read ? Copy.Partial : Copy.Different;
-            }
-
-            if (read == 0)
-            {
-                return Copy.Whole;
-            }
-        }
-    }
-
-    private enum Copy
-    {
-        Whole,
-        Partial,
-        Different,
     }
 }
