@@ -55,9 +55,7 @@ internal static partial class AdminEndpoints
             write(writer);
         }
 
-        return statusCode == StatusCodes.Status200OK
-            ? Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json")
-            : Results.Content(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), "application/json", System.Text.Encoding.UTF8, statusCode);
+        return Results.Text(buffer.WrittenSpan, "application/json", statusCode);
     }
 
     /// <summary>200 with what changed, or 400 with why the new configuration was rejected (the old one stays).</summary>
