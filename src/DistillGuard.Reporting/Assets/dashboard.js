@@ -149,7 +149,29 @@
     };
   }
 
-  content.addEventListener('click', function (e) {
+  // The account lookup: any account, flagged or not, shown with the same override buttons as the queue.
+  var panel = document.querySelector('[data-account-panel]');
+  function lookUp(account) {
+    return fetch(base + '/accounts/' + encodeURIComponent(account), {
+      headers: { 'X-DistillGuard-Dashboard': '1' }, credentials: 'same-origin', cache: 'no-store'
+    }).then(function (response) {
+      if (response.status === 401) { window.location.href = base + '/login'; return; }
+      if (!response.ok) { throw new Error('HTTP ' + response.status); }
+      return response.text().then(function (html) {
+        panel.innerHTML = html;
+        panel.setAttribute('data-account', account);
+      });
+    }).catch(function (err) { toast('Lookup failed: ' + err.message, 'error'); });
+  }
+
+  document.querySelector('form[data-account-lookup]').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var account = e.target.elements.account.value.trim();
+    if (account) { lookUp(account); }
+  });
+
+  // On the whole page: the queue and campaigns are swapped in by refresh, the lookup panel by lookUp.
+  root.addEventListener('click', function (e) {
     var button = e.target.closest('button[data-override], button[data-campaign-override]');
     if (!button) { return; }
     var campaign = button.hasAttribute('data-campaign-override');
@@ -159,7 +181,8 @@
     button.disabled = true;
     postOverride(action.path, verdict).then(function (answer) {
       toast(action.done(answer));
-      return refresh(true);
+      var shown = panel.getAttribute('data-account');
+      return Promise.all([refresh(true), shown ? lookUp(shown) : null]);
     }).catch(function (err) {
       button.disabled = false;
       toast('Override failed: ' + err.message, 'error');

@@ -97,4 +97,38 @@ public sealed class DashboardBrowserTests
         Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
         Assert.Empty(browser.Errors);
     }
+
+    [Fact]
+    public async Task Dashboard_LookUpAnUnflaggedAccountThenBlockIt_EnforcedOnItsNextRequest()
+    {
+        await using var gateway = await DashboardGateway.StartAsync();
+        var key = await gateway.Fixture.CreateKeyAsync("acct_support");
+        Assert.Equal(HttpStatusCode.OK, await gateway.ModelRequestAsync(key));
+        await using var browser = await ChromiumSession.StartAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(gateway.Address, "/dashboard/login").AbsoluteUri);
+        await page.Locator("input[name='token']").FillAsync(DashboardGateway.AdminToken);
+        await page.Locator("button[type='submit']").ClickAsync();
+        await page.WaitForSelectorAsync("html[data-report-ready='true']");
+        var search = page.Locator("form[data-account-lookup] input[name='account']");
+        var panel = page.Locator("[data-account-panel]");
+
+        await search.FillAsync("acct_nobody");
+        await search.PressAsync("Enter");
+        await Assertions.Expect(panel.Locator("[data-account-missing]")).ToContainTextAsync("No account acct_nobody is known to this gateway");
+
+        await search.FillAsync("acct_support");
+        await search.PressAsync("Enter");
+        var card = panel.Locator("article[data-account-card][data-account-id='acct_support']");
+        await Assertions.Expect(card.Locator("[data-enforced]")).ToHaveAttributeAsync("data-enforced", "allow");
+        await card.Locator("button[data-override='block']").ClickAsync();
+
+        await Assertions.Expect(card.Locator("[data-enforced]")).ToHaveAttributeAsync("data-enforced", "block");
+        await Assertions.Expect(card.Locator("[data-override-state]")).ToHaveTextAsync("enforced: block (override)");
+        await Assertions.Expect(page.Locator("table[data-overrides] tr[data-account-id='acct_support']")).ToHaveCountAsync(1);
+        Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
+        Assert.Equal("block", (await gateway.FlaggedAsync())["acct_support"]);
+        await ChromiumSession.ScreenshotAsync(page, "dashboard-account-lookup");
+        Assert.Empty(browser.Errors);
+    }
 }

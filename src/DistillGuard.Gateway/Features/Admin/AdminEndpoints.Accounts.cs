@@ -91,12 +91,7 @@ internal static partial class AdminEndpoints
     /// </summary>
     private static async Task<IResult> AccountAsync(string accountId, AdminService service, VerdictBoard board, CancellationToken ct)
     {
-        var findings = await service.FindingsAsync(ct).ConfigureAwait(false);
-        var reasons = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
-        var finding = reasons.GetValueOrDefault(accountId);
-        var record = service.FindAccount(accountId);
-        var keys = service.ListKeys(accountId);
-        if (record is null && finding is null && keys.Count == 0 && board.EngineStatus(accountId) is null && board.Override(accountId) is null)
+        if (await service.LookUpAsync(accountId, ct).ConfigureAwait(false) is not { } account)
         {
             return Results.NotFound(new Dictionary<string, string> { ["error"] = $"account {accountId} is not known to this gateway" });
         }
@@ -104,21 +99,21 @@ internal static partial class AdminEndpoints
         return Json(w =>
         {
             w.WriteStartObject();
-            WriteAccountFields(w, accountId, board, finding, service.CampaignOf(accountId, reasons));
-            if (finding is not null)
+            WriteAccountFields(w, accountId, board, account.Finding, account.CampaignId);
+            if (account.Finding is not null)
             {
-                w.WriteNumber("exchanges"u8, finding.Exchanges);
+                w.WriteNumber("exchanges"u8, account.Finding.Exchanges);
             }
 
-            if (record is not null)
+            if (account.Record is not null)
             {
                 // Exactly as the accounts file holds it.
                 w.WritePropertyName("record"u8);
-                ExchangeLogWriter.WriteAccount(w, record);
+                ExchangeLogWriter.WriteAccount(w, account.Record);
             }
 
             w.WriteStartArray("keys"u8);
-            foreach (var key in keys)
+            foreach (var key in account.Keys)
             {
                 WriteKey(w, key);
             }

@@ -53,7 +53,21 @@ internal sealed class AdminService(
 
     public List<StoredKey> ListKeys(string? accountId) => store.ListKeys(accountId);
 
-    public AccountRecord? FindAccount(string accountId) => store.FindAccount(accountId);
+    /// <summary>One account, flagged or not; null when neither the store, the engine nor an override knows it.</summary>
+    public async Task<AccountLookup?> LookUpAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var findings = await FindingsAsync(cancellationToken).ConfigureAwait(false);
+        var byAccount = findings.Accounts.ToDictionary(static a => a.AccountId, StringComparer.Ordinal);
+        var finding = byAccount.GetValueOrDefault(accountId);
+        var record = store.FindAccount(accountId);
+        var keys = store.ListKeys(accountId);
+        if (record is null && finding is null && keys.Count == 0 && board.EngineStatus(accountId) is null && board.Override(accountId) is null)
+        {
+            return null;
+        }
+
+        return new AccountLookup(accountId, finding, CampaignOf(accountId, byAccount), record, keys);
+    }
 
     /// <summary>Stores accounts and gives them to the engine (on its thread) and to accounts.jsonl.</summary>
     public Task UpsertAccountsAsync(IReadOnlyList<AccountRecord> accounts, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using DistillGuard.Gateway.Features.Admin;
+using DistillGuard.Gateway.Features.Detection;
 using Microsoft.Extensions.Options;
 
 namespace DistillGuard.Gateway.Features.Dashboard;
@@ -37,6 +38,7 @@ internal static partial class DashboardEndpoints
         dashboard.MapGet("", PageAsync);
         dashboard.MapGet("/findings", FindingsAsync);
         dashboard.MapGet("/events", EventsAsync);
+        dashboard.MapGet("/accounts/{accountId}", AccountAsync);
         dashboard.MapPost("/accounts/{accountId}/override", OverrideAsync).DisableAntiforgery();
         dashboard.MapPost("/campaigns/{campaignId}/override", CampaignOverrideAsync).DisableAntiforgery();
     }
@@ -80,6 +82,22 @@ internal static partial class DashboardEndpoints
         return context.Request.Headers.IfNoneMatch.ToString() == etag
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : Html(fragment);
+    }
+
+    /// <summary>
+    /// The lookup panel's content: one account whatever its verdict, or why there is none (also a 200: the panel shows
+    /// it, and a browser reports every 404 it fetches as a console error).
+    /// </summary>
+    private static async Task<IResult> AccountAsync(string accountId, HttpContext context, DashboardSession session, AdminService admin, VerdictBoard board)
+    {
+        if (!session.IsSignedIn(context.Request))
+        {
+            return Results.Unauthorized();
+        }
+
+        return await admin.LookUpAsync(accountId, context.RequestAborted).ConfigureAwait(false) is { } account
+            ? Html(DashboardAccountView.Render(account, board))
+            : Html(DashboardAccountView.Missing(accountId));
     }
 
     private static IResult Html(string body, int status = StatusCodes.Status200OK) =>

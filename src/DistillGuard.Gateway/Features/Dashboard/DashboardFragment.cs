@@ -63,7 +63,7 @@ internal static class DashboardFragment
         html.Raw("</tbody></table></div></section>");
     }
 
-    private static void WriteActions(HtmlWriter html, string accountId, VerdictBoard board)
+    internal static void WriteActions(HtmlWriter html, string accountId, VerdictBoard board)
     {
         var manual = board.Override(accountId);
         if (manual is not null)

@@ -36,7 +36,7 @@ internal static class DashboardPages
         html.Raw("<header class=\"dg-masthead\"><div class=\"dg-brand\"><span class=\"dg-logo\" aria-hidden=\"true\"></span>DistillGuard</div>")
             .Raw("<div class=\"dg-title\"><h1>Gateway · live</h1><p>").Text("Opened " + ReportFormat.Time(now)).Raw("</p></div>")
             .Raw("<nav class=\"dg-nav\"><span class=\"dg-live-dot\" data-live-state data-state=\"connecting\">connecting…</span>")
-            .Raw("<a href=\"#live\">Verdicts</a><a href=\"#overrides\">Overrides</a><a href=\"#campaigns\">Campaigns</a><a href=\"#accounts\">Queue</a>")
+            .Raw("<a href=\"#live\">Verdicts</a><a href=\"#lookup\">Look up</a><a href=\"#overrides\">Overrides</a><a href=\"#campaigns\">Campaigns</a><a href=\"#accounts\">Queue</a>")
             .Raw("<form method=\"post\" action=\"/dashboard/logout\"><button type=\"submit\">Sign out</button></form></nav></header>");
 
         html.Raw("<main class=\"dg-main\"><section class=\"dg-section\" id=\"live\"><h2>Enforced verdicts</h2><div class=\"dg-live-panel\">")
@@ -47,6 +47,11 @@ internal static class DashboardPages
         Count(html, "review", "Under review", latest?.Review);
         Count(html, "overridden", "Overridden", latest?.Overridden);
         html.Raw("</div></div></section>");
+
+        // Support's way in: any account, flagged or not, with the same override buttons as the queue.
+        html.Raw("<section class=\"dg-section\" id=\"lookup\"><h2>Look up an account</h2>")
+            .Raw("<form class=\"dg-lookup\" data-account-lookup><input name=\"account\" type=\"search\" placeholder=\"account id\" aria-label=\"Account id\" required autocomplete=\"off\" spellcheck=\"false\">")
+            .Raw("<button class=\"dg-btn\" type=\"submit\">Look up</button></form><div class=\"dg-account-panel\" data-account-panel></div></section>");
 
         html.Raw("<div id=\"dg-live-findings\"").Attr("data-etag", etag).Raw(">").Raw(fragment).Raw("</div></main>")
             .Raw("<footer class=\"dg-footer\">Verdicts refresh live; overrides are stored by the gateway and win over the engine until cleared.</footer>")
