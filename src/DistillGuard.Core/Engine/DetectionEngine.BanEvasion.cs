@@ -65,9 +65,8 @@ public sealed partial class DetectionEngine
     /// A replacement for a banned account is enforced from its first exchange, not from the end of that tick: an
     /// operator replaces a banned account within minutes and sends a handful of exchanges from each, all served until
     /// the tick closes. The inputs are the card's holders as the last evaluation left them and the account's own
-    /// record, the same whenever the exchange is applied, so a live gateway and a scan of its log agree. The verdict
-    /// is dated when the engine can first have applied the exchange (the reorder tolerance later), never later than
-    /// the tick's own evaluation would date it.
+    /// record, the same whenever the exchange is applied, so a live gateway and a scan of its log agree. The flag is
+    /// dated by the exchange, the enforcement by when the engine can first have applied it (the reorder tolerance later).
     /// </summary>
     private void InheritAtFirstExchange(AccountState account, long ticks)
     {
@@ -77,8 +76,7 @@ public sealed partial class DetectionEngine
             return;
         }
 
-        var tick = Options.Tick.Ticks;
-        Publish(account, Math.Min(ticks + Options.ReorderTolerance.Ticks, ((ticks / tick) + 1) * tick));
+        Publish(account, ticks, ticks + Options.ReorderTolerance.Ticks);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed partial class DetectionEngine
     /// members of the old and new clusters): an account outside every cluster whose own state did not change keeps
     /// its risk, verdict and (absent) campaign, so skipping it changes nothing.
     /// </summary>
-    private void Evaluate(long at, bool recluster = false)
+    private void Evaluate(long at, long decidedAt, bool recluster = false)
     {
         _appliedSinceEvaluation = 0;
         _evaluationDue = false;
@@ -75,7 +75,7 @@ public sealed partial class DetectionEngine
         NameCampaigns(previous);
         foreach (var a in _touched)
         {
-            Publish(a, at);
+            Publish(a, at, decidedAt);
         }
     }
 
@@ -120,18 +120,24 @@ public sealed partial class DetectionEngine
         }
     }
 
-    private void Publish(AccountState a, long at)
+    /// <summary>
+    /// Publishes the account's verdict. A first flag is dated <paramref name="evidenceAt"/>, the log time whose evidence
+    /// sufficed (the findings spec's <c>first_flagged_at</c>); a first enforcement <paramref name="decidedAt"/>, the
+    /// earliest log time a gateway running this engine enforces it, so leakage never counts as stopped an exchange
+    /// the gateway served.
+    /// </summary>
+    private void Publish(AccountState a, long evidenceAt, long decidedAt)
     {
         var verdict = a.Exchanges == 0 ? Verdict.Allow : VerdictFor(a.Risk);
         var previous = a.Published;
         if (verdict != Verdict.Allow && a.FirstFlaggedTicks == 0)
         {
-            a.FirstFlaggedTicks = at;
+            a.FirstFlaggedTicks = evidenceAt;
         }
 
         if (verdict >= Verdict.Throttle && a.FirstEnforcedTicks == 0)
         {
-            a.FirstEnforcedTicks = at;
+            a.FirstEnforcedTicks = decidedAt;
         }
 
         var changed = verdict != a.Verdict;

@@ -21,7 +21,8 @@ public sealed partial class DetectionEngine
         var tolerance = Options.ReorderTolerance.Ticks;
         while (ticks >= _tickEnd + tolerance)
         {
-            CloseTick(_tickEnd, _tickEnd);
+            // The tick's evidence ends at its end; the engine closes it the reorder tolerance later.
+            CloseTick(_tickEnd, _tickEnd, _tickEnd + tolerance);
             _tickEnd += tick;
             var start = ticks / tick * tick;
             if (_pending.Count == 0 && start > _tickEnd)
@@ -42,13 +43,16 @@ public sealed partial class DetectionEngine
         }
     }
 
-    /// <summary>Applies the exchanges before <paramref name="end"/> in canonical order and re-evaluates at <paramref name="end"/>.</summary>
-    private void CloseTick(long end, long evaluateAt, bool recluster = false)
+    /// <summary>
+    /// Applies the exchanges before <paramref name="end"/> in canonical order and re-evaluates as of
+    /// <paramref name="evaluateAt"/>, the decision taken at log time <paramref name="decidedAt"/>.
+    /// </summary>
+    private void CloseTick(long end, long evaluateAt, long decidedAt, bool recluster = false)
     {
         ApplyBefore(end);
         if (_appliedSinceEvaluation > 0 || _evaluationDue)
         {
-            Evaluate(evaluateAt, recluster);
+            Evaluate(evaluateAt, decidedAt, recluster);
         }
     }
 
@@ -99,7 +103,7 @@ public sealed partial class DetectionEngine
     {
         if (_pending.Count > 0 || (_evaluationDue && _exchanges > 0))
         {
-            CloseTick(long.MaxValue, _toTicks, recluster: true);
+            CloseTick(long.MaxValue, _toTicks, _toTicks, recluster: true);
         }
 
         // Nothing is buffered now: the per-tick buffers, sized by the busiest tick, are not kept for a replay that ended.

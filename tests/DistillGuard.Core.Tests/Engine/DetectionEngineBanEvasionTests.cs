@@ -19,7 +19,9 @@ public sealed class DetectionEngineBanEvasionTests
 
         var replacement = Assert.Single(findings.Accounts, a => a.AccountId == "replacement");
         Assert.Equal("block", replacement.Verdict);
-        // Dated when the engine can first have applied the exchange: the reorder tolerance after it, before the tick ends.
+        // Flagged on the evidence of its first exchange; enforced from when the engine can first have applied it, the
+        // reorder tolerance later, before its tick ends.
+        Assert.Equal(ReplacementFrom, replacement.FirstFlaggedAt);
         Assert.Equal(ReplacementFrom + new DetectionOptions().ReorderTolerance, replacement.FirstEnforcedAt);
         Assert.True(replacement.FirstEnforcedAt < FirstTickAfter);
         var reason = Assert.Single(replacement.Reasons, r => r.Signal == SignalNames.BanEvasion);
