@@ -47,7 +47,6 @@ public sealed class OperationsTests
         await using var fixture = await GatewayFixture.StartAsync();
         var key = await fixture.CreateKeyAsync("acct_ud");
         var ct = TestContext.Current.CancellationToken;
-        // Far above what the failed try takes even on a loaded machine (the full suite once saw it over 0.1 s).
         var held = TimeSpan.FromMilliseconds(600);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         fixture.Anthropic.State.AnswerGate = gate.Task;
@@ -65,7 +64,9 @@ public sealed class OperationsTests
         Assert.Equal(HttpStatusCode.OK, failedOver.StatusCode);
         Assert.Contains("distillguard_gateway_upstream_duration_seconds_count{upstream=\"anthropic-main\"} 2\n", text, StringComparison.Ordinal);
         Assert.Contains("distillguard_gateway_upstream_duration_seconds_count{upstream=\"openai-main\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("distillguard_gateway_upstream_duration_seconds_bucket{upstream=\"anthropic-main\",le=\"0.5\"} 1\n", text, StringComparison.Ordinal);
+        // The held try is past 0.5 s; the failed one usually is not, but a loaded machine (the full suite runs test
+        // projects side by side on two cores) has stalled it past that too, so only the held try's side is asserted.
+        Assert.InRange(Sum(text, "distillguard_gateway_upstream_duration_seconds_bucket{upstream=\"anthropic-main\",le=\"0.5\"}"), 0, 1);
         Assert.Contains("distillguard_gateway_upstream_duration_seconds_bucket{upstream=\"anthropic-main\",le=\"+Inf\"} 2\n", text, StringComparison.Ordinal);
         var upstream = Sum(text, "distillguard_gateway_upstream_duration_seconds_sum{upstream=\"anthropic-main\"}");
         var request = Sum(text, "distillguard_gateway_request_duration_seconds_sum{api=\"anthropic.messages\"}");
