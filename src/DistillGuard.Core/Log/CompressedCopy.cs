@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace DistillGuard.Core.Log;
 
 /// <summary>What a <c>.gz</c> beside a plain log file holds of it.</summary>
-public enum CompressedCopy
+internal enum CompressedCopy
 {
     /// <summary>Exactly the plain file's bytes: either file holds every record.</summary>
     Whole,
@@ -21,8 +21,23 @@ public enum CompressedCopy
 /// </summary>
 public static class CompressedCopies
 {
+    /// <summary>Where a plain log file goes once compressed, and where its twin is looked for.</summary>
+    public static string GzipPathOf(string plain) => plain + ".gz";
+
+    /// <summary>
+    /// Of <paramref name="plain"/> and its <paramref name="gz"/>, the one whose every record the other holds — to skip
+    /// or delete: the plain file when the <c>.gz</c> decompresses to exactly its bytes, the <c>.gz</c> when it holds
+    /// only a start of it (or breaks off); null when each holds records the other does not.
+    /// </summary>
+    public static string? Redundant(string gz, string plain) => Compare(gz, plain) switch
+    {
+        CompressedCopy.Whole => plain,
+        CompressedCopy.Partial => gz,
+        _ => null,
+    };
+
     /// <summary>What <paramref name="gz"/> holds of <paramref name="plain"/>.</summary>
-    public static CompressedCopy Compare(string gz, string plain)
+    private static CompressedCopy Compare(string gz, string plain)
     {
         using var expected = new FileStream(plain, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
         using var file = new FileStream(gz, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);

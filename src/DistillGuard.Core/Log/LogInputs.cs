@@ -70,20 +70,10 @@ public static class LogInputs
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var plain in sorted)
         {
-            var gz = plain + ".gz";
-            if (!plain.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || !present.Contains(gz))
+            var gz = CompressedCopies.GzipPathOf(plain);
+            if (plain.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && present.Contains(gz) && CompressedCopies.Redundant(gz, plain) is { } redundant)
             {
-                continue;
-            }
-
-            switch (CompressedCopies.Compare(gz, plain))
-            {
-                case CompressedCopy.Whole:
-                    skipped.Add(plain);
-                    break;
-                case CompressedCopy.Partial:
-                    skipped.Add(gz);
-                    break;
+                skipped.Add(redundant);
             }
         }
 

@@ -17,7 +17,6 @@ namespace DistillGuard.Gateway.Features.Logging;
 internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, GatewayMetrics metrics, ILogger<RotatedLogCompressor> logger) : IHostedService, IDisposable
 {
     private const string TemporarySuffix = ".tmp";
-    private const string GzipSuffix = ".gz";
 
     private readonly Channel<string> _closed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
@@ -26,7 +25,7 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
     private Task _worker = Task.CompletedTask;
 
     /// <summary>Where <paramref name="plain"/> goes once compressed.</summary>
-    public static string CompressedPath(string plain) => plain + GzipSuffix;
+    public static string CompressedPath(string plain) => CompressedCopies.GzipPathOf(plain);
 
     /// <summary>Called by the log file when it has closed <paramref name="path"/> for good (never for the file in use).</summary>
     public void Closed(string path)
@@ -51,7 +50,7 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
             return;
         }
 
-        foreach (var temporary in Directory.EnumerateFiles(_directory, $"{ExchangeLogFile.FilePrefix}*.jsonl{GzipSuffix}{TemporarySuffix}"))
+        foreach (var temporary in Directory.EnumerateFiles(_directory, $"{ExchangeLogFile.FilePrefix}*.jsonl.gz{TemporarySuffix}"))
         {
             File.Delete(temporary);
         }
@@ -64,19 +63,14 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
                 continue;
             }
 
-            switch (CompressedCopies.Compare(gz, plain))
+            if (CompressedCopies.Redundant(gz, plain) is { } redundant)
             {
-                case CompressedCopy.Whole:
-                    File.Delete(plain);
-                    Log.LogCompressionRecovered(logger, gz, plain);
-                    break;
-                case CompressedCopy.Partial:
-                    File.Delete(gz);
-                    Log.LogCompressionRecovered(logger, plain, gz);
-                    break;
-                default:
-                    Log.LogCompressionPairDiffers(logger, plain, gz);
-                    break;
+                File.Delete(redundant);
+                Log.LogCompressionRecovered(logger, redundant == plain ? gz : plain, redundant);
+            }
+            else
+            {
+                Log.LogCompressionPairDiffers(logger, plain, gz);
             }
         }
     }
