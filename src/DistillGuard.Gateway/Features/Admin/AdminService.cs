@@ -95,7 +95,7 @@ internal sealed class AdminService(
         store.SetOverride(entry);
         board.SetOverride(entry);
         Log.OverrideSet(logger, accountId, VerdictNames.ToWire(verdict), reason);
-        await TellEngineAsync(accountId, verdict, cancellationToken).ConfigureAwait(false);
+        await TellEngineAsync([accountId], verdict, cancellationToken).ConfigureAwait(false);
         return entry;
     }
 
@@ -121,18 +121,9 @@ internal sealed class AdminService(
         }
 
         Log.CampaignOverrideSet(logger, campaignId, VerdictNames.ToWire(verdict), entries.Count, reason);
-        await pipeline.RunOnEngineAsync(
-            engine =>
-            {
-                foreach (var entry in entries)
-                {
-                    engine.SetOverride(entry.AccountId, verdict);
-                }
-
-                return true;
-            },
-            cancellationToken).ConfigureAwait(false);
-        return [.. members];
+        IReadOnlyList<string> accounts = [.. members];
+        await TellEngineAsync(accounts, verdict, cancellationToken).ConfigureAwait(false);
+        return accounts;
     }
 
     /// <summary>
@@ -154,17 +145,7 @@ internal sealed class AdminService(
         }
 
         Log.CampaignOverridesCleared(logger, campaignId, removed.Count);
-        await pipeline.RunOnEngineAsync(
-            engine =>
-            {
-                foreach (var accountId in removed)
-                {
-                    engine.SetOverride(accountId, null);
-                }
-
-                return true;
-            },
-            cancellationToken).ConfigureAwait(false);
+        await TellEngineAsync(removed, null, cancellationToken).ConfigureAwait(false);
         return removed;
     }
 
@@ -188,17 +169,21 @@ internal sealed class AdminService(
         board.RemoveOverride(accountId);
         if (removed)
         {
-            await TellEngineAsync(accountId, null, cancellationToken).ConfigureAwait(false);
+            await TellEngineAsync([accountId], null, cancellationToken).ConfigureAwait(false);
         }
 
         return removed;
     }
 
-    /// <summary>The engine counts overrides for the other holders of the account's card (ban evasion).</summary>
-    private Task TellEngineAsync(string accountId, Verdict? verdict, CancellationToken cancellationToken) =>
+    /// <summary>The engine counts overrides for the other holders of each account's card (ban evasion); null clears them.</summary>
+    private Task TellEngineAsync(IReadOnlyList<string> accountIds, Verdict? verdict, CancellationToken cancellationToken) =>
         pipeline.RunOnEngineAsync(engine =>
         {
-            engine.SetOverride(accountId, verdict);
+            foreach (var accountId in accountIds)
+            {
+                engine.SetOverride(accountId, verdict);
+            }
+
             return true;
         }, cancellationToken);
 
