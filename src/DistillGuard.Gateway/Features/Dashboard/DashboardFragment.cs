@@ -114,28 +114,31 @@ internal static class DashboardFragment
         }
     }
 
-    private static void CampaignButton(HtmlWriter html, string campaignId, string members, string verdict, string label, string cssClass, bool current)
+    private static void CampaignButton(HtmlWriter html, string campaignId, string members, string verdict, string label, string cssClass, bool current) =>
+        EndButton(
+            html.Raw("<button type=\"button\"").Attr("data-campaign-override", verdict).Attr("data-campaign", campaignId).Attr("data-members", members),
+            cssClass,
+            verdict == "clear" ? "Remove the overrides of this campaign's accounts: the engine decides again" : "Override the engine: " + verdict + " every account of this campaign",
+            label,
+            current);
+
+    private static void Button(HtmlWriter html, string accountId, string verdict, string label, string cssClass, bool current) =>
+        EndButton(
+            html.Raw("<button type=\"button\"").Attr("data-override", verdict).Attr("data-account", accountId),
+            cssClass,
+            verdict == "clear" ? "Remove the override: the engine decides again" : "Override the engine: " + verdict + " this account",
+            label,
+            current);
+
+    /// <summary>Ends a button opened with its data attributes; one that would change nothing (<paramref name="current"/>) is disabled.</summary>
+    private static void EndButton(HtmlWriter opened, string cssClass, string title, string label, bool current)
     {
-        html.Raw("<button type=\"button\"").Attr("class", cssClass).Attr("data-campaign-override", verdict).Attr("data-campaign", campaignId)
-            .Attr("data-members", members)
-            .Attr("title", verdict == "clear" ? "Remove the overrides of this campaign's accounts: the engine decides again" : "Override the engine: " + verdict + " every account of this campaign");
+        opened.Attr("class", cssClass).Attr("title", title);
         if (current)
         {
-            html.Raw(" disabled");
+            opened.Raw(" disabled");
         }
 
-        html.Raw(">").Text(label).Raw("</button>");
-    }
-
-    private static void Button(HtmlWriter html, string accountId, string verdict, string label, string cssClass, bool current)
-    {
-        html.Raw("<button type=\"button\"").Attr("class", cssClass).Attr("data-override", verdict).Attr("data-account", accountId)
-            .Attr("title", verdict == "clear" ? "Remove the override: the engine decides again" : "Override the engine: " + verdict + " this account");
-        if (current)
-        {
-            html.Raw(" disabled");
-        }
-
-        html.Raw(">").Text(label).Raw("</button>");
+        opened.Raw(">").Text(label).Raw("</button>");
     }
 }
