@@ -199,6 +199,16 @@ public sealed partial class DetectionEngine
         return new FindingsBuilder(this, _accounts, _clusters, _timeline, _models.Values).Build(badRecords, generatedAt);
     }
 
+    /// <summary>
+    /// The findings as the last evaluation left them, without closing the open tick: what a live gateway shows. Exchanges
+    /// still waiting out the reorder tolerance count among the exchanges seen, not yet in any account's evidence.
+    /// <see cref="BuildFindings"/> closes and evaluates everything buffered, as a scan's end does; on a live engine (a
+    /// dashboard asks every second) it would apply exchanges before their tolerance has passed and evaluate and re-cluster
+    /// at moments a scan of the log never does, so looking at the findings would change what the gateway decides.
+    /// </summary>
+    public FindingsDocument SnapshotFindings(DateTime generatedAt) =>
+        new FindingsBuilder(this, _accounts, _clusters, _timeline, _models.Values).Build(0, generatedAt);
+
     internal long FromTicks => _fromTicks;
 
     internal long ToTicks => _toTicks;

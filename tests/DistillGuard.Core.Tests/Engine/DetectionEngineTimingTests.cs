@@ -39,6 +39,31 @@ public sealed class DetectionEngineTimingTests
     }
 
     [Fact]
+    public void SnapshotFindings_AskedForThroughoutALiveRun_ChangesNothingTheEngineDecides()
+    {
+        var traffic = Traffic();
+        var scanned = FindingsSerializer.ToJson(EngineRun.Run(traffic));
+        var live = EngineRun.WithAccounts(traffic);
+        var shown = new List<FindingsDocument>();
+        var seen = 0;
+
+        // A dashboard asking every few exchanges, as a browser polling a busy gateway does.
+        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        {
+            live.Observe(exchange);
+            if (++seen % 7 == 0)
+            {
+                shown.Add(live.SnapshotFindings(EngineRun.GeneratedAt));
+            }
+        }
+
+        Assert.Equal(scanned, FindingsSerializer.ToJson(live.BuildFindings(0, EngineRun.GeneratedAt)));
+        // The snapshots showed the campaign as it was found, not an empty document.
+        Assert.Contains(shown, f => f.Campaigns.Count == 1);
+        Assert.Contains(shown, f => f.Campaigns.Count == 0);
+    }
+
+    [Fact]
     public void Observe_DisorderWithinReorderTolerance_SameFindings()
     {
         var traffic = Traffic();

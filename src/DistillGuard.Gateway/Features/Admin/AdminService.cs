@@ -188,5 +188,5 @@ internal sealed class AdminService(
         }, cancellationToken);
 
     public Task<FindingsDocument> FindingsAsync(CancellationToken cancellationToken) =>
-        pipeline.RunOnEngineAsync(engine => engine.BuildFindings(0, time.GetUtcNow().UtcDateTime), cancellationToken);
+        pipeline.RunOnEngineAsync(engine => engine.SnapshotFindings(time.GetUtcNow().UtcDateTime), cancellationToken);
 }
