@@ -155,6 +155,15 @@ internal sealed partial class AccountState
 
     public Verdict InheritedLevel { get; set; }
 
+    /// <summary>Its place in its card's newcomers while the engine has applied none of its exchanges; else -1.</summary>
+    public int NewcomerSlot { get; set; } = -1;
+
+    /// <summary>The verdict a gateway enforces on its requests before the engine has applied one (<see cref="AccountStanding"/>).</summary>
+    public Verdict Standing { get; set; }
+
+    /// <summary>Log time (ticks) from which <see cref="Standing"/> has been throttle or block.</summary>
+    public long StandingSinceTicks { get; set; }
+
     public Verdict Verdict { get; set; }
 
     public long FirstFlaggedTicks { get; set; }

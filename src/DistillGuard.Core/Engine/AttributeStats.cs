@@ -80,6 +80,15 @@ internal sealed class AttributeStats
     /// <inheritdoc cref="ThrottledHolders"/>
     public int BlockedHolders { get; set; }
 
+    /// <summary>
+    /// Payment instruments only: holders known before their traffic of which the engine has applied no exchange yet, for
+    /// their <see cref="AccountStanding"/>. Not a list of every holder: it empties as they start sending.
+    /// </summary>
+    public List<AccountState>? Newcomers { get; set; }
+
+    /// <summary>Queued for its newcomers' standings to be brought up to date.</summary>
+    public bool RestandQueued { get; set; }
+
     /// <summary>Clustering pass that last computed <see cref="PassWeight"/>: each attribute is weighed once per pass.</summary>
     public int WeighedInPass { get; set; }
 

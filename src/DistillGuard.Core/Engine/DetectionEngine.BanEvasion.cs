@@ -20,6 +20,10 @@ public sealed partial class DetectionEngine
             return;
         }
 
+        // The account's own override ends its standing, and its level may have moved its co-holders'.
+        RestandLater(payment);
+        Restand(_logNow);
+
         // Re-evaluate the co-holders at the next tick even without traffic of their own, so a cleared override frees
         // them at once. Attributes keep no member list, hence the pass over all accounts: overrides are rare.
         foreach (var other in _accounts)
@@ -33,7 +37,7 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>Moves the account's count on its payment instrument to <paramref name="level"/>.</summary>
-    private static void SetHolderLevel(AccountState account, Verdict level)
+    private void SetHolderLevel(AccountState account, Verdict level)
     {
         if (level == account.HolderLevel)
         {
@@ -44,6 +48,7 @@ public sealed partial class DetectionEngine
         {
             Count(payment, account.HolderLevel, -1);
             Count(payment, level, +1);
+            RestandLater(payment);
         }
 
         account.HolderLevel = level;
@@ -66,7 +71,8 @@ public sealed partial class DetectionEngine
     /// operator replaces a banned account within minutes and sends a handful of exchanges from each, all served until
     /// the tick closes. The inputs are the card's holders as the last evaluation left them and the account's own
     /// record, the same whenever the exchange is applied, so a live gateway and a scan of its log agree. The flag is
-    /// dated by the exchange, the enforcement by when the engine can first have applied it (the reorder tolerance later).
+    /// dated by the exchange, the enforcement by when the engine can first have applied it (the reorder tolerance later),
+    /// or by when a gateway began refusing the account on its <see cref="AccountStanding"/>, if that was earlier.
     /// </summary>
     private void InheritAtFirstExchange(AccountState account, long ticks)
     {
@@ -76,7 +82,13 @@ public sealed partial class DetectionEngine
             return;
         }
 
-        Publish(account, ticks, ticks + Options.ReorderTolerance.Ticks);
+        var enforcedAt = ticks + Options.ReorderTolerance.Ticks;
+        if (account.Standing >= Verdict.Throttle)
+        {
+            enforcedAt = Math.Min(enforcedAt, Math.Max(ticks, account.StandingSinceTicks));
+        }
+
+        Publish(account, ticks, enforcedAt);
     }
 
     /// <summary>

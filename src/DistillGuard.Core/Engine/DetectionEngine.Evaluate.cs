@@ -77,6 +77,8 @@ public sealed partial class DetectionEngine
         {
             Publish(a, at, decidedAt);
         }
+
+        Restand(decidedAt);
     }
 
     private void Touch(AccountState account)

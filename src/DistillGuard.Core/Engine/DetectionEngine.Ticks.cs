@@ -11,6 +11,7 @@ public sealed partial class DetectionEngine
 
     private void AdvanceTo(long ticks)
     {
+        _logNow = Math.Max(_logNow, ticks);
         var tick = Options.Tick.Ticks;
         if (_tickEnd < 0)
         {
@@ -140,9 +141,14 @@ public sealed partial class DetectionEngine
 
         account.Apply(p);
         CountTimeline(account, ticks);
-        if (first && Options.PaymentBanEvasion && account.Override is null)
+        if (first)
         {
-            InheritAtFirstExchange(account, ticks);
+            if (Options.PaymentBanEvasion && account.Override is null)
+            {
+                InheritAtFirstExchange(account, ticks);
+            }
+
+            RemoveNewcomer(account);
         }
 
         var education = account.IsEducation || p.AsnType == AsnType.Education;

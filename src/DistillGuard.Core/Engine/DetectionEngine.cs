@@ -58,6 +58,9 @@ public sealed partial class DetectionEngine
     private long _fromTicks = long.MaxValue;
     private long _toTicks = long.MinValue;
 
+    /// <summary>The latest log time the engine has been moved to, by traffic or by the gateway's clock.</summary>
+    private long _logNow = long.MinValue;
+
     public DetectionEngine(DetectionOptions options, IExchangeAnalyzer analyzer, IIntelMatcher? intel = null)
         : this(options, analyzer, intel, ExampleTexts.DefaultMaxBytes)
     {
@@ -118,6 +121,13 @@ public sealed partial class DetectionEngine
             state.PaymentKey = StableHash.Of(account.PaymentFingerprint) | 1;
             var payment = Register(state, AttributeKind.Payment, state.PaymentKey, account.PaymentFingerprint, education: state.IsEducation);
             Count(payment, state.HolderLevel, +1);
+            if (state.Exchanges == 0)
+            {
+                AddNewcomer(state, payment);
+            }
+
+            // A new holder moves the card's weight, whoever it is.
+            RestandLater(payment);
         }
 
         if (Intel is not null && state.CreatedTicks != 0)
@@ -126,6 +136,7 @@ public sealed partial class DetectionEngine
         }
 
         state.Dirty = true;
+        Restand(_logNow);
     }
 
     public void AddModelRelease(ModelRelease release)

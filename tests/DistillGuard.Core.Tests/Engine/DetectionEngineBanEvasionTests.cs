@@ -19,11 +19,10 @@ public sealed class DetectionEngineBanEvasionTests
 
         var replacement = Assert.Single(findings.Accounts, a => a.AccountId == "replacement");
         Assert.Equal("block", replacement.Verdict);
-        // Flagged on the evidence of its first exchange; enforced from when the engine can first have applied it, the
-        // reorder tolerance later, before its tick ends.
+        // Flagged on the evidence of its first exchange, and enforced from it: its card's other holders were blocked a
+        // day before, so a gateway refused that very request on the account's standing.
         Assert.Equal(ReplacementFrom, replacement.FirstFlaggedAt);
-        Assert.Equal(ReplacementFrom + new DetectionOptions().ReorderTolerance, replacement.FirstEnforcedAt);
-        Assert.True(replacement.FirstEnforcedAt < FirstTickAfter);
+        Assert.Equal(ReplacementFrom, replacement.FirstEnforcedAt);
         var reason = Assert.Single(replacement.Reasons, r => r.Signal == SignalNames.BanEvasion);
         Assert.True(reason.Weight >= 0.1, $"weight {reason.Weight}");
         Assert.Contains("payment instrument pf_cmpA_0", reason.Detail, StringComparison.Ordinal);
@@ -40,6 +39,55 @@ public sealed class DetectionEngineBanEvasionTests
         Feed(engine, traffic, until: ReplacementFrom.AddMinutes(6));
 
         Assert.Equal(Verdict.Block, engine.GetStatus("replacement")?.Verdict);
+    }
+
+    [Fact]
+    public void AddAccount_NewAccountOnABlockedCampaignsCard_StandsBlockedUntilTheEngineAppliesItsFirstExchange()
+    {
+        var traffic = CampaignAndReplacement();
+        var engine = EngineRun.Create();
+        foreach (var account in traffic.Accounts.Where(a => a.AccountId != "replacement"))
+        {
+            engine.AddAccount(account);
+        }
+
+        var standings = new List<AccountStanding>();
+        engine.StandingChanged += standings.Add;
+        Feed(engine, traffic, until: ReplacementFrom.AddMinutes(-30));
+        Assert.DoesNotContain(standings, s => s.AccountId == "replacement");
+
+        // Signed up after its card's other holders were blocked: it stands blocked before it sends anything.
+        var record = traffic.Accounts.Single(a => a.AccountId == "replacement");
+        engine.AddAccount(record);
+        var standing = Assert.Single(standings, s => s.AccountId == "replacement");
+        Assert.Equal(Verdict.Block, standing.Verdict);
+        Assert.Equal(record.CreatedAt!.Value + new DetectionOptions().BanEvasionMaxAccountAge, standing.Until);
+        Assert.Equal(Verdict.Allow, engine.GetStatus("replacement")?.Verdict ?? Verdict.Allow);
+
+        // Once the engine applies its first exchange the account's own (inherited) verdict takes over.
+        Feed(engine, traffic, from: ReplacementFrom.AddMinutes(-30), until: ReplacementFrom.AddMinutes(6));
+        Assert.Equal([Verdict.Block, Verdict.Allow], standings.Where(s => s.AccountId == "replacement").Select(s => s.Verdict));
+        Assert.Equal(Verdict.Block, engine.GetStatus("replacement")?.Verdict);
+    }
+
+    [Fact]
+    public void SetOverride_CardsBlockedHoldersAllowedByAnOperator_WithdrawsTheNewcomersStanding()
+    {
+        var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
+        var traffic = new TrafficBuilder().Casual(60, 4, 1)
+            .Quiet("card_holder", "pf_family", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual")
+            .Quiet("card_partner", "pf_family", TrafficBuilder.Start.AddDays(-1), from.AddHours(5), 3, "honest:casual");
+        var engine = EngineRun.WithAccounts(traffic);
+        var standings = new List<AccountStanding>();
+        engine.StandingChanged += standings.Add;
+        Feed(engine, traffic, until: from.AddMinutes(18));
+
+        engine.SetOverride("card_holder", Verdict.Block);
+        engine.SetOverride("card_holder", Verdict.Allow);
+
+        Assert.Equal([Verdict.Block, Verdict.Allow], standings.Where(s => s.AccountId == "card_partner").Select(s => s.Verdict));
+        // The holder itself has traffic: it never had a standing.
+        Assert.DoesNotContain(standings, s => s.AccountId == "card_holder");
     }
 
     [Fact]

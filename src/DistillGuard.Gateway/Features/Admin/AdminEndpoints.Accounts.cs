@@ -151,6 +151,19 @@ internal static partial class AdminEndpoints
             w.WriteEndObject();
         }
 
+        if (board.Standing(id) is { } standing)
+        {
+            w.WriteStartObject("standing"u8);
+            w.WriteString("verdict"u8, VerdictNames.ToWire(standing.Verdict));
+            if (standing.Until is { } until)
+            {
+                w.WriteString("until"u8, LogNames.FormatTime(until));
+            }
+
+            w.WriteString("detail"u8, StandingDetail(standing));
+            w.WriteEndObject();
+        }
+
         w.WriteStartArray("reasons"u8);
         foreach (var reason in finding?.Reasons ?? [])
         {
@@ -163,4 +176,8 @@ internal static partial class AdminEndpoints
 
         w.WriteEndArray();
     }
+
+    /// <summary>Why an account the engine has no verdict for yet is refused: what support reads on a 403 from its first request.</summary>
+    internal static string StandingDetail(AccountStanding standing) =>
+        $"{(standing.Verdict == Verdict.Block ? "blocked" : "throttled")} before its own traffic is judged: a young account on a payment instrument whose other holder is {(standing.Verdict == Verdict.Block ? "blocked" : "throttled")}, a likely replacement for a banned account";
 }

@@ -33,6 +33,11 @@ internal static class DashboardAccountView
         Fact(html, "Created", account.Record?.CreatedAt is { } created ? ReportFormat.Time(created) : "unknown");
         Fact(html, "Active keys", account.Keys.Count(static k => k.RevokedAt is null).ToString(CultureInfo.InvariantCulture));
         html.Raw("</dl>");
+        if (board.Standing(account.AccountId) is { } standing)
+        {
+            html.Raw("<p class=\"dg-standing\" data-standing>").Text(AdminEndpoints.StandingDetail(standing)).Raw("</p>");
+        }
+
         if (account.Finding is { Reasons.Count: > 0 } flagged)
         {
             html.Raw("<ul class=\"dg-reasons\">");

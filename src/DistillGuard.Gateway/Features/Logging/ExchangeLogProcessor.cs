@@ -50,6 +50,7 @@ internal sealed class ExchangeLogProcessor(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         engine.VerdictChanged += OnVerdictChanged;
+        engine.StandingChanged += board.SetStanding;
         _consumer = Task.Factory.StartNew(ConsumeAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         var interval = options.Value.Log.FlushInterval;
         _flushTimer = time.CreateTimer(static state => ((ExchangeLogProcessor)state!).OnFlushTick(), this, interval, interval);
@@ -73,6 +74,7 @@ internal sealed class ExchangeLogProcessor(
         pipeline.Complete();
         await _consumer.ConfigureAwait(false);
         engine.VerdictChanged -= OnVerdictChanged;
+        engine.StandingChanged -= board.SetStanding;
         file.Dispose();
         _reassembled.Reset();
         _line.Reset();

@@ -82,4 +82,48 @@ public sealed class EnforcementTests
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(body), fixture.Anthropic.State.Received.Single().Body);
         Assert.Contains("distillguard_gateway_enforcements_total{action=\"review\"} 1", metrics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task HandleAsync_NewAccountOnABlockedHoldersCard_RefusedFromItsFirstRequestUntilTheBlockIsLifted()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 22, 3, 0, 0, TimeSpan.Zero));
+        await using var fixture = await GatewayFixture.StartAsync(services: services => services.AddSingleton<TimeProvider>(clock));
+        var ct = TestContext.Current.CancellationToken;
+        using var registered = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Post, "/admin/accounts", new[]
+        {
+            new Dictionary<string, object> { ["account_id"] = "acct_banned", ["created_at"] = "2026-04-01T00:00:00Z", ["payment_fingerprint"] = "pf_shared" },
+            new Dictionary<string, object> { ["account_id"] = "acct_new", ["created_at"] = "2026-04-21T23:00:00Z", ["payment_fingerprint"] = "pf_shared" },
+            // The card's owner for half a year: too old to be a replacement, whatever else pays with its card.
+            new Dictionary<string, object> { ["account_id"] = "acct_owner", ["created_at"] = "2025-10-01T00:00:00Z", ["payment_fingerprint"] = "pf_shared" },
+        }), ct);
+        registered.EnsureSuccessStatusCode();
+        var newKey = await fixture.CreateKeyAsync("acct_new");
+        var ownerKey = await fixture.CreateKeyAsync("acct_owner");
+        await fixture.SetOverrideAsync("acct_banned", "block");
+
+        using var first = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", newKey, Bodies.Anthropic()), ct);
+        using var owner = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", ownerKey, Bodies.Anthropic()), ct);
+        using var lookup = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/acct_new"), ct);
+        using var support = JsonDocument.Parse(await lookup.Content.ReadAsStringAsync(ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, first.StatusCode);
+        Assert.Contains("blocked", await first.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
+        Assert.Single(fixture.Anthropic.State.Received);
+        var account = support.RootElement;
+        Assert.Equal("block", account.GetProperty("verdict").GetString());
+        Assert.Equal("allow", account.GetProperty("engine_verdict").GetString());
+        Assert.Equal("block", account.GetProperty("standing").GetProperty("verdict").GetString());
+        Assert.Equal("2026-05-21T23:00:00.000Z", account.GetProperty("standing").GetProperty("until").GetString());
+        Assert.Contains("payment instrument whose other holder is blocked", account.GetProperty("standing").GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Support lifts the block on the card's holder: the newcomer is served again, though the engine has not yet
+        // applied its refused request.
+        using var cleared = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Delete, "/admin/accounts/acct_banned/override"), ct);
+        cleared.EnsureSuccessStatusCode();
+        using var after = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", newKey, Bodies.Anthropic()), ct);
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(2, fixture.Anthropic.State.Received.Count);
+    }
 }
