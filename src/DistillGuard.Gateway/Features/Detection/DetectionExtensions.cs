@@ -22,7 +22,12 @@ internal static class DetectionExtensions
             metrics.EngineTrackedAccounts = () => engine.TrackedAccounts;
             return engine;
         });
-        services.AddSingleton<VerdictBoard>();
+        services.AddSingleton(static sp =>
+        {
+            var board = new VerdictBoard(sp.GetRequiredService<TimeProvider>());
+            sp.GetRequiredService<GatewayMetrics>().StandingAccounts = board.StandingsInForce;
+            return board;
+        });
         services.AddSingleton<ExchangeLogReplay>();
         services.AddHostedService<GatewayStateLoader>();
         services.AddSingleton<EngineClock>();

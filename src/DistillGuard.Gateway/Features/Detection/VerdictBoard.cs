@@ -36,6 +36,22 @@ internal sealed class VerdictBoard(TimeProvider time)
             ? standing
             : null;
 
+    /// <summary>Standings in force now (their accounts still young): a pass over the few there are, for the metrics.</summary>
+    public int StandingsInForce()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var count = 0;
+        foreach (var standing in _standings.Values)
+        {
+            if (standing.Until is not { } until || now < until)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>On the engine thread: records a standing, or withdraws it (<see cref="Verdict.Allow"/>).</summary>
     public void SetStanding(AccountStanding standing)
     {

@@ -43,6 +43,9 @@ internal sealed class GatewayMetrics
     /// <summary>Reads how many accounts the engine tracks; set with the engine.</summary>
     public Func<int> EngineTrackedAccounts { get; set; } = static () => 0;
 
+    /// <summary>Reads how many accounts stand refused before the engine has judged them; set with the verdict board.</summary>
+    public Func<int> StandingAccounts { get; set; } = static () => 0;
+
     public void CountRequest(int apiIndex) => Interlocked.Increment(ref _requestsByApi[apiIndex]);
 
     public void CountResponse(int apiIndex, int status, double seconds)

@@ -70,6 +70,7 @@ internal static class PrometheusTextWriter
 
         Simple(sb, "distillguard_gateway_engine_buffered_exchanges", "gauge", "Exchanges the engine holds until they lie its reorder tolerance behind the newest.", m.EngineBufferedExchanges());
         Simple(sb, "distillguard_gateway_engine_tracked_accounts", "gauge", "Accounts the engine keeps state for.", m.EngineTrackedAccounts());
+        Simple(sb, "distillguard_gateway_standing_accounts", "gauge", "Young accounts refused before the engine has judged them: their card's other holder is enforced (ban evasion).", m.StandingAccounts());
 
         // The runtime's own GC figures: a gen0/gen1 collection pauses every thread, request threads included, so
         // these are what to look at when the latency tail moves.

@@ -105,6 +105,7 @@ public sealed class EnforcementTests
         using var owner = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", ownerKey, Bodies.Anthropic()), ct);
         using var lookup = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/acct_new"), ct);
         using var support = JsonDocument.Parse(await lookup.Content.ReadAsStringAsync(ct));
+        var standingMetric = PrometheusText.Value(await fixture.Client.GetStringAsync("/metrics", ct), "distillguard_gateway_standing_accounts");
 
         Assert.Equal(HttpStatusCode.Forbidden, first.StatusCode);
         Assert.Contains("blocked", await first.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
@@ -116,6 +117,8 @@ public sealed class EnforcementTests
         Assert.Equal("block", account.GetProperty("standing").GetProperty("verdict").GetString());
         Assert.Equal("2026-05-21T23:00:00.000Z", account.GetProperty("standing").GetProperty("until").GetString());
         Assert.Contains("payment instrument whose other holder is blocked", account.GetProperty("standing").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // acct_new; the owner's standing lapsed with its youth.
+        Assert.Equal(1, standingMetric);
 
         // Support lifts the block on the card's holder: the newcomer is served again, though the engine has not yet
         // applied its refused request.
@@ -125,5 +128,6 @@ public sealed class EnforcementTests
 
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.Equal(2, fixture.Anthropic.State.Received.Count);
+        Assert.Equal(0, PrometheusText.Value(await fixture.Client.GetStringAsync("/metrics", ct), "distillguard_gateway_standing_accounts"));
     }
 }
