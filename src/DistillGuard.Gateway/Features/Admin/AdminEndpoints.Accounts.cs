@@ -47,6 +47,11 @@ internal static partial class AdminEndpoints
             ids.Add(manual.AccountId);
         }
 
+        foreach (var standing in board.Standings())
+        {
+            ids.Add(standing.AccountId);
+        }
+
         foreach (var finding in findings.Accounts)
         {
             ids.Add(finding.AccountId);

@@ -25,7 +25,7 @@ internal static class DetectionExtensions
         services.AddSingleton(static sp =>
         {
             var board = new VerdictBoard(sp.GetRequiredService<TimeProvider>());
-            sp.GetRequiredService<GatewayMetrics>().StandingAccounts = board.StandingsInForce;
+            sp.GetRequiredService<GatewayMetrics>().StandingAccounts = () => board.Standings().Count();
             return board;
         });
         services.AddSingleton<ExchangeLogReplay>();

@@ -32,24 +32,13 @@ internal sealed class VerdictBoard(TimeProvider time)
 
     /// <summary>The account's standing while it is in force (set, and the account still young enough), else null.</summary>
     public AccountStanding? Standing(string accountId) =>
-        _standings.TryGetValue(accountId, out var standing) && (standing.Until is not { } until || time.GetUtcNow().UtcDateTime < until)
-            ? standing
-            : null;
+        _standings.TryGetValue(accountId, out var standing) && InForce(standing, time.GetUtcNow().UtcDateTime) ? standing : null;
 
-    /// <summary>Standings in force now (their accounts still young): a pass over the few there are, for the metrics.</summary>
-    public int StandingsInForce()
+    /// <summary>The standings in force now, in no order: the few young accounts refused before the engine has judged them.</summary>
+    public IEnumerable<AccountStanding> Standings()
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var count = 0;
-        foreach (var standing in _standings.Values)
-        {
-            if (standing.Until is not { } until || now < until)
-            {
-                count++;
-            }
-        }
-
-        return count;
+        return _standings.Values.Where(standing => InForce(standing, now));
     }
 
     /// <summary>On the engine thread: records a standing, or withdraws it (<see cref="Verdict.Allow"/>).</summary>
@@ -90,6 +79,8 @@ internal sealed class VerdictBoard(TimeProvider time)
     public bool RemoveOverride(string accountId) => _overrides.TryRemove(accountId, out _);
 
     public VerdictOverride? Override(string accountId) => _overrides.GetValueOrDefault(accountId);
+
+    private static bool InForce(AccountStanding standing, DateTime now) => standing.Until is not { } until || now < until;
 
     public IEnumerable<AccountStatus> EngineStatuses() => _engine.Values;
 

@@ -105,6 +105,8 @@ public sealed class EnforcementTests
         using var owner = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", ownerKey, Bodies.Anthropic()), ct);
         using var lookup = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/acct_new"), ct);
         using var support = JsonDocument.Parse(await lookup.Content.ReadAsStringAsync(ct));
+        using var flagged = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/flagged?verdict=block"), ct);
+        using var blockedList = JsonDocument.Parse(await flagged.Content.ReadAsStringAsync(ct));
         var standingMetric = PrometheusText.Value(await fixture.Client.GetStringAsync("/metrics", ct), "distillguard_gateway_standing_accounts");
 
         Assert.Equal(HttpStatusCode.Forbidden, first.StatusCode);
@@ -119,6 +121,7 @@ public sealed class EnforcementTests
         Assert.Contains("payment instrument whose other holder is blocked", account.GetProperty("standing").GetProperty("detail").GetString(), StringComparison.Ordinal);
         // acct_new; the owner's standing lapsed with its youth.
         Assert.Equal(1, standingMetric);
+        Assert.Equal(["acct_banned", "acct_new"], blockedList.RootElement.EnumerateArray().Select(a => a.GetProperty("account_id").GetString()));
 
         // Support lifts the block on the card's holder: the newcomer is served again, though the engine has not yet
         // applied its refused request.
