@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 
 namespace DistillGuard.Gateway.Tests.Dashboard;
@@ -86,6 +87,31 @@ public sealed class DashboardEndpointsTests
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(block, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(bad, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal("block", (await gateway.FlaggedAsync())["acct_x"]);
+    }
+
+    [Fact]
+    public async Task AccountLookup_ReplacementOnABlockedHoldersCard_SaysWhyItIsRefusedBeforeTheEngineJudgedIt()
+    {
+        await using var gateway = await DashboardGateway.StartAsync();
+        using var client = NewClient(gateway);
+        var cookie = await SessionCookieAsync(client);
+        var ct = TestContext.Current.CancellationToken;
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var accounts = await gateway.Admin.PostAsJsonAsync("/admin/accounts", new[]
+        {
+            new Dictionary<string, object> { ["account_id"] = "acct_holder", ["created_at"] = yesterday, ["payment_fingerprint"] = "pf_card" },
+            new Dictionary<string, object> { ["account_id"] = "acct_repl", ["created_at"] = yesterday, ["payment_fingerprint"] = "pf_card" },
+        }, ct);
+        accounts.EnsureSuccessStatusCode();
+        (await gateway.Admin.PutAsJsonAsync("/admin/accounts/acct_holder/override", new Dictionary<string, string> { ["verdict"] = "block" }, ct)).EnsureSuccessStatusCode();
+
+        using var lookup = await SendAsync(client, new HttpRequestMessage(HttpMethod.Get, "/dashboard/accounts/acct_repl"), cookie);
+        var html = await lookup.Content.ReadAsStringAsync(ct);
+
+        Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
+        Assert.Contains("data-enforced=\"block\"", html, StringComparison.Ordinal);
+        Assert.Contains("engine: allow", html, StringComparison.Ordinal);
+        Assert.Matches("<p class=\"dg-standing\" data-standing>blocked before its own traffic is judged: a young account on a payment instrument whose other holder is blocked", html);
     }
 
     [Fact]
