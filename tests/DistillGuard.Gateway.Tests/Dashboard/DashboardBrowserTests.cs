@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using DistillGuard.Testing.Browser;
 using Microsoft.Playwright;
 
@@ -129,6 +130,39 @@ public sealed class DashboardBrowserTests
         Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
         Assert.Equal("block", (await gateway.FlaggedAsync())["acct_support"]);
         await ChromiumSession.ScreenshotAsync(page, "dashboard-account-lookup");
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task Dashboard_ReplacementRefusedOnItsStanding_AllowListedFromItsRowAndServed()
+    {
+        await using var gateway = await DashboardGateway.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        (await gateway.Admin.PostAsJsonAsync("/admin/accounts", new[]
+        {
+            new Dictionary<string, object> { ["account_id"] = "acct_banned", ["created_at"] = yesterday, ["payment_fingerprint"] = "pf_family" },
+            new Dictionary<string, object> { ["account_id"] = "acct_sibling", ["created_at"] = yesterday, ["payment_fingerprint"] = "pf_family" },
+        }, ct)).EnsureSuccessStatusCode();
+        await gateway.Fixture.SetOverrideAsync("acct_banned", "block");
+        var key = await gateway.Fixture.CreateKeyAsync("acct_sibling");
+        Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
+        await using var browser = await ChromiumSession.StartAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(gateway.Address, "/dashboard/login").AbsoluteUri);
+        await page.Locator("input[name='token']").FillAsync(DashboardGateway.AdminToken);
+        await page.Locator("button[type='submit']").ClickAsync();
+        await page.WaitForSelectorAsync("html[data-report-ready='true']");
+
+        var row = page.Locator("table[data-standings] tr[data-account-id='acct_sibling']");
+        await Assertions.Expect(row.Locator(".dg-verdict")).ToHaveTextAsync("block");
+        await ChromiumSession.ScreenshotAsync(page, "dashboard-standings");
+        // A family member sharing a card, say: support allow-lists it from its row.
+        await row.Locator("button[data-override='allow']").ClickAsync();
+
+        await Assertions.Expect(page.Locator("table[data-overrides] tr[data-account-id='acct_sibling']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("table[data-standings]")).ToHaveCountAsync(0);
+        Assert.Equal(HttpStatusCode.OK, await gateway.ModelRequestAsync(key));
         Assert.Empty(browser.Errors);
     }
 }

@@ -90,7 +90,7 @@ public sealed class DashboardEndpointsTests
     }
 
     [Fact]
-    public async Task AccountLookup_ReplacementOnABlockedHoldersCard_SaysWhyItIsRefusedBeforeTheEngineJudgedIt()
+    public async Task Dashboard_ReplacementOnABlockedHoldersCard_ListedAndExplainedBeforeTheEngineJudgedIt()
     {
         await using var gateway = await DashboardGateway.StartAsync();
         using var client = NewClient(gateway);
@@ -107,11 +107,19 @@ public sealed class DashboardEndpointsTests
 
         using var lookup = await SendAsync(client, new HttpRequestMessage(HttpMethod.Get, "/dashboard/accounts/acct_repl"), cookie);
         var html = await lookup.Content.ReadAsStringAsync(ct);
+        using var findings = await GetFindingsAsync(client, cookie, etag: null);
+        var fragment = await findings.Content.ReadAsStringAsync(ct);
 
         Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
         Assert.Contains("data-enforced=\"block\"", html, StringComparison.Ordinal);
         Assert.Contains("engine: allow", html, StringComparison.Ordinal);
-        Assert.Matches("<p class=\"dg-standing\" data-standing>blocked before its own traffic is judged: a young account on a payment instrument whose other holder is blocked", html);
+        Assert.Contains("data-standing>blocked before its own traffic is judged: a young account on a payment instrument whose other holder is blocked", html, StringComparison.Ordinal);
+        // Listed on the dashboard, with the buttons to allow-list it; the blocked holder is only among the overrides.
+        var standings = fragment[fragment.IndexOf("<table class=\"dg-table\" data-standings>", StringComparison.Ordinal)..];
+        standings = standings[..standings.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<tr data-account-id=\"acct_repl\">", standings, StringComparison.Ordinal);
+        Assert.Contains("data-override=\"allow\"", standings, StringComparison.Ordinal);
+        Assert.DoesNotContain("acct_holder", standings, StringComparison.Ordinal);
     }
 
     [Fact]

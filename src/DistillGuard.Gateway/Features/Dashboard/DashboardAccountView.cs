@@ -35,7 +35,7 @@ internal static class DashboardAccountView
         html.Raw("</dl>");
         if (board.Standing(account.AccountId) is { } standing)
         {
-            html.Raw("<p class=\"dg-standing\" data-standing>").Text(AdminEndpoints.StandingDetail(standing)).Raw("</p>");
+            html.Raw("<p class=\"dg-note\" data-standing>").Text(AdminEndpoints.StandingDetail(standing)).Raw("</p>");
         }
 
         if (account.Finding is { Reasons.Count: > 0 } flagged)

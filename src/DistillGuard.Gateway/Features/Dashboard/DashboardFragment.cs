@@ -10,8 +10,8 @@ using DistillGuard.Reporting.Views;
 namespace DistillGuard.Gateway.Features.Dashboard;
 
 /// <summary>
-/// The part of the dashboard that changes: operator overrides, then the scan report's own findings views with
-/// an override column. One renderer: the same <see cref="FindingsView"/> the HTML report uses.
+/// The part of the dashboard that changes: operator overrides, the accounts refused on their standing, then the scan
+/// report's own findings views with an override column. One renderer: the same <see cref="FindingsView"/> the HTML report uses.
 /// </summary>
 internal static class DashboardFragment
 {
@@ -20,6 +20,7 @@ internal static class DashboardFragment
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var html = new HtmlWriter(writer);
         WriteOverrides(html, board);
+        WriteStandings(html, board);
         FindingsView.Write(html, findings, new FindingsViewOptions
         {
             ActionsHeader = "Override",
@@ -57,6 +58,38 @@ internal static class DashboardFragment
                 .Element("td", null, ReportFormat.Time(entry.CreatedAt))
                 .Raw("<td class=\"dg-actions\">");
             WriteActions(html, entry.AccountId, board);
+            html.Raw("</td></tr>");
+        }
+
+        html.Raw("</tbody></table></div></section>");
+    }
+
+    /// <summary>
+    /// Young accounts refused before the engine has judged them (replacements on a card whose other holder is enforced):
+    /// in no findings yet, so listed here while there are any, with the buttons to allow-list one.
+    /// </summary>
+    private static void WriteStandings(HtmlWriter html, VerdictBoard board)
+    {
+        var standings = new List<AccountStanding>(board.Standings());
+        if (standings.Count == 0)
+        {
+            return;
+        }
+
+        standings.Sort(static (a, b) => string.CompareOrdinal(a.AccountId, b.AccountId));
+        html.Raw("<section class=\"dg-section\" id=\"standings\"><h2>Refused before the engine judged them <span class=\"dg-count\">")
+            .Text(standings.Count.ToString(CultureInfo.InvariantCulture)).Raw("</span></h2>")
+            .Element("p", "dg-note", "Young accounts on a payment instrument whose other holder is throttled or blocked: likely replacements for banned accounts, refused from their first request until the engine judges their own traffic.")
+            .Raw("<div class=\"dg-table-scroll\"><table class=\"dg-table\" data-standings><thead><tr><th>Account</th><th>Enforced verdict</th><th>Young until</th><th class=\"dg-actions-col\">Override</th></tr></thead><tbody>");
+        foreach (var standing in standings)
+        {
+            var enforced = board.Effective(standing.AccountId);
+            html.Raw("<tr").Attr("data-account-id", standing.AccountId).Raw(">")
+                .Element("td", "dg-mono", standing.AccountId)
+                .Raw("<td>").Element("span", "dg-verdict dg-verdict-" + VerdictNames.ToWire(enforced), VerdictNames.ToWire(enforced)).Raw("</td>")
+                .Element("td", null, standing.Until is { } until ? ReportFormat.Time(until) : "unknown (no creation date)")
+                .Raw("<td class=\"dg-actions\">");
+            WriteActions(html, standing.AccountId, board);
             html.Raw("</td></tr>");
         }
 
