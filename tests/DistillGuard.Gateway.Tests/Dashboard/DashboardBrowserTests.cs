@@ -66,10 +66,7 @@ public sealed class DashboardBrowserTests
             questions.Add(dialog.Message);
             await dialog.AcceptAsync();
         };
-        await page.GotoAsync(new Uri(gateway.Address, "/dashboard/login").AbsoluteUri);
-        await page.Locator("input[name='token']").FillAsync(DashboardGateway.AdminToken);
-        await page.Locator("button[type='submit']").ClickAsync();
-        await page.WaitForSelectorAsync("html[data-report-ready='true']");
+        await SignInAsync(page, gateway);
 
         var campaign = page.Locator("article[data-campaign-id]").First;
         var campaignId = await campaign.GetAttributeAsync("data-campaign-id");
@@ -107,10 +104,7 @@ public sealed class DashboardBrowserTests
         Assert.Equal(HttpStatusCode.OK, await gateway.ModelRequestAsync(key));
         await using var browser = await ChromiumSession.StartAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(gateway.Address, "/dashboard/login").AbsoluteUri);
-        await page.Locator("input[name='token']").FillAsync(DashboardGateway.AdminToken);
-        await page.Locator("button[type='submit']").ClickAsync();
-        await page.WaitForSelectorAsync("html[data-report-ready='true']");
+        await SignInAsync(page, gateway);
         var search = page.Locator("form[data-account-lookup] input[name='account']");
         var panel = page.Locator("[data-account-panel]");
 
@@ -149,10 +143,7 @@ public sealed class DashboardBrowserTests
         Assert.Equal(HttpStatusCode.Forbidden, await gateway.ModelRequestAsync(key));
         await using var browser = await ChromiumSession.StartAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(gateway.Address, "/dashboard/login").AbsoluteUri);
-        await page.Locator("input[name='token']").FillAsync(DashboardGateway.AdminToken);
-        await page.Locator("button[type='submit']").ClickAsync();
-        await page.WaitForSelectorAsync("html[data-report-ready='true']");
+        await SignInAsync(page, gateway);
 
         var row = page.Locator("table[data-standings] tr[data-account-id='acct_sibling']");
         await Assertions.Expect(row.Locator(".dg-verdict")).ToHaveTextAsync("block");
@@ -164,5 +155,14 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.Locator("table[data-standings]")).ToHaveCountAsync(0);
         Assert.Equal(HttpStatusCode.OK, await gateway.ModelRequestAsync(key));
         Assert.Empty(browser.Errors);
+    }
+
+    /// <summary>Signs in through the login form and waits for the dashboard to render.</summary>
+    private static async Task SignInAsync(IPage page, DashboardGateway gateway)
+    {
+        await page.GotoAsync(new Uri(gateway.Address, "/dashboard/login").AbsoluteUri);
+        await page.Locator("input[name='token']").FillAsync(DashboardGateway.AdminToken);
+        await page.Locator("button[type='submit']").ClickAsync();
+        await page.WaitForSelectorAsync("html[data-report-ready='true']");
     }
 }
