@@ -183,6 +183,9 @@ internal static partial class AdminEndpoints
     }
 
     /// <summary>Why an account the engine has no verdict for yet is refused: what support reads on a 403 from its first request.</summary>
-    internal static string StandingDetail(AccountStanding standing) =>
-        $"{(standing.Verdict == Verdict.Block ? "blocked" : "throttled")} before its own traffic is judged: a young account on a payment instrument whose other holder is {(standing.Verdict == Verdict.Block ? "blocked" : "throttled")}, a likely replacement for a banned account";
+    internal static string StandingDetail(AccountStanding standing)
+    {
+        var level = standing.Verdict == Verdict.Block ? "blocked" : "throttled";
+        return $"{level} before its own traffic is judged: a young account on a payment instrument whose other holder is {level}, a likely replacement for a banned account";
+    }
 }
