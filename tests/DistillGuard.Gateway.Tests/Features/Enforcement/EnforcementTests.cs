@@ -133,4 +133,34 @@ public sealed class EnforcementTests
         Assert.Equal(2, fixture.Anthropic.State.Received.Count);
         Assert.Equal(0, PrometheusText.Value(await fixture.Client.GetStringAsync("/metrics", ct), "distillguard_gateway_standing_accounts"));
     }
+
+    [Fact]
+    public async Task HandleAsync_ReplacementRefusedOnItsStanding_StillRefusedAfterARestart()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 22, 3, 0, 0, TimeSpan.Zero));
+        await using var fixture = await GatewayFixture.StartAsync(services: services => services.AddSingleton<TimeProvider>(clock));
+        var ct = TestContext.Current.CancellationToken;
+        using var registered = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Post, "/admin/accounts", new[]
+        {
+            new Dictionary<string, object> { ["account_id"] = "acct_banned", ["created_at"] = "2026-04-01T00:00:00Z", ["payment_fingerprint"] = "pf_shared" },
+            new Dictionary<string, object> { ["account_id"] = "acct_new", ["created_at"] = "2026-04-21T23:00:00Z", ["payment_fingerprint"] = "pf_shared" },
+        }), ct);
+        registered.EnsureSuccessStatusCode();
+        var key = await fixture.CreateKeyAsync("acct_new");
+        await fixture.SetOverrideAsync("acct_banned", "block");
+        using var before = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+
+        // The store's accounts and overrides and the replayed log give the new engine the same standing: the refused
+        // request is logged but, two minutes not having passed on this clock, not yet applied.
+        await fixture.StopGatewayAsync();
+        await fixture.StartGatewayAsync();
+        using var after = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        using var lookup = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/acct_new"), ct);
+        using var support = JsonDocument.Parse(await lookup.Content.ReadAsStringAsync(ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+        Assert.Equal("block", support.RootElement.GetProperty("standing").GetProperty("verdict").GetString());
+        Assert.Empty(fixture.Anthropic.State.Received);
+    }
 }
