@@ -171,6 +171,12 @@ internal sealed partial class AccountState
     /// <summary>Log time (ticks) of the first throttle or block verdict; 0 while never enforced.</summary>
     public long FirstEnforcedTicks { get; set; }
 
+    /// <summary>
+    /// After the first enforcement, the stretches (log ticks, <c>To</c> = <see cref="long.MaxValue"/> while open) in
+    /// which the verdict was below throttle; null for the many accounts that never had one.
+    /// </summary>
+    public List<(long From, long To)>? Lapses { get; set; }
+
     public string? CampaignId { get; set; }
 
     public int Cluster { get; set; } = -1;

@@ -143,6 +143,11 @@ public sealed partial class DetectionEngine
         }
 
         var changed = verdict != a.Verdict;
+        if (changed && a.FirstEnforcedTicks != 0)
+        {
+            RecordLapse(a, wasEnforced: a.Verdict >= Verdict.Throttle, isEnforced: verdict >= Verdict.Throttle, decidedAt);
+        }
+
         a.Verdict = verdict;
         if (changed || previous is null || previous.CampaignId != a.CampaignId || Math.Abs(previous.Risk - a.Risk) >= 0.05)
         {
@@ -154,6 +159,22 @@ public sealed partial class DetectionEngine
             {
                 VerdictChanged?.Invoke(status);
             }
+        }
+    }
+
+    /// <summary>
+    /// An enforced account whose verdict falls below throttle (a re-clustering can take away the cluster evidence that
+    /// enforced it) is served again until enforcement comes back: recorded so leakage counts what was served meanwhile.
+    /// </summary>
+    private static void RecordLapse(AccountState a, bool wasEnforced, bool isEnforced, long decidedAt)
+    {
+        if (wasEnforced && !isEnforced)
+        {
+            (a.Lapses ??= []).Add((decidedAt, long.MaxValue));
+        }
+        else if (!wasEnforced && isEnforced && a.Lapses is [.., (var from, long.MaxValue)])
+        {
+            a.Lapses[^1] = (from, decidedAt);
         }
     }
 

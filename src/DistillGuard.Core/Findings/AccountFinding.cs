@@ -21,5 +21,11 @@ public sealed class AccountFinding
     /// </summary>
     public DateTime? FirstEnforcedAt { get; set; }
 
+    /// <summary>
+    /// After <see cref="FirstEnforcedAt"/>, the stretches in which the account was not enforced, in time order; absent
+    /// when there were none (and in findings from other producers). Leakage counts what was served in them.
+    /// </summary>
+    public List<EnforcementLapse>? Lapses { get; set; }
+
     public List<Reason> Reasons { get; set; } = [];
 }

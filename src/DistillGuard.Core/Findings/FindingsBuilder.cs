@@ -77,6 +77,11 @@ internal sealed partial class FindingsBuilder(
                 Exchanges = a.Exchanges,
                 FirstFlaggedAt = a.FirstFlaggedTicks == 0 ? null : new DateTime(a.FirstFlaggedTicks, DateTimeKind.Utc),
                 FirstEnforcedAt = a.FirstEnforcedTicks == 0 ? null : new DateTime(a.FirstEnforcedTicks, DateTimeKind.Utc),
+                Lapses = a.Lapses?.ConvertAll(static l => new EnforcementLapse
+                {
+                    From = new DateTime(l.From, DateTimeKind.Utc),
+                    To = l.To == long.MaxValue ? null : new DateTime(l.To, DateTimeKind.Utc),
+                }),
                 Reasons = ReasonWriter.ForAccount(a, cluster, population),
             });
         }

@@ -4,8 +4,8 @@ using DistillGuard.Simulation.Truth;
 namespace DistillGuard.Simulation.Evaluation;
 
 /// <summary>
-/// One pass over the log (in time order): per campaign, exchanges served before each account's first enforcement
-/// (leakage), and the naive daily quota baseline — when each account first exceeded the quota, and how many campaign
+/// One pass over the log (in time order): per campaign, exchanges served before each account's first enforcement or
+/// while its enforcement had lapsed (leakage), and the naive daily quota baseline — when each account first exceeded the quota, and how many campaign
 /// exchanges the quota would still have served.
 /// </summary>
 internal sealed class LogReplay
@@ -20,6 +20,7 @@ internal sealed class LogReplay
     {
         var replay = new LogReplay();
         var enforcedAt = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var lapses = new Dictionary<string, List<EnforcementLapse>>(StringComparer.Ordinal);
         foreach (var (id, f) in verdicts)
         {
             if (f.Verdict is "throttle" or "block")
@@ -28,6 +29,11 @@ internal sealed class LogReplay
                 // fall back to first_flagged_at, the earliest enforcement could have started (an optimistic bound);
                 // an enforced account with neither counts as enforced only at the end (all leaked).
                 enforcedAt[id] = f.FirstEnforcedAt ?? f.FirstFlaggedAt ?? DateTime.MaxValue;
+                if (f.Lapses is { Count: > 0 } stretches)
+                {
+                    // What was served while the verdict had fallen below throttle leaked too.
+                    lapses[id] = stretches;
+                }
             }
         }
 
@@ -59,7 +65,8 @@ internal sealed class LogReplay
                 Add(replay._quotaServed, account.Label);
             }
 
-            if (!enforcedAt.TryGetValue(account.AccountId, out var at) || entry.Timestamp < at)
+            if (!enforcedAt.TryGetValue(account.AccountId, out var at) || entry.Timestamp < at
+                || (lapses.TryGetValue(account.AccountId, out var stretches) && InLapse(stretches, entry.Timestamp)))
             {
                 Add(replay._leaked, account.Label);
             }
@@ -74,6 +81,9 @@ internal sealed class LogReplay
 
     private double? Share(Dictionary<string, long> counts, string campaign) =>
         _campaignTotal.TryGetValue(campaign, out var total) && total > 0 ? Math.Round((double)counts.GetValueOrDefault(campaign) / total, 4) : null;
+
+    private static bool InLapse(List<EnforcementLapse> lapses, DateTime at) =>
+        lapses.Exists(l => at >= l.From && (l.To is not { } to || at < to));
 
     private static void Add(Dictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 }

@@ -142,6 +142,34 @@ public sealed class DetectionEngineBanEvasionTests
     }
 
     [Fact]
+    public void BuildFindings_InheritedBlockLiftedThenBack_RecordsTheLapseBetween()
+    {
+        var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
+        var traffic = new TrafficBuilder().Casual(60, 4, 1)
+            .Quiet("card_holder", "pf_family", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual")
+            .Quiet("card_partner", "pf_family", TrafficBuilder.Start.AddDays(-10), from.AddMinutes(1), 6, "honest:casual");
+        var engine = EngineRun.WithAccounts(traffic);
+        Feed(engine, traffic, until: from.AddMinutes(18));
+
+        // Blocked by its card-mate's override, freed when it is cleared, blocked again: each takes effect when the
+        // next tick closes (its end plus the reorder tolerance).
+        engine.SetOverride("card_holder", Verdict.Block);
+        Feed(engine, traffic, from: from.AddMinutes(18), until: from.AddMinutes(33));
+        engine.SetOverride("card_holder", null);
+        Feed(engine, traffic, from: from.AddMinutes(33), until: from.AddMinutes(63));
+        engine.SetOverride("card_holder", Verdict.Block);
+        Feed(engine, traffic, from: from.AddMinutes(63), until: from.AddMinutes(100));
+        var findings = engine.BuildFindings(0, EngineRun.GeneratedAt);
+
+        var partner = Assert.Single(findings.Accounts, a => a.AccountId == "card_partner");
+        Assert.Equal("block", partner.Verdict);
+        Assert.Equal(from.Date.AddHours(9).AddMinutes(32), partner.FirstEnforcedAt);
+        var lapse = Assert.Single(partner.Lapses!);
+        Assert.Equal(from.Date.AddHours(9).AddMinutes(47), lapse.From);
+        Assert.Equal(from.Date.AddHours(10).AddMinutes(17), lapse.To);
+    }
+
+    [Fact]
     public void BuildFindings_EstablishedAccountOnABlockedCampaignsCard_InheritsNothing()
     {
         // The card's owner, whose card a campaign also used: signed up half a year before the campaign.

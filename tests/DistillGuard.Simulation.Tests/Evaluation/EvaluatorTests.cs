@@ -177,6 +177,19 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_WithLogAndALapse_LeakageCountsWhatWasServedWhileTheBlockHadLapsed()
+    {
+        var findings = Findings();
+        findings.Accounts.Single(a => a.AccountId == "a1").Lapses = [new EnforcementLapse { From = At(2.2), To = At(2.9) }];
+
+        var report = Evaluator.Evaluate(Truth(), findings, Log());
+
+        // a1 blocked at +2 h, not enforced from +2.2 to +2.9 h: served 0, 1.5 and 2.5 (3 of 4); 3 h is blocked again.
+        // a2 reviewed: 2. a3: 1. Leaked 3 + 2 + 1 = 6 of 7.
+        Assert.Equal(Math.Round(6.0 / 7, 4), report.Findings.Campaigns.Single(c => c.Name == "camp-a").Leakage);
+    }
+
+    [Fact]
     public void Evaluate_WithLog_DailyQuotaBaseline()
     {
         var report = Evaluator.Evaluate(Truth(), Findings(), Log(), new EvaluationOptions { DailyQuota = 2 });
