@@ -86,20 +86,10 @@ public sealed class EnforcementTests
     [Fact]
     public async Task HandleAsync_NewAccountOnABlockedHoldersCard_RefusedFromItsFirstRequestUntilTheBlockIsLifted()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 22, 3, 0, 0, TimeSpan.Zero));
-        await using var fixture = await GatewayFixture.StartAsync(services: services => services.AddSingleton<TimeProvider>(clock));
+        var (gateway, newKey) = await CardWithABlockedHolderAsync();
+        await using var fixture = gateway;
         var ct = TestContext.Current.CancellationToken;
-        using var registered = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Post, "/admin/accounts", new[]
-        {
-            new Dictionary<string, object> { ["account_id"] = "acct_banned", ["created_at"] = "2026-04-01T00:00:00Z", ["payment_fingerprint"] = "pf_shared" },
-            new Dictionary<string, object> { ["account_id"] = "acct_new", ["created_at"] = "2026-04-21T23:00:00Z", ["payment_fingerprint"] = "pf_shared" },
-            // The card's owner for half a year: too old to be a replacement, whatever else pays with its card.
-            new Dictionary<string, object> { ["account_id"] = "acct_owner", ["created_at"] = "2025-10-01T00:00:00Z", ["payment_fingerprint"] = "pf_shared" },
-        }), ct);
-        registered.EnsureSuccessStatusCode();
-        var newKey = await fixture.CreateKeyAsync("acct_new");
         var ownerKey = await fixture.CreateKeyAsync("acct_owner");
-        await fixture.SetOverrideAsync("acct_banned", "block");
 
         using var first = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", newKey, Bodies.Anthropic()), ct);
         using var owner = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", ownerKey, Bodies.Anthropic()), ct);
@@ -137,17 +127,9 @@ public sealed class EnforcementTests
     [Fact]
     public async Task HandleAsync_ReplacementRefusedOnItsStanding_StillRefusedAfterARestart()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 22, 3, 0, 0, TimeSpan.Zero));
-        await using var fixture = await GatewayFixture.StartAsync(services: services => services.AddSingleton<TimeProvider>(clock));
+        var (gateway, key) = await CardWithABlockedHolderAsync();
+        await using var fixture = gateway;
         var ct = TestContext.Current.CancellationToken;
-        using var registered = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Post, "/admin/accounts", new[]
-        {
-            new Dictionary<string, object> { ["account_id"] = "acct_banned", ["created_at"] = "2026-04-01T00:00:00Z", ["payment_fingerprint"] = "pf_shared" },
-            new Dictionary<string, object> { ["account_id"] = "acct_new", ["created_at"] = "2026-04-21T23:00:00Z", ["payment_fingerprint"] = "pf_shared" },
-        }), ct);
-        registered.EnsureSuccessStatusCode();
-        var key = await fixture.CreateKeyAsync("acct_new");
-        await fixture.SetOverrideAsync("acct_banned", "block");
         using var before = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
 
         // The store's accounts and overrides and the replayed log give the new engine the same standing: the refused
@@ -162,5 +144,26 @@ public sealed class EnforcementTests
         Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
         Assert.Equal("block", support.RootElement.GetProperty("standing").GetProperty("verdict").GetString());
         Assert.Empty(fixture.Anthropic.State.Received);
+    }
+
+    /// <summary>
+    /// A gateway on a stopped clock (2026-04-22 03:00) whose store holds three accounts paying with one card: acct_banned,
+    /// blocked by an operator; acct_new, signed up the evening before; acct_owner, the card's owner for half a year (too
+    /// old to be a replacement). Returns it with acct_new's key.
+    /// </summary>
+    private static async Task<(GatewayFixture Fixture, string NewKey)> CardWithABlockedHolderAsync()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 22, 3, 0, 0, TimeSpan.Zero));
+        var fixture = await GatewayFixture.StartAsync(services: services => services.AddSingleton<TimeProvider>(clock));
+        using var registered = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Post, "/admin/accounts", new[]
+        {
+            new Dictionary<string, object> { ["account_id"] = "acct_banned", ["created_at"] = "2026-04-01T00:00:00Z", ["payment_fingerprint"] = "pf_shared" },
+            new Dictionary<string, object> { ["account_id"] = "acct_new", ["created_at"] = "2026-04-21T23:00:00Z", ["payment_fingerprint"] = "pf_shared" },
+            new Dictionary<string, object> { ["account_id"] = "acct_owner", ["created_at"] = "2025-10-01T00:00:00Z", ["payment_fingerprint"] = "pf_shared" },
+        }), TestContext.Current.CancellationToken);
+        registered.EnsureSuccessStatusCode();
+        var key = await fixture.CreateKeyAsync("acct_new");
+        await fixture.SetOverrideAsync("acct_banned", "block");
+        return (fixture, key);
     }
 }
