@@ -147,6 +147,30 @@ internal static partial class AdminEndpoints
             w.WriteString("first_flagged_at"u8, LogNames.FormatTime(flagged));
         }
 
+        if (finding?.FirstEnforcedAt is { } enforced)
+        {
+            w.WriteString("first_enforced_at"u8, LogNames.FormatTime(enforced));
+        }
+
+        if (finding?.Lapses is { Count: > 0 } lapses)
+        {
+            // When the engine stopped enforcing it for a while: support's answer to "it was blocked, why was it served?"
+            w.WriteStartArray("lapses"u8);
+            foreach (var lapse in lapses)
+            {
+                w.WriteStartObject();
+                w.WriteString("from"u8, LogNames.FormatTime(lapse.From));
+                if (lapse.To is { } to)
+                {
+                    w.WriteString("to"u8, LogNames.FormatTime(to));
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         if (manual is not null)
         {
             w.WriteStartObject("override"u8);

@@ -259,6 +259,8 @@ public sealed class AdminApiTests
         await fixture.WaitForEngineAsync(2);
         using var findingsResponse = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/findings"), ct);
         var findings = await findingsResponse.Content.ReadAsStringAsync(ct);
+        using var lookup = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/acct_same_card"), ct);
+        using var account = JsonDocument.Parse(await lookup.Content.ReadAsStringAsync(ct));
 
         using var cleared = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Delete, "/admin/accounts/acct_banned/override"), ct);
         clock.Advance(TimeSpan.FromMinutes(15));
@@ -271,8 +273,24 @@ public sealed class AdminApiTests
         Assert.Equal(HttpStatusCode.Forbidden, second.StatusCode);
         Assert.Contains("\"ban_evasion\"", findings, StringComparison.Ordinal);
         Assert.Contains("pf_shared_card", findings, StringComparison.Ordinal);
+        // Enforced from that first request, the moment the gateway refused it, as a scan of the log dates it too.
+        Assert.Equal("2026-04-22T09:05:00.000Z", account.RootElement.GetProperty("first_enforced_at").GetString());
+        Assert.False(account.RootElement.TryGetProperty("lapses", out _));
         Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+
+        // Blocked again: support's lookup shows when the block had lapsed (the ticks' closings, 09:32 and 09:47).
+        await fixture.SetOverrideAsync("acct_banned", "block");
+        clock.Advance(TimeSpan.FromMinutes(15));
+        await engineClock.AdvanceAsync(ct);
+        using var fourth = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct);
+        using var relooked = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Get, "/admin/accounts/acct_same_card"), ct);
+        using var again = JsonDocument.Parse(await relooked.Content.ReadAsStringAsync(ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, fourth.StatusCode);
+        var lapse = Assert.Single(again.RootElement.GetProperty("lapses").EnumerateArray());
+        Assert.Equal("2026-04-22T09:32:00.000Z", lapse.GetProperty("from").GetString());
+        Assert.Equal("2026-04-22T09:47:00.000Z", lapse.GetProperty("to").GetString());
     }
 
     [Fact]
