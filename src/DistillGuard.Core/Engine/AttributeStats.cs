@@ -89,6 +89,9 @@ internal sealed class AttributeStats
     /// <summary>Queued for its newcomers' standings to be brought up to date.</summary>
     public bool RestandQueued { get; set; }
 
+    /// <summary>The standing its newcomers have now (<see cref="Verdict.Allow"/>: none).</summary>
+    public Verdict StandingLevel { get; set; }
+
     /// <summary>Clustering pass that last computed <see cref="PassWeight"/>: each attribute is weighed once per pass.</summary>
     public int WeighedInPass { get; set; }
 

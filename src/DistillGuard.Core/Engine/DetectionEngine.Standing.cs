@@ -20,6 +20,7 @@ public sealed partial class DetectionEngine
         var newcomers = payment.Newcomers ??= [];
         account.NewcomerSlot = newcomers.Count;
         newcomers.Add(account);
+        SetStanding(account, account.Override is null ? payment.StandingLevel : Verdict.Allow, _logNow);
     }
 
     /// <summary>At the account's first applied exchange: from then on its own verdict, published by now, is enforced.</summary>
@@ -54,24 +55,36 @@ public sealed partial class DetectionEngine
         foreach (var card in _cardsToRestand)
         {
             card.RestandQueued = false;
-            if (card.Newcomers is not { Count: > 0 } newcomers)
-            {
-                continue;
-            }
-
             // The same conditions as the inheritance at the first exchange, less the account's age, which the gateway
             // checks per request against the standing's end.
             var level = !Options.PaymentBanEvasion || LinkModel.Weight(card, _accounts.Count) < LinkModel.LinkThreshold ? Verdict.Allow
                 : card.BlockedHolders > 0 ? Verdict.Block
                 : card.ThrottledHolders > 0 ? Verdict.Throttle
                 : Verdict.Allow;
-            foreach (var account in newcomers)
+            // Only a change of the card's level touches its newcomers (a newcomer joins at the level in force): adding
+            // the holders of a card one by one, as the accounts file does, stays linear however many share it.
+            if (level == card.StandingLevel)
+            {
+                continue;
+            }
+
+            card.StandingLevel = level;
+            foreach (var account in card.Newcomers ?? [])
             {
                 SetStanding(account, account.Override is null ? level : Verdict.Allow, at);
             }
         }
 
         _cardsToRestand.Clear();
+    }
+
+    /// <summary>An override on a newcomer ends its standing; a cleared one gives it back the card's.</summary>
+    private void RestandNewcomer(AccountState account, AttributeStats payment)
+    {
+        if (account.NewcomerSlot >= 0)
+        {
+            SetStanding(account, account.Override is null ? payment.StandingLevel : Verdict.Allow, _logNow);
+        }
     }
 
     private void SetStanding(AccountState account, Verdict level, long at)
