@@ -91,6 +91,24 @@ public sealed class DetectionEngineBanEvasionTests
     }
 
     [Fact]
+    public void SetOverride_OnTheNewcomerItself_EndsItsStandingUntilCleared()
+    {
+        var traffic = CampaignAndReplacement();
+        var engine = EngineRun.WithAccounts(traffic);
+        var standings = new List<AccountStanding>();
+        engine.StandingChanged += standings.Add;
+        Feed(engine, traffic, until: ReplacementFrom.AddMinutes(-30));
+        Assert.Equal(Verdict.Block, standings.Last(s => s.AccountId == "replacement").Verdict);
+        var before = standings.Count;
+
+        // Support allow-lists it before it sends anything (a family member, say), then hands it back to the engine.
+        engine.SetOverride("replacement", Verdict.Allow);
+        engine.SetOverride("replacement", null);
+
+        Assert.Equal([Verdict.Allow, Verdict.Block], standings.Skip(before).Where(s => s.AccountId == "replacement").Select(s => s.Verdict));
+    }
+
+    [Fact]
     public void BuildFindings_BanEvasionOff_ReplacementWaitsForEvidenceOfItsOwn()
     {
         var traffic = CampaignAndReplacement();
