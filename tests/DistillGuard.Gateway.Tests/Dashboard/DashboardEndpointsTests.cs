@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using DistillGuard.Gateway.Features.Dashboard;
 
 namespace DistillGuard.Gateway.Tests.Dashboard;
 
@@ -118,6 +119,8 @@ public sealed class DashboardEndpointsTests
         var standings = fragment[fragment.IndexOf("<table class=\"dg-table\" data-standings>", StringComparison.Ordinal)..];
         standings = standings[..standings.IndexOf("</table>", StringComparison.Ordinal)];
         Assert.Contains("<tr data-account-id=\"acct_repl\">", standings, StringComparison.Ordinal);
+        // The chart's blocked count holds both, though the replacement has sent nothing yet.
+        Assert.Equal(2, gateway.Fixture.Service<VerdictHistory>().Sample().Block);
         Assert.Contains("data-override=\"allow\"", standings, StringComparison.Ordinal);
         Assert.DoesNotContain("acct_holder", standings, StringComparison.Ordinal);
     }

@@ -63,6 +63,12 @@ internal sealed class VerdictHistory(VerdictBoard board, IOptions<DashboardOptio
             overridden++;
         }
 
+        // Refused before the engine has published anything for them (no request yet): enforced all the same.
+        foreach (var standing in board.Standings())
+        {
+            seen.Add(standing.AccountId);
+        }
+
         foreach (var account in seen)
         {
             var verdict = board.Effective(account);
