@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DistillGuard.Core.Findings;
 using DistillGuard.Reporting.Html;
+using DistillGuard.Reporting.Views;
 using DistillGuard.Reporting.Tests.Fixtures;
 
 namespace DistillGuard.Reporting.Tests;
@@ -71,6 +73,24 @@ public sealed partial class HtmlReportTests : IDisposable
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Contains("Chart", ReportAssets.ChartJs, StringComparison.Ordinal);
         Assert.Contains("cytoscape", ReportAssets.Cytoscape, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteFile_EnforcedAccountThatLapsed_RowSaysWhenEnforcementBeganAndLapsed()
+    {
+        var findings = FindingsFixtures.TwoCampaigns();
+        var account = findings.Accounts.First(a => a.Verdict == "block");
+        var start = account.FirstFlaggedAt!.Value;
+        account.FirstEnforcedAt = start.AddMinutes(2);
+        account.Lapses = [new EnforcementLapse { From = start.AddHours(3), To = start.AddHours(4) }, new EnforcementLapse { From = start.AddHours(9) }];
+
+        var html = HtmlReport.Render(findings);
+
+        var row = Regex.Match(html, $"<tr id=\"account-{account.AccountId}\".*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains($"<span class=\"dg-when\" data-enforced-at>enforced {ReportFormat.Time(start.AddMinutes(2))}</span>", row, StringComparison.Ordinal);
+        Assert.Contains($"lapsed 2 times, first from {ReportFormat.Time(start.AddHours(3))} to {ReportFormat.Time(start.AddHours(4))}", row, StringComparison.Ordinal);
+        // Accounts whose findings carry neither (other producers, review verdicts) show just the first flag.
+        Assert.Single(Regex.Matches(html, "data-enforced-at"));
     }
 
     [Fact]

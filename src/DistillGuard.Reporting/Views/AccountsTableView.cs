@@ -48,6 +48,26 @@ internal static class AccountsTableView
         html.Raw("</section>");
     }
 
+    /// <summary>
+    /// Under the first flag: when enforcement began and whether it lapsed later (a gateway served the account again
+    /// meanwhile), for findings that carry them.
+    /// </summary>
+    private static void WriteEnforcement(HtmlWriter html, AccountFinding account)
+    {
+        if (account.FirstEnforcedAt is { } enforced)
+        {
+            html.Raw("<span class=\"dg-when\" data-enforced-at>").Text("enforced " + ReportFormat.Time(enforced)).Raw("</span>");
+        }
+
+        if (account.Lapses is { Count: > 0 } lapses)
+        {
+            var times = lapses.Count == 1 ? "once" : lapses.Count.ToString(CultureInfo.InvariantCulture) + " times";
+            html.Raw("<span class=\"dg-when dg-lapsed\" data-lapses>")
+                .Text($"lapsed {times}, first from {ReportFormat.Time(lapses[0].From)} to {(lapses[0].To is { } to ? ReportFormat.Time(to) : "the end")}")
+                .Raw("</span>");
+        }
+    }
+
     private static void WriteRow(HtmlWriter html, AccountFinding account, FindingsViewOptions options)
     {
         html.Raw("<tr").Attr("id", "account-" + account.AccountId).Attr("data-account-id", account.AccountId).Raw(">");
@@ -66,7 +86,9 @@ internal static class AccountsTableView
         }
 
         html.Raw("</td><td class=\"dg-num\"").Attr("data-value", account.Exchanges.ToString(CultureInfo.InvariantCulture)).Raw(">").Text(ReportFormat.Count(account.Exchanges)).Raw("</td>");
-        html.Raw("<td").Attr("data-value", account.FirstFlaggedAt is { } t ? ReportFormat.IsoTime(t) : string.Empty).Raw(">").Text(ReportFormat.Time(account.FirstFlaggedAt)).Raw("</td>");
+        html.Raw("<td").Attr("data-value", account.FirstFlaggedAt is { } t ? ReportFormat.IsoTime(t) : string.Empty).Raw(">").Text(ReportFormat.Time(account.FirstFlaggedAt));
+        WriteEnforcement(html, account);
+        html.Raw("</td>");
         // The strongest reasons first; the rest fold away so one account does not fill the screen.
         var reasons = new List<Reason>(account.Reasons);
         reasons.Sort(static (a, b) => b.Weight.CompareTo(a.Weight));
