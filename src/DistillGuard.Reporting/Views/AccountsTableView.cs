@@ -61,9 +61,9 @@ internal static class AccountsTableView
 
         if (account.Lapses is { Count: > 0 } lapses)
         {
-            var times = lapses.Count == 1 ? "once" : lapses.Count.ToString(CultureInfo.InvariantCulture) + " times";
+            var first = $"from {ReportFormat.Time(lapses[0].From)} to {(lapses[0].To is { } to ? ReportFormat.Time(to) : "the end")}";
             html.Raw("<span class=\"dg-when dg-lapsed\" data-lapses>")
-                .Text($"lapsed {times}, first from {ReportFormat.Time(lapses[0].From)} to {(lapses[0].To is { } to ? ReportFormat.Time(to) : "the end")}")
+                .Text(lapses.Count == 1 ? "lapsed " + first : $"lapsed {lapses.Count.ToString(CultureInfo.InvariantCulture)} times, first {first}")
                 .Raw("</span>");
         }
     }
