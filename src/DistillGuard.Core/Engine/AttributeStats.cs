@@ -92,6 +92,12 @@ internal sealed class AttributeStats
     /// <summary>The standing its newcomers have now (<see cref="Verdict.Allow"/>: none).</summary>
     public Verdict StandingLevel { get; set; }
 
+    /// <summary>Clustering pass in which it last joined two accounts.</summary>
+    public int JoinedInPass { get; set; } = int.MinValue / 2;
+
+    /// <summary>Whether it joined accounts in the pass before the one that last weighed it (see <c>CoordinationPass.Joins</c>).</summary>
+    public bool JoinedLastPass { get; set; }
+
     /// <summary>Clustering pass that last computed <see cref="PassWeight"/>: each attribute is weighed once per pass.</summary>
     public int WeighedInPass { get; set; }
 

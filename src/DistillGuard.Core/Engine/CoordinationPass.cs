@@ -54,8 +54,9 @@ internal sealed class CoordinationPass
             {
                 var link = a.Links[BitOperations.TrailingZeroCount(foreign)]!;
                 var weight = WeightOf(link, population);
-                if (weight >= LinkModel.LinkThreshold && Qualifies(a, link) && Qualifies(link.Anchor, link))
+                if (Joins(link, weight) && Qualifies(a, link) && Qualifies(link.Anchor, link))
                 {
+                    link.JoinedInPass = _pass;
                     Mark(a, link, weight);
                     Mark(link.Anchor, link, weight);
                     if (IsIdentity(link.Kind))
@@ -131,6 +132,15 @@ internal sealed class CoordinationPass
     /// A template links an account only while it is a real part of that account's traffic: popular prompts are
     /// repeated now and then by many honest users, a harvesting pipeline's templates are most of what it sends.
     /// </summary>
+    /// <summary>
+    /// A link joins accounts from <see cref="LinkModel.LinkThreshold"/>, and one that joined them at the last pass keeps
+    /// joining them down to <see cref="LinkModel.KeepThreshold"/>. A client fingerprint's weight falls as it gains
+    /// holders; without the margin a campaign member held by it dropped out of its cluster at one hourly pass and came
+    /// back at a later one, its enforcement lapsing in between (docs/detection.md, "Lapses").
+    /// </summary>
+    internal static bool Joins(AttributeStats link, double weight) =>
+        weight >= LinkModel.LinkThreshold || (link.JoinedLastPass && weight >= LinkModel.KeepThreshold);
+
     internal static bool Qualifies(AccountState account, AttributeStats link) =>
         link.Kind != AttributeKind.Template
         || account.Templates.CountOf(link.Key) is var count && count >= 2 && count * 20 >= account.Exchanges;
@@ -171,6 +181,7 @@ internal sealed class CoordinationPass
     {
         if (attribute.WeighedInPass != _pass)
         {
+            attribute.JoinedLastPass = attribute.JoinedInPass == _pass - 1;
             attribute.PassWeight = LinkModel.Weight(attribute, population);
             attribute.WeighedInPass = _pass;
         }

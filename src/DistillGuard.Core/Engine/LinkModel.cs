@@ -12,6 +12,13 @@ internal static class LinkModel
     /// <summary>Edges at or above this weight join accounts into one candidate campaign.</summary>
     public const double LinkThreshold = 0.3;
 
+    /// <summary>
+    /// A link that joined accounts at the last clustering keeps joining them down to this weight. Measured on the
+    /// simulated scenarios (docs/detection.md, "Lapses"): a margin of 0.02 kept every honest account unflagged, 0.03
+    /// and 0.05 put an honest app backend up for review.
+    /// </summary>
+    public const double KeepThreshold = LinkThreshold - 0.02;
+
     public static double Weight(AttributeStats attribute, int population)
     {
         var holders = attribute.Accounts;

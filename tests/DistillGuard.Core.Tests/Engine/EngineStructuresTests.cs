@@ -6,6 +6,19 @@ namespace DistillGuard.Core.Tests.Engine;
 public sealed class EngineStructuresTests
 {
     [Fact]
+    public void Joins_ALinkThatJoinedAtTheLastPass_KeepsJoiningJustBelowTheThresholdAndNoFurther()
+    {
+        var link = new AttributeStats(AttributeKind.ClientFingerprint, 1, null, new AccountState("anchor", 0));
+
+        Assert.True(CoordinationPass.Joins(link, LinkModel.LinkThreshold));
+        Assert.False(CoordinationPass.Joins(link, LinkModel.LinkThreshold - 0.01));
+        link.JoinedLastPass = true;
+        Assert.True(CoordinationPass.Joins(link, LinkModel.LinkThreshold - 0.01));
+        Assert.True(CoordinationPass.Joins(link, LinkModel.KeepThreshold));
+        Assert.False(CoordinationPass.Joins(link, LinkModel.KeepThreshold - 0.001));
+    }
+
+    [Fact]
     public void TopTemplates_HeavyHitterAmongNoise_KeptWithCount()
     {
         var top = new TopTemplates();
