@@ -101,18 +101,13 @@ public sealed partial class DetectionEngine
     {
         account.InheritedFrom = 0;
         if (account.Exchanges == 0 || account.Links[LinkSlots.Payment] is not { } payment
-            || (account.CreatedTicks != 0 && at - account.CreatedTicks > Options.BanEvasionMaxAccountAge.Ticks)
-            || payment.BlockedHolders + payment.ThrottledHolders == 0
-            || LinkModel.Weight(payment, _accounts.Count) < LinkModel.LinkThreshold)
+            || (account.CreatedTicks != 0 && at - account.CreatedTicks > Options.BanEvasionMaxAccountAge.Ticks))
         {
             return;
         }
 
-        var blocked = payment.BlockedHolders - (account.HolderLevel == Verdict.Block ? 1 : 0);
-        var throttled = payment.ThrottledHolders - (account.HolderLevel == Verdict.Throttle ? 1 : 0);
-        var (level, risk, holders) = blocked > 0 ? (Verdict.Block, Options.BlockRisk, blocked)
-            : throttled > 0 ? (Verdict.Throttle, Options.ThrottleRisk, throttled)
-            : (Verdict.Allow, 0, 0);
+        var (level, holders) = PassedOn(payment, account.HolderLevel);
+        var risk = level == Verdict.Block ? Options.BlockRisk : level == Verdict.Throttle ? Options.ThrottleRisk : 0;
         if (risk > account.Risk)
         {
             // The float must not round below the threshold it stands for.
@@ -121,5 +116,22 @@ public sealed partial class DetectionEngine
             account.InheritedFrom = holders;
             account.InheritedLevel = level;
         }
+    }
+
+    /// <summary>
+    /// What the other holders of a card pass on to one of its holders counted at <paramref name="ownLevel"/>: block
+    /// while another holder is blocked, else throttle while one is throttled, with how many; nothing when the card does
+    /// not link accounts (one organisation explains it). The inheritance and the newcomers' standings both ask here.
+    /// </summary>
+    private (Verdict Level, int Holders) PassedOn(AttributeStats payment, Verdict ownLevel)
+    {
+        if (payment.BlockedHolders + payment.ThrottledHolders == 0 || LinkModel.Weight(payment, _accounts.Count) < LinkModel.LinkThreshold)
+        {
+            return (Verdict.Allow, 0);
+        }
+
+        var blocked = payment.BlockedHolders - (ownLevel == Verdict.Block ? 1 : 0);
+        var throttled = payment.ThrottledHolders - (ownLevel == Verdict.Throttle ? 1 : 0);
+        return blocked > 0 ? (Verdict.Block, blocked) : throttled > 0 ? (Verdict.Throttle, throttled) : (Verdict.Allow, 0);
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class DetectionEngine
         var newcomers = payment.Newcomers ??= [];
         account.NewcomerSlot = newcomers.Count;
         newcomers.Add(account);
-        SetStanding(account, account.Override is null ? payment.StandingLevel : Verdict.Allow, _logNow);
+        RestandNewcomer(account, payment);
     }
 
     /// <summary>At the account's first applied exchange: from then on its own verdict, published by now, is enforced.</summary>
@@ -55,12 +55,9 @@ public sealed partial class DetectionEngine
         foreach (var card in _cardsToRestand)
         {
             card.RestandQueued = false;
-            // The same conditions as the inheritance at the first exchange, less the account's age, which the gateway
-            // checks per request against the standing's end.
-            var level = !Options.PaymentBanEvasion || LinkModel.Weight(card, _accounts.Count) < LinkModel.LinkThreshold ? Verdict.Allow
-                : card.BlockedHolders > 0 ? Verdict.Block
-                : card.ThrottledHolders > 0 ? Verdict.Throttle
-                : Verdict.Allow;
+            // What the inheritance at the first exchange will pass on to a holder with no level of its own; the account's
+            // age the gateway checks per request against the standing's end.
+            var level = Options.PaymentBanEvasion ? PassedOn(card, Verdict.Allow).Level : Verdict.Allow;
             // Only a change of the card's level touches its newcomers (a newcomer joins at the level in force): adding
             // the holders of a card one by one, as the accounts file does, stays linear however many share it.
             if (level == card.StandingLevel)
@@ -71,21 +68,25 @@ public sealed partial class DetectionEngine
             card.StandingLevel = level;
             foreach (var account in card.Newcomers ?? [])
             {
-                SetStanding(account, account.Override is null ? level : Verdict.Allow, at);
+                Stand(account, level, at);
             }
         }
 
         _cardsToRestand.Clear();
     }
 
-    /// <summary>An override on a newcomer ends its standing; a cleared one gives it back the card's.</summary>
+    /// <summary>Gives a newcomer its card's standing: when it joins, and when an override of its own is set or cleared.</summary>
     private void RestandNewcomer(AccountState account, AttributeStats payment)
     {
         if (account.NewcomerSlot >= 0)
         {
-            SetStanding(account, account.Override is null ? payment.StandingLevel : Verdict.Allow, _logNow);
+            Stand(account, payment.StandingLevel, _logNow);
         }
     }
+
+    /// <summary>A newcomer stands at its card's level, unless an override of its own wins over any standing.</summary>
+    private void Stand(AccountState account, Verdict cardLevel, long at) =>
+        SetStanding(account, account.Override is null ? cardLevel : Verdict.Allow, at);
 
     private void SetStanding(AccountState account, Verdict level, long at)
     {
