@@ -21,7 +21,7 @@ internal static class DashboardAccountView
         var enforced = board.Effective(account.AccountId);
         html.Raw("<article class=\"dg-account-card\" data-account-card").Attr("data-account-id", account.AccountId).Raw(">")
             .Raw("<header class=\"dg-campaign-head\"><h3 class=\"dg-mono\">").Text(account.AccountId).Raw("</h3><div class=\"dg-pills\">")
-            .Raw("<span").Attr("class", "dg-verdict dg-verdict-" + VerdictNames.ToWire(enforced)).Attr("data-enforced", VerdictNames.ToWire(enforced)).Raw(">")
+            .Raw("<span").Attr("class", DashboardFragment.VerdictClass(enforced)).Attr("data-enforced", VerdictNames.ToWire(enforced)).Raw(">")
             .Text("enforced: " + VerdictNames.ToWire(enforced)).Raw("</span>")
             .Element("span", "dg-pill", "engine: " + VerdictNames.ToWire(engine?.Verdict ?? Verdict.Allow))
             .Element("span", "dg-pill", "risk " + ReportFormat.Decimal(engine?.Risk ?? account.Finding?.Risk ?? 0))

@@ -52,8 +52,8 @@ internal static class DashboardFragment
             var engine = board.EngineStatus(entry.AccountId)?.Verdict ?? Verdict.Allow;
             html.Raw("<tr").Attr("data-account-id", entry.AccountId).Raw(">")
                 .Element("td", "dg-mono", entry.AccountId)
-                .Raw("<td>").Element("span", "dg-verdict dg-verdict-" + VerdictNames.ToWire(entry.Verdict), VerdictNames.ToWire(entry.Verdict)).Raw("</td>")
-                .Raw("<td>").Element("span", "dg-verdict dg-verdict-" + VerdictNames.ToWire(engine), VerdictNames.ToWire(engine)).Raw("</td>")
+                .Raw("<td>").Element("span", VerdictClass(entry.Verdict), VerdictNames.ToWire(entry.Verdict)).Raw("</td>")
+                .Raw("<td>").Element("span", VerdictClass(engine), VerdictNames.ToWire(engine)).Raw("</td>")
                 .Element("td", null, entry.Reason ?? "—")
                 .Element("td", null, ReportFormat.Time(entry.CreatedAt))
                 .Raw("<td class=\"dg-actions\">");
@@ -86,7 +86,7 @@ internal static class DashboardFragment
             var enforced = board.Effective(standing.AccountId);
             html.Raw("<tr").Attr("data-account-id", standing.AccountId).Raw(">")
                 .Element("td", "dg-mono", standing.AccountId)
-                .Raw("<td>").Element("span", "dg-verdict dg-verdict-" + VerdictNames.ToWire(enforced), VerdictNames.ToWire(enforced)).Raw("</td>")
+                .Raw("<td>").Element("span", VerdictClass(enforced), VerdictNames.ToWire(enforced)).Raw("</td>")
                 .Element("td", null, standing.Until is { } until ? ReportFormat.Time(until) : "unknown (no creation date)")
                 .Raw("<td class=\"dg-actions\">");
             WriteActions(html, standing.AccountId, board);
@@ -95,6 +95,9 @@ internal static class DashboardFragment
 
         html.Raw("</tbody></table></div></section>");
     }
+
+    /// <summary>The pill class of a verdict, as the report's own tables colour it.</summary>
+    internal static string VerdictClass(Verdict verdict) => "dg-verdict dg-verdict-" + VerdictNames.ToWire(verdict);
 
     internal static void WriteActions(HtmlWriter html, string accountId, VerdictBoard board)
     {

@@ -50,7 +50,7 @@ internal sealed class RotatedLogCompressor(IOptions<GatewayOptions> options, Gat
             return;
         }
 
-        foreach (var temporary in Directory.EnumerateFiles(_directory, $"{ExchangeLogFile.FilePrefix}*.jsonl.gz{TemporarySuffix}"))
+        foreach (var temporary in Directory.EnumerateFiles(_directory, CompressedPath($"{ExchangeLogFile.FilePrefix}*.jsonl") + TemporarySuffix))
         {
             File.Delete(temporary);
         }
