@@ -67,6 +67,62 @@ internal static partial class HonestPopulationBuilder
         }
     }
 
+    /// <summary>Share of developers who work in a startup team rather than alone.</summary>
+    private const double StartupTeamShare = 0.3;
+
+    /// <summary>
+    /// Small companies whose developers each bought their own account with the company's e-mail domain: no org_id and
+    /// a card each, so nothing in the accounts file explains the shared domain. They join within days of each other,
+    /// work from one office network (some from home), and code with the same SDK: the honest look-alike of an
+    /// operator's sign-up domain.
+    /// </summary>
+    private static void BuildStartupTeams(ScenarioPlan plan, int developers, SimRandom random, ref int order)
+    {
+        while (developers > 0)
+        {
+            var size = Math.Min(developers, random.Next(2, 13));
+            developers -= size;
+            var country = Countries.Honest[random.PickWeighted(Countries.HonestWeightArray)].Code;
+            var company = random.Pick(Vocabulary.Companies) + " " + random.Next(1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var domain = CompanyDomain(random);
+            var office = NetworkCatalog.Business(company, country);
+            var block = random.Next(4096);
+            // A young startup signs up in the window now and then; its first members join within a week of each other.
+            var founded = CreatedAt(plan, random, 0.15);
+            var client = ClientCatalog.Developer(random);
+            var team = "team:" + domain;
+            for (var i = 0; i < size; i++)
+            {
+                var created = random.Chance(0.7) ? founded.AddHours(random.Uniform(0, 7 * 24)) : founded.AddDays(random.Uniform(7, 200));
+                var fromHome = random.Chance(0.3);
+                var account = new SimAccount
+                {
+                    Record = new AccountRecord
+                    {
+                        AccountId = plan.NextAccountId(),
+                        CreatedAt = created,
+                        SignupChannel = random.Chance(0.3) ? SignupChannel.StartupProgram : SignupChannel.Standard,
+                        PaymentFingerprint = Payment(plan, random),
+                        EmailDomain = domain,
+                        BillingCountry = country,
+                        Verified = random.Chance(0.5),
+                    },
+                    Label = HonestArchetypes.Developer,
+                    Country = country,
+                    UtcOffsetHours = Countries.UtcOffset(country),
+                    Client = random.Chance(0.8) ? client : ClientCatalog.Developer(random),
+                    Asn = fromHome ? NetworkCatalog.IspIn(country, random) : office,
+                    Block = fromHome ? random.Next(4096) : block,
+                    HostBase = fromHome ? random.Next(250) : 20,
+                    HostSpread = fromHome ? 1 : 8,
+                    ActiveFromTicks = created.Ticks,
+                    Group = team,
+                };
+                Add(plan, account, Persona(plan, HonestArchetypes.Developer, random, null), random, ref order);
+            }
+        }
+    }
+
     private static void BuildCampuses(ScenarioPlan plan, int students, SimRandom random, ref int order)
     {
         while (students > 0)

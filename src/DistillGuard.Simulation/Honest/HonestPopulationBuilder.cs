@@ -7,7 +7,8 @@ namespace DistillGuard.Simulation.Honest;
 
 /// <summary>
 /// Creates the honest accounts of a scenario with their groups: enterprise orgs (shared payment, org_id, corporate
-/// network, provisioned together), campus cohorts (one NAT, sign-ups in the same weeks), research labs.
+/// network, provisioned together), campus cohorts (one NAT, sign-ups in the same weeks), research labs, startup teams
+/// (one company e-mail domain and office, no org_id, a card each).
 /// </summary>
 internal static partial class HonestPopulationBuilder
 {
@@ -30,6 +31,16 @@ internal static partial class HonestPopulationBuilder
                     break;
                 case HonestArchetypes.BenchmarkRunner:
                     BuildLabs(plan, count, random, ref order);
+                    break;
+                case HonestArchetypes.Developer:
+                    // About a third work in small teams that each signed up on their own with the company's domain.
+                    var inTeams = (int)Math.Round(count * StartupTeamShare);
+                    BuildStartupTeams(plan, inTeams, random, ref order);
+                    for (var i = inTeams; i < count; i++)
+                    {
+                        BuildIndividual(plan, label, random, ref order);
+                    }
+
                     break;
                 default:
                     for (var i = 0; i < count; i++)

@@ -28,6 +28,30 @@ public sealed class HonestArchetypeShapeTests(DefaultScenarioFixture fixture) : 
     }
 
     [Fact]
+    public void StartupTeams_ShareACompanyDomainThatNoOrgOrCardExplains()
+    {
+        var developers = _s.Truth.Accounts.Where(a => a.Label == HonestArchetypes.Developer).ToList();
+        var teams = developers.Where(a => a.Group is not null).GroupBy(a => a.Group).ToList();
+
+        Assert.True(teams.Count >= 5, $"only {teams.Count} startup teams");
+        Assert.InRange(teams.Sum(t => t.Count()), developers.Count / 4, developers.Count / 3 + 12);
+        foreach (var team in teams)
+        {
+            var records = team.Select(a => _s.Records[a.AccountId]).ToList();
+            Assert.InRange(records.Count, 1, 12);
+            var domain = Assert.Single(records.Select(r => r.EmailDomain).Distinct());
+            Assert.EndsWith(".com", domain, StringComparison.Ordinal);
+            Assert.All(records, r => Assert.Null(r.OrgId));
+            Assert.Equal(records.Count, records.Select(r => r.PaymentFingerprint).Distinct().Count());
+        }
+
+        // Nobody outside the team signs up with its domain.
+        var teamDomains = teams.ToDictionary(t => _s.Records[t.First().AccountId].EmailDomain!, t => t.Key);
+        Assert.All(_s.Records.Values.Where(r => r.EmailDomain is { } d && teamDomains.ContainsKey(d)),
+            r => Assert.Equal(teamDomains[r.EmailDomain!], _s.Truth.Accounts.Single(a => a.AccountId == r.AccountId).Group));
+    }
+
+    [Fact]
     public void CampusStudents_SameCampus_ShareNatIpsAndSignupWeeks()
     {
         var campuses = _s.Truth.Accounts.Where(a => a.Label == HonestArchetypes.CampusStudent).GroupBy(a => a.Group).ToList();
