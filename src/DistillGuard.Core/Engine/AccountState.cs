@@ -34,6 +34,8 @@ internal sealed partial class AccountState
 
     public ulong PaymentKey { get; set; }
 
+    public ulong EmailKey { get; set; }
+
     public IntelMatch? AccountIntel { get; set; }
 
     // Volume and time.
@@ -188,7 +190,7 @@ internal sealed partial class AccountState
     public byte LinkMask { get; set; }
 
     /// <summary>Strongest qualifying link weight per <see cref="AttributeKind"/> at the last evaluation.</summary>
-    public float[] LinkWeights { get; } = new float[4];
+    public float[] LinkWeights { get; } = new float[LinkSlots.Kinds];
 
     public bool IsEducation => Channel == SignupChannel.Education;
 }

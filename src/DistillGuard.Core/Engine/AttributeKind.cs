@@ -13,4 +13,7 @@ internal enum AttributeKind : byte
 
     /// <summary>A prompt template the account repeats.</summary>
     Template = 3,
+
+    /// <summary>An e-mail domain from the accounts file, unless a public mail provider's or an academic one.</summary>
+    EmailDomain = 4,
 }

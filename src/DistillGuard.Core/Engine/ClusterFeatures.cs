@@ -16,6 +16,8 @@ internal sealed class ClusterFeatures
 
     public double TemplateShare { get; set; }
 
+    public double EmailShare { get; set; }
+
     /// <summary>Share of members created within one 72-hour window.</summary>
     public double CreationBurst { get; set; }
 

@@ -152,7 +152,7 @@ internal sealed class CoordinationPass
         return holders;
     }
 
-    private static bool IsIdentity(AttributeKind kind) => kind is AttributeKind.Payment or AttributeKind.Template;
+    private static bool IsIdentity(AttributeKind kind) => kind is AttributeKind.Payment or AttributeKind.Template or AttributeKind.EmailDomain;
 
     private void AddHolder(AttributeStats attribute, int index, double weight)
     {
@@ -206,7 +206,7 @@ internal sealed class CoordinationPass
     private static ClusterFeatures Measure(List<AccountState> members, long nowTicks, List<long> created)
     {
         var f = new ClusterFeatures { Members = members };
-        int active = 0, pay = 0, block = 0, client = 0, template = 0, pivot = 0;
+        int active = 0, pay = 0, block = 0, client = 0, template = 0, email = 0, pivot = 0;
         double behaviour = 0;
         ulong union = 0;
         long slotSum = 0;
@@ -229,6 +229,7 @@ internal sealed class CoordinationPass
             block += (m.LinkMask >> (int)AttributeKind.IpBlock) & 1;
             client += (m.LinkMask >> (int)AttributeKind.ClientFingerprint) & 1;
             template += (m.LinkMask >> (int)AttributeKind.Template) & 1;
+            email += (m.LinkMask >> (int)AttributeKind.EmailDomain) & 1;
             if (m.EarlyNewModel >= 3 && m.EarlyNewModel * 10 >= m.Exchanges)
             {
                 pivot++;
@@ -249,6 +250,7 @@ internal sealed class CoordinationPass
         f.BlockShare = (double)block / active;
         f.ClientShare = (double)client / active;
         f.TemplateShare = (double)template / active;
+        f.EmailShare = (double)email / active;
         f.Pivot = (double)pivot / active;
         f.MeanBehaviour = behaviour / active;
         (f.CreationBurstAccounts, f.CreationBurst) = Burst(created, members.Count);

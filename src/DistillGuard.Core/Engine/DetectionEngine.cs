@@ -130,6 +130,12 @@ public sealed partial class DetectionEngine
             RestandLater(payment);
         }
 
+        if (state.EmailKey == 0 && EmailDomains.Linkable(account.EmailDomain) is { } domain)
+        {
+            state.EmailKey = StableHash.Of(domain) | 1;
+            Register(state, AttributeKind.EmailDomain, state.EmailKey, domain, education: state.IsEducation);
+        }
+
         if (Intel is not null && state.CreatedTicks != 0)
         {
             state.AccountIntel = Intel.MatchAccount(account, account.CreatedAt!.Value);

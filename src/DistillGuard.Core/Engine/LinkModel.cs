@@ -19,6 +19,9 @@ internal static class LinkModel
     /// </summary>
     public const double KeepThreshold = LinkThreshold - 0.02;
 
+    /// <summary>An unexplained shared e-mail domain's weight: below a payment instrument's, above the threshold.</summary>
+    public const double EmailDomainBase = 0.6;
+
     public static double Weight(AttributeStats attribute, int population)
     {
         var holders = attribute.Accounts;
@@ -32,6 +35,13 @@ internal static class LinkModel
         {
             // A card or bank account is personal: sharing it is rare however popular, unless one org explains it.
             return unexplained;
+        }
+
+        if (attribute.Kind == AttributeKind.EmailDomain)
+        {
+            // Public mail providers never get here (EmailDomains): what is left is an organisation's own domain, which
+            // its org_id explains, or one an operator registered for its accounts. Its popularity says nothing.
+            return EmailDomainBase * unexplained;
         }
 
         var n = Math.Max(population, 50);
@@ -57,6 +67,7 @@ internal static class LinkModel
         AttributeKind.Payment => "payment",
         AttributeKind.IpBlock => "ip_block",
         AttributeKind.ClientFingerprint => "client_fingerprint",
+        AttributeKind.EmailDomain => "email_domain",
         _ => "template",
     };
 }

@@ -1,8 +1,11 @@
 namespace DistillGuard.Core.Engine;
 
-/// <summary>Layout of <see cref="AccountState.Links"/>: one payment slot, then a ring per linkable kind.</summary>
+/// <summary>Layout of <see cref="AccountState.Links"/>: one payment slot, a ring per kind linked by traffic, then one e-mail domain slot.</summary>
 internal static class LinkSlots
 {
+    /// <summary>Kinds of <see cref="AttributeKind"/>, for per-kind arrays.</summary>
+    public const int Kinds = (int)AttributeKind.EmailDomain + 1;
+
     public const int Payment = 0;
     public const int BlockStart = 1;
     public const int Blocks = 6;
@@ -10,13 +13,15 @@ internal static class LinkSlots
     public const int Clients = 3;
     public const int TemplateStart = ClientStart + Clients;
     public const int Templates = 4;
-    public const int Count = TemplateStart + Templates;
+    public const int EmailDomain = TemplateStart + Templates;
+    public const int Count = EmailDomain + 1;
 
     public static (int Start, int Length, int Ring) Range(AttributeKind kind) => kind switch
     {
         AttributeKind.IpBlock => (BlockStart, Blocks, 0),
         AttributeKind.ClientFingerprint => (ClientStart, Clients, 1),
         AttributeKind.Template => (TemplateStart, Templates, 2),
+        AttributeKind.EmailDomain => (EmailDomain, 1, -1),
         _ => (Payment, 1, -1),
     };
 

@@ -30,6 +30,7 @@ internal static class RiskModel
     public const double CBlock = 0.61;
     public const double CClient = 0.04;
     public const double CTemplate = 0.0;
+    public const double CEmail = 1.5;
     public const double CCreation = 0.57;
     public const double CSynchrony = 0.0;
     public const double CTurnTaking = 0.0;
@@ -59,6 +60,7 @@ internal static class RiskModel
         var w = account.LinkWeights;
         return (CPayment * w[(int)AttributeKind.Payment]) + (CBlock * w[(int)AttributeKind.IpBlock])
             + (CClient * w[(int)AttributeKind.ClientFingerprint]) + (CTemplate * w[(int)AttributeKind.Template])
+            + (CEmail * w[(int)AttributeKind.EmailDomain])
             + (CCreation * cluster.CreationBurst) + (CSynchrony * cluster.Synchrony) + (CTurnTaking * cluster.TurnTaking)
             + (CPivot * cluster.Pivot) + (CClusterBehaviour * cluster.MeanBehaviour);
     }

@@ -47,4 +47,7 @@ public sealed class CampaignIndicators
 
     /// <summary>Client fingerprints: <c>user_agent|tls_fingerprint</c>.</summary>
     public List<string>? ClientFingerprints { get; set; }
+
+    /// <summary>E-mail domains its accounts share that no public mail provider, school or organisation explains.</summary>
+    public List<string>? EmailDomains { get; set; }
 }

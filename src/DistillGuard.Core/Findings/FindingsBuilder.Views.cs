@@ -49,6 +49,7 @@ internal sealed partial class FindingsBuilder
         var templates = new SortedSet<string>(StringComparer.Ordinal);
         var blocks = new SortedSet<string>(StringComparer.Ordinal);
         var clients = new SortedSet<string>(StringComparer.Ordinal);
+        var emailDomains = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var a in shared)
         {
             switch (a.Kind)
@@ -72,6 +73,9 @@ internal sealed partial class FindingsBuilder
                 case AttributeKind.ClientFingerprint:
                     clients.Add(a.Label);
                     break;
+                case AttributeKind.EmailDomain:
+                    emailDomains.Add(a.Label);
+                    break;
                 default:
                     templates.Add(a.Label);
                     break;
@@ -86,6 +90,7 @@ internal sealed partial class FindingsBuilder
             TemplateIds = [.. templates.Take(MaxIndicators)],
             IpBlocks = [.. blocks.Take(MaxIndicators)],
             ClientFingerprints = [.. clients.Take(MaxIndicators)],
+            EmailDomains = emailDomains.Count == 0 ? null : [.. emailDomains.Take(MaxIndicators)],
         };
     }
 

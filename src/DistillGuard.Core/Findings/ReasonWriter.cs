@@ -67,6 +67,7 @@ internal static class ReasonWriter
                 AttributeKind.Payment => (SignalNames.SharedPayment, RiskModel.CPayment * c.PaymentShare),
                 AttributeKind.IpBlock => (SignalNames.SharedIpBlock, RiskModel.CBlock * c.BlockShare),
                 AttributeKind.ClientFingerprint => (SignalNames.SharedClientFingerprint, RiskModel.CClient * c.ClientShare),
+                AttributeKind.EmailDomain => (SignalNames.SharedEmailDomain, RiskModel.CEmail * c.EmailShare),
                 _ => (SignalNames.SharedTemplate, RiskModel.CTemplate * c.TemplateShare),
             };
             weight = Math.Max(weight, Corroborating);
@@ -100,8 +101,8 @@ internal static class ReasonWriter
 
     private static void AddLinks(List<(string, double, string)> list, AccountState a, ClusterFeatures c, double scale, int population)
     {
-        Span<double> best = stackalloc double[4];
-        var chosen = new AttributeStats?[4];
+        Span<double> best = stackalloc double[LinkSlots.Kinds];
+        var chosen = new AttributeStats?[LinkSlots.Kinds];
         foreach (var link in a.Links)
         {
             if (link is null)
@@ -118,9 +119,10 @@ internal static class ReasonWriter
             }
         }
 
-        ReadOnlySpan<double> coefficients = [RiskModel.CPayment, RiskModel.CBlock, RiskModel.CClient, RiskModel.CTemplate];
-        ReadOnlySpan<string> signals = [SignalNames.SharedPayment, SignalNames.SharedIpBlock, SignalNames.SharedClientFingerprint, SignalNames.SharedTemplate];
-        for (var k = 0; k < 4; k++)
+        ReadOnlySpan<double> coefficients = [RiskModel.CPayment, RiskModel.CBlock, RiskModel.CClient, RiskModel.CTemplate, RiskModel.CEmail];
+        ReadOnlySpan<string> signals =
+            [SignalNames.SharedPayment, SignalNames.SharedIpBlock, SignalNames.SharedClientFingerprint, SignalNames.SharedTemplate, SignalNames.SharedEmailDomain];
+        for (var k = 0; k < LinkSlots.Kinds; k++)
         {
             if (chosen[k] is { } attribute)
             {
@@ -135,6 +137,8 @@ internal static class ReasonWriter
             $"payment instrument {attribute.Label} shared with {attribute.Accounts} accounts ({clusterSize} linked accounts in this cluster)"),
         AttributeKind.IpBlock => string.Create(Inv,
             $"IP block {attribute.Label} ({LogNames.ToWire(attribute.AsnType)} network AS{attribute.Asn}{(attribute.AsnOrg is null ? string.Empty : " " + attribute.AsnOrg)}) used by {attribute.Accounts} accounts in the same week"),
+        AttributeKind.EmailDomain => string.Create(Inv,
+            $"e-mail domain {attribute.Label} shared with {attribute.Accounts} accounts of no one organisation ({clusterSize} linked accounts in this cluster)"),
         AttributeKind.ClientFingerprint => string.Create(Inv,
             $"identical client fingerprint (user agent + TLS) \"{Truncate(attribute.Label, 80)}\" shared with {attribute.Accounts} accounts"),
         _ => string.Create(Inv,

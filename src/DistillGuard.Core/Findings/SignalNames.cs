@@ -7,6 +7,7 @@ public static class SignalNames
     public const string SharedIpBlock = "shared_ip_block";
     public const string SharedClientFingerprint = "shared_client_fingerprint";
     public const string SharedTemplate = "shared_template";
+    public const string SharedEmailDomain = "shared_email_domain";
     public const string CreationBurst = "creation_burst";
     public const string SynchronizedActivity = "synchronized_activity";
     public const string TurnTaking = "turn_taking";

@@ -51,6 +51,44 @@ public sealed class DetectionEngineCoordinationTests
     }
 
     [Fact]
+    public void BuildFindings_CampaignLinkedOnlyBySignUpDomain_FlagsWithEmailDomainReasonAndIndicator()
+    {
+        // Own card, own address, own client and varied prompts each: only the operator's sign-up domain ties them.
+        var traffic = new TrafficBuilder().Campaign("cmpE", 25, 40, 3, sharePayment: false, shareBlock: false, shareClient: false,
+            emailDomain: "mail51a1.com", shareTemplate: false).Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.Equal(25, campaign.Accounts);
+        Assert.Equal(["mail51a1.com"], campaign.Indicators.EmailDomains!);
+        Assert.Contains(campaign.Reasons, r => r.Signal == SignalNames.SharedEmailDomain && r.Detail.Contains("e-mail domain mail51a1.com shared with 25 accounts", StringComparison.Ordinal));
+        Assert.All(findings.Accounts, a => Assert.Contains(a.Reasons, r => r.Signal == SignalNames.SharedEmailDomain));
+    }
+
+    [Fact]
+    public void BuildFindings_SameCampaignSigningUpWithPublicMail_IsNotLinkedByTheDomain()
+    {
+        var traffic = new TrafficBuilder().Campaign("cmpF", 25, 40, 3, sharePayment: false, shareBlock: false, shareClient: false,
+            emailDomain: "Gmail.com.", shareTemplate: false).Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Empty(findings.Campaigns);
+        Assert.DoesNotContain(findings.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.SharedEmailDomain));
+    }
+
+    [Fact]
+    public void BuildFindings_StartupTeamSharingItsDomainAndOffice_NotFlagged()
+    {
+        var traffic = new TrafficBuilder().StartupTeam("tinyco.dev", 12, 15, 3).Casual(100, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Empty(findings.Accounts);
+    }
+
+    [Fact]
     public void BuildFindings_EnterpriseSeatsSharingPaymentOrgAndNetwork_NotFlagged()
     {
         var traffic = new TrafficBuilder().Enterprise("acme", 40, 20, 3).Casual(100, 4, 3);

@@ -33,6 +33,7 @@ public sealed class ModelInputsDump
                     CreatedAt = r.TryGetProperty("created_at", out var c) ? c.GetDateTime().ToUniversalTime() : null,
                     SignupChannel = r.TryGetProperty("signup_channel", out var ch) ? LogNames.ParseSignupChannel(ch.GetString()) : SignupChannel.Unknown,
                     PaymentFingerprint = r.TryGetProperty("payment_fingerprint", out var p) ? p.GetString() : null,
+                    EmailDomain = r.TryGetProperty("email_domain", out var e) ? e.GetString() : null,
                     Verified = r.TryGetProperty("verified", out var v) ? v.GetBoolean() : null,
                     OrgId = r.TryGetProperty("org_id", out var o) ? o.GetString() : null,
                 });

@@ -25,7 +25,8 @@ internal sealed class TrafficBuilder
     public Dictionary<string, string> Labels { get; } = [];
 
     public TrafficBuilder Campaign(string name, int accounts, int perDay, int days, bool sharePayment = true,
-        bool shareBlock = true, bool shareClient = true, string template = "Solve the following problem step by step")
+        bool shareBlock = true, bool shareClient = true, string template = "Solve the following problem step by step",
+        string? emailDomain = null, bool shareTemplate = true)
     {
         for (var i = 0; i < accounts; i++)
         {
@@ -36,6 +37,7 @@ internal sealed class TrafficBuilder
                 CreatedAt = Start.AddHours(-30 + (i % 20)),
                 SignupChannel = SignupChannel.Standard,
                 PaymentFingerprint = sharePayment ? $"pf_{name}_{i % 3}" : $"pf_{id}",
+                EmailDomain = emailDomain,
                 Verified = false,
             }, "campaign:" + name);
             for (var d = 0; d < days; d++)
@@ -44,7 +46,8 @@ internal sealed class TrafficBuilder
                 {
                     var ts = Start.AddDays(d).AddSeconds((86400.0 / perDay * k) + (i * 37) + _random.Next(60));
                     var ip = shareBlock ? $"203.0.113.{_random.Next(1, 250)}" : $"100.{_random.Next(64, 127)}.{_random.Next(256)}.{_random.Next(256)}";
-                    Exchanges.Add(Make(ts, id, $"{template}: {_random.Next(100000)} + {_random.Next(100000)}", ip, 64500,
+                    var text = shareTemplate ? $"{template}: {_random.Next(100000)} + {_random.Next(100000)}" : $"{Chat()} Think step by step.";
+                    Exchanges.Add(Make(ts, id, text, ip, 64500,
                         AsnType.Hosting, "SG", shareClient ? "python-httpx/0.27.0" : $"client-{i}", shareClient ? "ja3_cmp" : $"ja3_{i}"));
                 }
             }
@@ -82,7 +85,7 @@ internal sealed class TrafficBuilder
             Add(new AccountRecord
             {
                 AccountId = id, CreatedAt = Start.AddDays(-3).AddMinutes(i), SignupChannel = SignupChannel.Enterprise,
-                PaymentFingerprint = $"pf_{org}", OrgId = org, Verified = true,
+                PaymentFingerprint = $"pf_{org}", EmailDomain = $"{org}.example", OrgId = org, Verified = true,
             }, "honest:enterprise");
             for (var d = 0; d < days; d++)
             {
@@ -90,6 +93,33 @@ internal sealed class TrafficBuilder
                 {
                     var ts = Start.AddDays(d).AddHours(9 + _random.Next(8)).AddSeconds(_random.Next(3600));
                     Exchanges.Add(Make(ts, id, Chat(), $"198.18.7.{_random.Next(1, 250)}", 65010, AsnType.Business, "DE", "corp-sdk/1.0", "ja3_corp", turns: 1 + _random.Next(4)));
+                }
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// A startup's developers: each signed up alone (own card, no org_id) with the company's e-mail domain, within a
+    /// day of each other, and works from the office's business /24 with the same SDK, in multi-turn chats.
+    /// </summary>
+    public TrafficBuilder StartupTeam(string domain, int members, int perDay, int days)
+    {
+        for (var i = 0; i < members; i++)
+        {
+            var id = $"team_{domain}_{i:D2}";
+            Add(new AccountRecord
+            {
+                AccountId = id, CreatedAt = Start.AddDays(-20).AddHours(i), SignupChannel = SignupChannel.Standard,
+                PaymentFingerprint = $"pf_{id}", EmailDomain = domain, Verified = i % 2 == 0,
+            }, "honest:startup_team");
+            for (var d = 0; d < days; d++)
+            {
+                for (var k = 0; k < perDay; k++)
+                {
+                    var ts = Start.AddDays(d).AddHours(9 + _random.Next(9)).AddSeconds(_random.Next(3600));
+                    Exchanges.Add(Make(ts, id, Chat(), $"198.19.4.{_random.Next(1, 250)}", 65020, AsnType.Business, "US", "anthropic-sdk-python/0.40", "ja3_sdk", turns: 2 + _random.Next(4)));
                 }
             }
         }
