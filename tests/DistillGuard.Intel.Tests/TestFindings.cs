@@ -48,6 +48,7 @@ internal static class TestFindings
             PaymentFingerprints = ["pf_9c1e", "pf_0a17"],
             TemplateIds = ["tpl_" + TemplateId.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)],
             ClientFingerprints = [UserAgent + "|" + Tls],
+            EmailDomains = ["mail51a1.com"],
         },
         Reasons = [new Reason { Signal = "shared_payment", Weight = 0.31, Detail = "2 payment instruments shared by 211 accounts" }],
         Templates = [new TemplateSummary { TemplateId = "tpl_9c1e44aa0123beef", Exchanges = 90_000, Accounts = 200, Capability = "coding", Example = SecretPrompt }],

@@ -79,6 +79,7 @@ internal static class EvidenceSummary
         List(text, "Payment fingerprints", indicators.PaymentFingerprints);
         List(text, "Prompt templates", indicators.TemplateIds);
         List(text, "Client fingerprints (user agent | TLS)", indicators.ClientFingerprints ?? []);
+        List(text, "E-mail domains", indicators.EmailDomains ?? []);
     }
 
     private static void List(StringBuilder text, string title, IReadOnlyList<string> values)

@@ -30,7 +30,9 @@ public sealed class EvidencePackTests : IDisposable
         Assert.Equal(10, sampled.Length);
         Assert.All(sampled, line => Assert.Contains(line, logLines)); // verbatim
         Assert.DoesNotContain(sampled, line => line.Contains("acct_honest", StringComparison.Ordinal));
-        Assert.Contains("## Reasons", ReadEntry(result.OutputPath, "summary.md"), StringComparison.Ordinal);
+        var summary = ReadEntry(result.OutputPath, "summary.md");
+        Assert.Contains("## Reasons", summary, StringComparison.Ordinal);
+        Assert.Contains("- E-mail domains (1): mail51a1.com", summary, StringComparison.Ordinal);
         Assert.Contains("\"campaign_id\": \"cmp_0001\"", ReadEntry(result.OutputPath, "campaign.json"), StringComparison.Ordinal);
     }
 
