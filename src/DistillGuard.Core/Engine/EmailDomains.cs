@@ -4,9 +4,9 @@ namespace DistillGuard.Core.Engine;
 /// Which e-mail domains can link accounts. Sharing a public mail provider says nothing, and neither does sharing a
 /// university's domain (students sign up one by one through their own school). What remains is an organisation's own
 /// domain, which its <c>org_id</c> explains when the accounts file names one, or a domain an operator registered for
-/// its sign-ups.
+/// its sign-ups. Public for the intel importer, which matches peers' domain indicators by the same rule.
 /// </summary>
-internal static class EmailDomains
+public static class EmailDomains
 {
     // Consumer mail providers (free or paid) whose users have nothing else in common.
     private static readonly HashSet<string> Public = new(StringComparer.Ordinal)

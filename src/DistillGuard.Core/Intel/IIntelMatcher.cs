@@ -13,6 +13,6 @@ public interface IIntelMatcher
     /// <summary>Matches one exchange's network, client and template attributes at its log time (expired indicators never match).</summary>
     IntelMatch? MatchExchange(Exchange exchange, in ExchangeFeatures features);
 
-    /// <summary>Matches an account record's attributes (payment fingerprint) at <paramref name="at"/>.</summary>
+    /// <summary>Matches an account record's attributes (payment fingerprint, sign-up e-mail domain) at <paramref name="at"/>.</summary>
     IntelMatch? MatchAccount(AccountRecord account, DateTime at);
 }

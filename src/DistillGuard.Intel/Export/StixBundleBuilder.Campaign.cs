@@ -36,6 +36,7 @@ internal sealed partial class StixBundleBuilder
 
         var infrastructureId = AddInfrastructure(scope);
         AddNetworkIndicators(scope, infrastructureId);
+        AddSignUpIndicators(scope, infrastructureId);
         AddFingerprints(scope);
         if (_options.IncludePrompts)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DistillGuard.Core.Engine;
 using DistillGuard.Core.Hashing;
 using DistillGuard.Intel.Patterns;
 using DistillGuard.Intel.Stix;
@@ -14,6 +15,7 @@ internal sealed partial class IntelIndexBuilder
     private readonly Dictionary<int, Dictionary<UInt128, List<IntelEntry>>> _v4 = [];
     private readonly Dictionary<int, Dictionary<UInt128, List<IntelEntry>>> _v6 = [];
     private readonly Dictionary<long, List<IntelEntry>> _asns = [];
+    private readonly Dictionary<string, List<IntelEntry>> _emailDomains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (byte[] Salt, Dictionary<Hash256, List<IntelEntry>> Payment, Dictionary<Hash256, List<IntelEntry>> Template, Dictionary<Hash256, List<IntelEntry>> Client)> _salts = new(StringComparer.Ordinal);
     private readonly List<(ulong, int, IntelEntry)> _sketches = [];
     private int _bundles;
@@ -83,8 +85,12 @@ internal sealed partial class IntelIndexBuilder
             groups.Add(new SaltGroup(new HmacSha256Key(salt), IntelEntries.Freeze(payment), IntelEntries.Freeze(template), IntelEntries.Freeze(client)));
         }
 
-        var summary = new IntelLoadSummary(_bundles, _indicators, _ipValues, _asns.Count, _hashed, _sketches.Count, _unsupported, _revoked);
-        return new StixIntelMatcher(new PrefixTable(32, _v4), new PrefixTable(128, _v6), IntelEntries.Freeze(_asns), [.. groups], new SketchIndex(_sketches), summary);
+        var summary = new IntelLoadSummary(_bundles, _indicators, _ipValues, _asns.Count, _hashed, _sketches.Count, _unsupported, _revoked)
+        {
+            EmailDomains = _emailDomains.Count,
+        };
+        return new StixIntelMatcher(new PrefixTable(32, _v4), new PrefixTable(128, _v6), IntelEntries.Freeze(_asns), IntelEntries.Freeze(_emailDomains),
+            [.. groups], new SketchIndex(_sketches), summary);
     }
 
     private void AddIndicator(JsonElement obj, CommonFields common)
@@ -147,6 +153,15 @@ internal sealed partial class IntelIndexBuilder
                 }
 
                 Add(_asns, asn, common.Entry("asn"));
+                return true;
+            case ("domain-name", "value"):
+                // Matched against accounts' sign-up domains; a public provider's or a school's would match everyone's.
+                if (EmailDomains.Linkable(value) is not { } domain)
+                {
+                    return false;
+                }
+
+                Add(_emailDomains, domain, common.Entry("email_domain"));
                 return true;
             default:
                 return false;

@@ -1,4 +1,5 @@
 using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Engine;
 using DistillGuard.Core.Intel;
 using DistillGuard.Core.Log;
 using DistillGuard.Intel.Stix;
@@ -14,14 +15,17 @@ internal sealed class StixIntelMatcher : IIntelMatcher
     private readonly PrefixTable _v4;
     private readonly PrefixTable _v6;
     private readonly Dictionary<long, IntelEntry[]> _asns;
+    private readonly Dictionary<string, IntelEntry[]> _emailDomains;
     private readonly SaltGroup[] _saltGroups;
     private readonly SketchIndex _sketches;
 
-    public StixIntelMatcher(PrefixTable v4, PrefixTable v6, Dictionary<long, IntelEntry[]> asns, SaltGroup[] saltGroups, SketchIndex sketches, IntelLoadSummary summary)
+    public StixIntelMatcher(PrefixTable v4, PrefixTable v6, Dictionary<long, IntelEntry[]> asns, Dictionary<string, IntelEntry[]> emailDomains,
+        SaltGroup[] saltGroups, SketchIndex sketches, IntelLoadSummary summary)
     {
         _v4 = v4;
         _v6 = v6;
         _asns = asns;
+        _emailDomains = emailDomains;
         _saltGroups = saltGroups;
         _sketches = sketches;
         Summary = summary;
@@ -71,18 +75,21 @@ internal sealed class StixIntelMatcher : IIntelMatcher
     public IntelMatch? MatchAccount(AccountRecord account, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (account.PaymentFingerprint is not { Length: > 0 } payment)
+        IntelEntry? best = null;
+        if (account.PaymentFingerprint is { Length: > 0 } payment)
         {
-            return null;
+            foreach (var group in _saltGroups)
+            {
+                if (group.Payment.Count > 0 && group.Payment.TryGetValue(FingerprintHasher.Hash(group.Key, payment), out var entries))
+                {
+                    best = IntelEntries.Better(best, IntelEntries.FirstValid(entries, at));
+                }
+            }
         }
 
-        IntelEntry? best = null;
-        foreach (var group in _saltGroups)
+        if (_emailDomains.Count > 0 && EmailDomains.Linkable(account.EmailDomain) is { } domain && _emailDomains.TryGetValue(domain, out var domainEntries))
         {
-            if (group.Payment.Count > 0 && group.Payment.TryGetValue(FingerprintHasher.Hash(group.Key, payment), out var entries))
-            {
-                best = IntelEntries.Better(best, IntelEntries.FirstValid(entries, at));
-            }
+            best = IntelEntries.Better(best, IntelEntries.FirstValid(domainEntries, at));
         }
 
         return best?.Match;

@@ -32,7 +32,7 @@ public sealed class StixExportTests
     }
 
     [Fact]
-    public void ToJson_Campaign_HasNetworkIndicatorsWithPatterns()
+    public void ToJson_Campaign_HasNetworkAndSignUpIndicatorsWithPatterns()
     {
         var bundle = BundleFixture.Bundle();
 
@@ -43,8 +43,9 @@ public sealed class StixExportTests
         Assert.Contains("[ipv4-addr:value = '198.51.100.23']", patterns);
         Assert.Contains("[autonomous-system:number = 64500]", patterns);
         Assert.Contains("[autonomous-system:number = 64511]", patterns);
+        Assert.Contains("[domain-name:value = 'mail51a1.com']", patterns); // the operator's sign-up domain
         Assert.DoesNotContain("[ipv4-addr:value = '203.0.113.7']", patterns); // covered by its /24
-        Assert.Equal(5, patterns.Count);
+        Assert.Equal(6, patterns.Count);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class StixExportTests
 
         var sources = BundleFixture.OfType(bundle, "indicator").Concat(BundleFixture.OfType(bundle, FingerprintExtension.ObjectType)).Select(o => (string)o["id"]!).ToList();
 
-        Assert.Equal(8, sources.Count); // 5 indicators + payment, template, client fingerprints
+        Assert.Equal(9, sources.Count); // 6 indicators + payment, template, client fingerprints
         Assert.All(sources, id => Assert.Contains(id, indicates));
     }
 

@@ -97,6 +97,31 @@ public sealed class StixIntelTests : IDisposable
     }
 
     [Fact]
+    public void MatchAccount_SignUpDomainOfAPeersCampaign_MatchesAsEmailDomain()
+    {
+        var matcher = Load();
+
+        var match = matcher.MatchAccount(new AccountRecord { AccountId = "acct_x", PaymentFingerprint = "pf_other", EmailDomain = "Mail51a1.COM" }, During);
+
+        Assert.Equal(("email_domain", 0.72), (match?.Kind, match?.Confidence));
+        Assert.Contains("E-mail domain mail51a1.com used to sign up accounts", match!.Description, StringComparison.Ordinal);
+        Assert.Null(matcher.MatchAccount(new AccountRecord { AccountId = "acct_y", EmailDomain = "tinyco.dev" }, During));
+        Assert.Equal(1, StixIntel.Describe(matcher)!.EmailDomains);
+    }
+
+    [Fact]
+    public void Load_PeersDomainIndicatorForAPublicMailProvider_NotMatchedAgainstSignUps()
+    {
+        var bundle = BundleFixture.Bundle();
+        BundleFixture.First(bundle, "indicator").Object["pattern"] = "[domain-name:value = 'gmail.com']";
+
+        var matcher = Load(bundle);
+
+        Assert.Null(matcher.MatchAccount(new AccountRecord { AccountId = "acct_x", EmailDomain = "gmail.com" }, During));
+        Assert.Equal(1, StixIntel.Describe(matcher)!.UnsupportedPatterns);
+    }
+
+    [Fact]
     public void MatchExchange_Miss_AllocatesNothing()
     {
         var matcher = Load();
