@@ -61,6 +61,22 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void WriteFile_GraphLinkedBySignUpDomain_KeepsTheKindAndNamesItInTheLegend()
+    {
+        var findings = FindingsFixtures.TwoCampaigns();
+        var graph = findings.Campaigns[0].Graph!;
+        graph.Edges.Add(new() { Source = graph.Nodes[0], Target = graph.Nodes[23], Kind = "email_domain", Weight = 0.6 });
+
+        var html = HtmlReport.Render(findings);
+
+        using var data = JsonDocument.Parse(DataBlock().Match(html).Groups[1].Value);
+        var edges = data.RootElement.GetProperty("campaigns")[0].GetProperty("graph").GetProperty("edges").EnumerateArray();
+        Assert.Contains(edges, e => e.GetProperty("kind").GetString() == "email_domain");
+        Assert.Contains("data-kind=\"email_domain\"><span class=\"dg-swatch dg-kind-email_domain\"></span>same sign-up e-mail domain</li>", html, StringComparison.Ordinal);
+        Assert.Contains(".dg-kind-email_domain {", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WriteFile_Report_IsSelfContainedWithHashedCsp()
     {
         var html = HtmlReport.Render(FindingsFixtures.TwoCampaigns());

@@ -5,13 +5,14 @@ internal static class GraphKinds
 {
     /// <summary>In legend order: the strongest, hardest-to-fake links first. Colours live in report.css (<c>--dg-kind-*</c>).</summary>
     public static readonly string[] All =
-        ["payment", "ip_block", "template", "client_fingerprint", "creation_burst", "timing", "intel"];
+        ["payment", "ip_block", "template", "email_domain", "client_fingerprint", "creation_burst", "timing", "intel"];
 
     public static string Label(string kind) => kind switch
     {
         "payment" => "shared payment instrument",
         "ip_block" => "same IP block",
         "template" => "same prompt templates",
+        "email_domain" => "same sign-up e-mail domain",
         "client_fingerprint" => "same client fingerprint",
         "creation_burst" => "created in one burst",
         "timing" => "synchronised timing",
