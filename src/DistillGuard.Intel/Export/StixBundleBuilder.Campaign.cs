@@ -36,7 +36,7 @@ internal sealed partial class StixBundleBuilder
 
         var infrastructureId = AddInfrastructure(scope);
         AddNetworkIndicators(scope, infrastructureId);
-        AddSignUpIndicators(scope, infrastructureId);
+        AddSignUpIndicators(scope);
         AddFingerprints(scope);
         if (_options.IncludePrompts)
         {

@@ -69,13 +69,14 @@ internal sealed partial class StixBundleBuilder
         }
     }
 
-    private void AddSignUpIndicators(CampaignScope scope, string? infrastructureId)
+    private void AddSignUpIndicators(CampaignScope scope)
     {
         var campaign = scope.Campaign;
         foreach (var domain in campaign.Indicators.EmailDomains ?? [])
         {
-            // A domain-name object: the domain is the operator's own infrastructure, whatever it is later used for.
-            Indicator(scope, infrastructureId, $"[domain-name:value = '{EscapePatternString(domain)}']",
+            // A domain-name object: the domain is the operator's own, whatever it is later used for. It indicates the
+            // campaign only: the infrastructure object is the proxy network its traffic came through.
+            Indicator(scope, null, $"[domain-name:value = '{EscapePatternString(domain)}']",
                 $"E-mail domain {domain} used to sign up accounts of distillation campaign {campaign.CampaignId}",
                 ["malicious-activity", "attribution"], campaign.Confidence * EmailDomainFactor);
         }
