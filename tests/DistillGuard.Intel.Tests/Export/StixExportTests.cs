@@ -83,6 +83,20 @@ public sealed class StixExportTests
     }
 
     [Fact]
+    public void ToJson_SignUpDomain_IndicatesTheCampaignButNotTheProxyNetwork()
+    {
+        var bundle = BundleFixture.Bundle();
+        var domain = (string)BundleFixture.First(bundle, "indicator", i => ((string)i["pattern"]!).StartsWith("[domain-name:", StringComparison.Ordinal)).Object["id"]!;
+        var block = (string)BundleFixture.First(bundle, "indicator", i => (string)i["pattern"]! == "[ipv4-addr:value = '203.0.113.0/24']").Object["id"]!;
+
+        var targets = BundleFixture.OfType(bundle, "relationship").Where(r => (string)r["relationship_type"]! == "indicates")
+            .GroupBy(r => (string)r["source_ref"]!).ToDictionary(g => g.Key, g => g.Select(r => ((string)r["target_ref"]!).Split("--")[0]).Order().ToList());
+
+        Assert.Equal(["campaign"], targets[domain]);
+        Assert.Equal(["campaign", "infrastructure"], targets[block]);
+    }
+
+    [Fact]
     public void ToJson_Campaign_SightingsCarryCountsAndLogTimes()
     {
         var bundle = BundleFixture.Bundle();
