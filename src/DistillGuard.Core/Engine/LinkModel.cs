@@ -33,8 +33,9 @@ internal static class LinkModel
         var unexplained = 1 - attribute.ExplainedShare;
         if (attribute.Kind == AttributeKind.Payment)
         {
-            // A card or bank account is personal: sharing it is rare however popular, unless one org explains it.
-            return unexplained;
+            // A card or bank account is personal: sharing it is rare however popular, unless one org explains it. Two
+            // holders are most often a family or someone's second account; an operator spreads a card over more.
+            return unexplained * Math.Min(1, (holders - 1) / 3.0);
         }
 
         if (attribute.Kind == AttributeKind.EmailDomain)

@@ -304,6 +304,32 @@ public sealed class EngineStructuresTests
         Assert.Equal(1, LinkModel.Weight(noOrg, 5000));
     }
 
+    [Theory]
+    [InlineData(2, 1 / 3.0)]
+    [InlineData(3, 2 / 3.0)]
+    [InlineData(4, 1.0)]
+    [InlineData(500, 1.0)]
+    public void LinkModel_CardOfTwo_LinksAtAThirdOfAnOperatorsCard(int holders, double expected)
+    {
+        var card = new AttributeStats(AttributeKind.Payment, 1, "pf", new AccountState("a", 0)) { Accounts = holders };
+
+        Assert.Equal(expected, LinkModel.Weight(card, 5000), 12);
+        Assert.True(LinkModel.Weight(card, 5000) >= LinkModel.LinkThreshold, "a pair's card must still pass a block on to a replacement");
+    }
+
+    [Fact]
+    public void LinkModel_SharedEmailDomain_WeighsTheSameHoweverPopularUnlessAnOrgExplainsIt()
+    {
+        var anchor = new AccountState("a", 0) { OrgKey = 7 };
+        var few = new AttributeStats(AttributeKind.EmailDomain, 1, "tinyco.dev", new AccountState("b", 1)) { Accounts = 3 };
+        var many = new AttributeStats(AttributeKind.EmailDomain, 2, "mail51a1.com", new AccountState("c", 2)) { Accounts = 3000 };
+        var org = new AttributeStats(AttributeKind.EmailDomain, 3, "acme.example", anchor) { Accounts = 40, SameOrgAccounts = 40 };
+
+        Assert.Equal(LinkModel.EmailDomainBase, LinkModel.Weight(few, 5000));
+        Assert.Equal(LinkModel.EmailDomainBase, LinkModel.Weight(many, 5000));
+        Assert.Equal(0, LinkModel.Weight(org, 5000));
+    }
+
     [Fact]
     public void LinkModel_EducationNetworkBlock_BelowThreshold()
     {
