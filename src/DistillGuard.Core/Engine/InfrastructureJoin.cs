@@ -5,9 +5,10 @@ namespace DistillGuard.Core.Engine;
 /// templates, at least 2 accounts) merge through infrastructure (IP blocks, client fingerprints) only when the
 /// overlap is dense: the members of each group that hold an attribute the other group also holds are at least
 /// <see cref="DenseShare"/> of that group. Accounts with no identity link attach to the one group they share the
-/// most link weight with, unless they share nearly as much with other such accounts. Small groups (under
-/// <see cref="CoreMin"/>) that did not merge densely into a core, and unattached accounts, join each other through the
-/// attributes they share: an operator with small identity groups still comes out as one cluster. Decisions use the
+/// most link weight with, and small groups (under <see cref="CoreMin"/>) to the one core they share the most with,
+/// unless they share nearly as much with the rest of the pool. Small groups that neither merged densely into a core nor
+/// attached to one, and unattached accounts, join each other through the attributes they share: an operator with
+/// small identity groups still comes out as one cluster, and with one core when some of its groups grew into one. Decisions use the
 /// identity groups as they were before this stage, so one bridging account cannot chain operators together.
 /// </summary>
 internal sealed class InfrastructureJoin
@@ -16,8 +17,8 @@ internal sealed class InfrastructureJoin
     public const double DenseShare = 0.5;
 
     /// <summary>
-    /// An account with no identity link joins a group only when it shares clearly more with that group than with
-    /// other such accounts (this many times).
+    /// An account with no identity link (or a small group) joins a group (a core) only when it shares clearly more with
+    /// it than with the pool (this many times).
     /// </summary>
     public const double AttachDominance = 2;
 
@@ -87,9 +88,15 @@ internal sealed class InfrastructureJoin
                 }
             }
 
+            var smalls = 0;
+            foreach (var group in _groups)
+            {
+                smalls += _size[group] < CoreMin ? 1 : 0;
+            }
+
             foreach (var single in _singles)
             {
-                if (_singles.Count >= 2)
+                if (_singles.Count + smalls >= 2)
                 {
                     _singleWeight[single] = _singleWeight.GetValueOrDefault(single) + holders.Weight;
                 }
@@ -98,6 +105,29 @@ internal sealed class InfrastructureJoin
                 {
                     var key = ((long)single << 32) | (uint)group;
                     _attach[key] = _attach.GetValueOrDefault(key) + holders.Weight;
+                }
+            }
+
+            // A small group weighs a core the way a lone account weighs any group.
+            foreach (var small in _groups)
+            {
+                if (_size[small] >= CoreMin)
+                {
+                    continue;
+                }
+
+                if (_singles.Count + smalls >= 2)
+                {
+                    _singleWeight[small] = _singleWeight.GetValueOrDefault(small) + holders.Weight;
+                }
+
+                foreach (var core in _groups)
+                {
+                    if (_size[core] >= CoreMin)
+                    {
+                        var key = ((long)small << 32) | (uint)core;
+                        _attach[key] = _attach.GetValueOrDefault(key) + holders.Weight;
+                    }
                 }
             }
         }
@@ -133,7 +163,7 @@ internal sealed class InfrastructureJoin
 
         foreach (var (single, best) in _best)
         {
-            if (Attaches(best.Weight, single))
+            if (Attaches(best.Weight, single) && !_intoCore.Contains(single))
             {
                 sets.Union(single, best.Group);
             }
@@ -149,7 +179,7 @@ internal sealed class InfrastructureJoin
                 var pooled = _size[index] switch
                 {
                     1 => !(_best.TryGetValue(root, out var best) && Attaches(best.Weight, root)),
-                    < CoreMin => !_intoCore.Contains(root),
+                    < CoreMin => !_intoCore.Contains(root) && !(_best.TryGetValue(root, out var best) && Attaches(best.Weight, root)),
                     _ => false,
                 };
                 if (!pooled)
