@@ -8,8 +8,8 @@ namespace DistillGuard.Core.Engine;
 /// most link weight with, and small groups (under <see cref="CoreMin"/>) to the one core they share the most with,
 /// unless they share nearly as much with the rest of the pool. Small groups that neither merged densely into a core nor
 /// attached to one, and unattached accounts, join each other through the attributes they share: an operator with
-/// small identity groups still comes out as one cluster, and with one core when some of its groups grew into one. Decisions use the
-/// identity groups as they were before this stage, so one bridging account cannot chain operators together.
+/// small identity groups still comes out as one cluster, also when some of its groups grew into a core. Decisions use
+/// the identity groups as they were before this stage, so one bridging account cannot chain operators together.
 /// </summary>
 internal sealed class InfrastructureJoin
 {
@@ -31,7 +31,7 @@ internal sealed class InfrastructureJoin
     private readonly Dictionary<long, (int A, int B)> _pairs = [];
     private readonly Dictionary<long, double> _attach = [];
     private readonly Dictionary<int, (int Group, double Weight)> _best = [];
-    private readonly Dictionary<int, double> _singleWeight = [];
+    private readonly Dictionary<int, double> _poolWeight = [];
     private readonly HashSet<int> _intoCore = [];
     private int[] _root = [];
     private int[] _size = [];
@@ -53,7 +53,7 @@ internal sealed class InfrastructureJoin
         _pairs.Clear();
         _attach.Clear();
         _best.Clear();
-        _singleWeight.Clear();
+        _poolWeight.Clear();
         _intoCore.Clear();
         foreach (var holders in infra.Values)
         {
@@ -98,7 +98,7 @@ internal sealed class InfrastructureJoin
             {
                 if (_singles.Count + smalls >= 2)
                 {
-                    _singleWeight[single] = _singleWeight.GetValueOrDefault(single) + holders.Weight;
+                    _poolWeight[single] = _poolWeight.GetValueOrDefault(single) + holders.Weight;
                 }
 
                 foreach (var group in _groups)
@@ -118,7 +118,7 @@ internal sealed class InfrastructureJoin
 
                 if (_singles.Count + smalls >= 2)
                 {
-                    _singleWeight[small] = _singleWeight.GetValueOrDefault(small) + holders.Weight;
+                    _poolWeight[small] = _poolWeight.GetValueOrDefault(small) + holders.Weight;
                 }
 
                 foreach (var core in _groups)
@@ -134,11 +134,11 @@ internal sealed class InfrastructureJoin
 
         foreach (var (key, weight) in _attach)
         {
-            var single = (int)(key >> 32);
+            var candidate = (int)(key >> 32);
             var group = (int)(key & 0xffffffff);
-            if (!_best.TryGetValue(single, out var best) || weight > best.Weight || (weight == best.Weight && group < best.Group))
+            if (!_best.TryGetValue(candidate, out var best) || weight > best.Weight || (weight == best.Weight && group < best.Group))
             {
-                _best[single] = (group, weight);
+                _best[candidate] = (group, weight);
             }
         }
 
@@ -161,15 +161,16 @@ internal sealed class InfrastructureJoin
             }
         }
 
-        foreach (var (single, best) in _best)
+        foreach (var (candidate, best) in _best)
         {
-            if (Attaches(best.Weight, single) && !_intoCore.Contains(single))
+            if (Attaches(best.Weight, candidate) && !_intoCore.Contains(candidate))
             {
-                sets.Union(single, best.Group);
+                sets.Union(candidate, best.Group);
             }
         }
 
-        // The pool: small groups not merged into a core, and accounts that attached nowhere, join each other.
+        // The pool: small groups neither merged into nor attached to a core, and accounts that attached nowhere, join
+        // each other.
         foreach (var holders in infra.Values)
         {
             var first = -1;
@@ -199,5 +200,6 @@ internal sealed class InfrastructureJoin
         }
     }
 
-    private bool Attaches(double groupWeight, int single) => groupWeight > AttachDominance * _singleWeight.GetValueOrDefault(single);
+    /// <summary>Whether a lone account or small group (by its root) shares clearly more with its best group than with the pool.</summary>
+    private bool Attaches(double groupWeight, int candidate) => groupWeight > AttachDominance * _poolWeight.GetValueOrDefault(candidate);
 }
