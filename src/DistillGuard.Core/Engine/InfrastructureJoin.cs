@@ -94,40 +94,19 @@ internal sealed class InfrastructureJoin
                 smalls += _size[group] < CoreMin ? 1 : 0;
             }
 
+            // The attribute is shared within the pool when it reaches two of its members (lone accounts, small groups).
+            var inPool = _singles.Count + smalls >= 2;
             foreach (var single in _singles)
             {
-                if (_singles.Count + smalls >= 2)
-                {
-                    _poolWeight[single] = _poolWeight.GetValueOrDefault(single) + holders.Weight;
-                }
-
-                foreach (var group in _groups)
-                {
-                    var key = ((long)single << 32) | (uint)group;
-                    _attach[key] = _attach.GetValueOrDefault(key) + holders.Weight;
-                }
+                Weigh(single, holders.Weight, inPool, minTarget: 2);
             }
 
             // A small group weighs a core the way a lone account weighs any group.
             foreach (var small in _groups)
             {
-                if (_size[small] >= CoreMin)
+                if (_size[small] < CoreMin)
                 {
-                    continue;
-                }
-
-                if (_singles.Count + smalls >= 2)
-                {
-                    _poolWeight[small] = _poolWeight.GetValueOrDefault(small) + holders.Weight;
-                }
-
-                foreach (var core in _groups)
-                {
-                    if (_size[core] >= CoreMin)
-                    {
-                        var key = ((long)small << 32) | (uint)core;
-                        _attach[key] = _attach.GetValueOrDefault(key) + holders.Weight;
-                    }
+                    Weigh(small, holders.Weight, inPool, minTarget: CoreMin);
                 }
             }
         }
@@ -196,6 +175,27 @@ internal sealed class InfrastructureJoin
                 {
                     sets.Union(first, root);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds one attribute's weight to what <paramref name="candidate"/> (a lone account or a small group, by its root)
+    /// shares with the pool and with each group of this attribute of at least <paramref name="minTarget"/> accounts.
+    /// </summary>
+    private void Weigh(int candidate, double weight, bool inPool, int minTarget)
+    {
+        if (inPool)
+        {
+            _poolWeight[candidate] = _poolWeight.GetValueOrDefault(candidate) + weight;
+        }
+
+        foreach (var group in _groups)
+        {
+            if (_size[group] >= minTarget)
+            {
+                var key = ((long)candidate << 32) | (uint)group;
+                _attach[key] = _attach.GetValueOrDefault(key) + weight;
             }
         }
     }
