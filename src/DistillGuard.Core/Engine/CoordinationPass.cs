@@ -129,10 +129,6 @@ internal sealed class CoordinationPass
     }
 
     /// <summary>
-    /// A template links an account only while it is a real part of that account's traffic: popular prompts are
-    /// repeated now and then by many honest users, a harvesting pipeline's templates are most of what it sends.
-    /// </summary>
-    /// <summary>
     /// A link joins accounts from <see cref="LinkModel.LinkThreshold"/>, and one that joined them at the last pass keeps
     /// joining them down to <see cref="LinkModel.KeepThreshold"/>. A client fingerprint's weight falls as it gains
     /// holders; without the margin a campaign member held by it dropped out of its cluster at one hourly pass and came
@@ -141,6 +137,10 @@ internal sealed class CoordinationPass
     internal static bool Joins(AttributeStats link, double weight) =>
         weight >= LinkModel.LinkThreshold || (link.JoinedLastPass && weight >= LinkModel.KeepThreshold);
 
+    /// <summary>
+    /// A template links an account only while it is a real part of that account's traffic: popular prompts are
+    /// repeated now and then by many honest users, a harvesting pipeline's templates are most of what it sends.
+    /// </summary>
     internal static bool Qualifies(AccountState account, AttributeStats link) =>
         link.Kind != AttributeKind.Template
         || account.Templates.CountOf(link.Key) is var count && count >= 2 && count * 20 >= account.Exchanges;

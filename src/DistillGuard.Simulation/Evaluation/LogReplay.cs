@@ -5,8 +5,8 @@ namespace DistillGuard.Simulation.Evaluation;
 
 /// <summary>
 /// One pass over the log (in time order): per campaign, exchanges served before each account's first enforcement or
-/// while its enforcement had lapsed (leakage), and the naive daily quota baseline — when each account first exceeded the quota, and how many campaign
-/// exchanges the quota would still have served.
+/// while its enforcement had lapsed (leakage), and the naive daily quota baseline — when each account first exceeded
+/// the quota, and how many campaign exchanges the quota would still have served.
 /// </summary>
 internal sealed class LogReplay
 {
@@ -82,8 +82,19 @@ internal sealed class LogReplay
     private double? Share(Dictionary<string, long> counts, string campaign) =>
         _campaignTotal.TryGetValue(campaign, out var total) && total > 0 ? Math.Round((double)counts.GetValueOrDefault(campaign) / total, 4) : null;
 
-    private static bool InLapse(List<EnforcementLapse> lapses, DateTime at) =>
-        lapses.Exists(l => at >= l.From && (l.To is not { } to || at < to));
+    private static bool InLapse(List<EnforcementLapse> lapses, DateTime at)
+    {
+        // A loop, not a capturing lambda: this runs for every exchange of an account that ever lapsed.
+        foreach (var l in lapses)
+        {
+            if (at >= l.From && (l.To is not { } to || at < to))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void Add(Dictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 }
