@@ -5,9 +5,10 @@ namespace DistillGuard.Core.Engine;
 /// <summary>
 /// Builds the account linkage graph implicitly (each holder of a shared attribute links to the attribute's first
 /// holder; only links at or above <see cref="LinkModel.LinkThreshold"/> count) and clusters it in two stages:
-/// identity links (payment, template) with union-find, then infrastructure links (IP blocks, client fingerprints)
-/// through <see cref="InfrastructureJoin"/>, which keeps operators renting the same proxies apart. Then it measures
-/// each cluster's coordination. Deterministic: clusters come out sorted by their smallest account id, members by id.
+/// identity links (payment, e-mail domain, then template) with union-find, then infrastructure links (IP blocks,
+/// client fingerprints) through <see cref="InfrastructureJoin"/>, which keeps operators renting the same proxies
+/// apart. Then it measures each cluster's coordination. Deterministic: clusters come out sorted by their smallest
+/// account id, members by id.
 /// </summary>
 internal sealed class CoordinationPass
 {
@@ -18,6 +19,14 @@ internal sealed class CoordinationPass
     private readonly List<InfraHolders> _pool = [];
     private readonly List<AccountState> _marked = [];
     private readonly List<AccountState> _clustered = [];
+
+    // Scratch for the template step of stage 1 (JoinTemplates): the qualifying template links, each template's one
+    // core (or several), its distinct holders in cores, and per core how many members hold it.
+    private readonly List<(int Holder, AttributeStats Template)> _templateLinks = [];
+    private readonly Dictionary<AttributeStats, int> _templateCore = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<AttributeStats, int> _templateDenseCore = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<(AttributeStats Template, int Holder)> _templateHolders = [];
+    private readonly Dictionary<(AttributeStats Template, int Core), (int Holders, int Size)> _templateCoreHolders = [];
 
     // Scratch reused by every pass (a scan runs hundreds): the groups by union-find root, and creation times.
     private readonly Dictionary<int, List<AccountState>> _groups = [];
@@ -43,10 +52,11 @@ internal sealed class CoordinationPass
         }
 
         _marked.Clear();
+        _templateLinks.Clear();
 
-        // Stage 1: identity links (payment instruments, templates) join accounts outright. Only holders of another
-        // account's attribute can link (the first holder is reached from the others' side), so the walk visits the
-        // linked accounts in index order and, of each, the foreign links in slot order.
+        // Stage 1: identity links (payment instruments, e-mail domains; templates after them) join accounts outright.
+        // Only holders of another account's attribute can link (the first holder is reached from the others' side),
+        // so the walk visits the linked accounts in index order and, of each, the foreign links in slot order.
         foreach (var index in linked)
         {
             var a = accounts[index];
@@ -59,7 +69,11 @@ internal sealed class CoordinationPass
                     link.JoinedInPass = _pass;
                     Mark(a, link, weight);
                     Mark(link.Anchor, link, weight);
-                    if (IsIdentity(link.Kind))
+                    if (link.Kind == AttributeKind.Template)
+                    {
+                        _templateLinks.Add((a.Index, link));
+                    }
+                    else if (IsIdentity(link.Kind))
                     {
                         _sets.Union(a.Index, link.Anchor.Index);
                     }
@@ -72,6 +86,7 @@ internal sealed class CoordinationPass
             }
         }
 
+        JoinTemplates();
         _split.Join(_sets, accounts.Count, _infra);
 
         // Only marked accounts were joined to another, so only they can be in a cluster; the order they are grouped
@@ -144,6 +159,66 @@ internal sealed class CoordinationPass
     internal static bool Qualifies(AccountState account, AttributeStats link) =>
         link.Kind != AttributeKind.Template
         || account.Templates.CountOf(link.Key) is var count && count >= 2 && count * 20 >= account.Exchanges;
+
+    /// <summary>
+    /// Template links join after payment instruments and e-mail domains have. A template whose holders sit in one
+    /// identity group of at least <see cref="InfrastructureJoin.CoreMin"/> accounts (a core) or in none joins its
+    /// holders, as ever. One held in several cores may be a prompt set two operators both use (a public benchmark, a
+    /// shared problem generator): it joins only the cores most of whose members hold it (one operator running one
+    /// prompt set across several card groups), and no other holder, whose owner it cannot tell. Decided on the
+    /// partition before any template joined, so no template's decision depends on another's.
+    /// </summary>
+    private void JoinTemplates()
+    {
+        const int SeveralCores = -2;
+        _templateCore.Clear();
+        _templateHolders.Clear();
+        _templateCoreHolders.Clear();
+        foreach (var (holder, template) in _templateLinks)
+        {
+            foreach (var index in (ReadOnlySpan<int>)[holder, template.Anchor.Index])
+            {
+                var size = _sets.SizeOf(index);
+                if (size < InfrastructureJoin.CoreMin || !_templateHolders.Add((template, index)))
+                {
+                    continue;
+                }
+
+                var root = _sets.Find(index);
+                var core = _templateCore.GetValueOrDefault(template, -1);
+                _templateCore[template] = core == -1 || core == root ? root : SeveralCores;
+                var (holders, _) = _templateCoreHolders.GetValueOrDefault((template, root));
+                _templateCoreHolders[(template, root)] = (holders + 1, size);
+            }
+        }
+
+        // A several-core template's dense cores join the first of them (cores in the order their holders were met).
+        _templateDenseCore.Clear();
+        foreach (var ((template, root), (holders, size)) in _templateCoreHolders)
+        {
+            if (_templateCore[template] != SeveralCores || holders < InfrastructureJoin.DenseShare * size)
+            {
+                continue;
+            }
+
+            if (_templateDenseCore.TryGetValue(template, out var first))
+            {
+                _sets.Union(first, root);
+            }
+            else
+            {
+                _templateDenseCore[template] = root;
+            }
+        }
+
+        foreach (var (holder, template) in _templateLinks)
+        {
+            if (_templateCore.GetValueOrDefault(template, -1) != SeveralCores)
+            {
+                _sets.Union(holder, template.Anchor.Index);
+            }
+        }
+    }
 
     private InfraHolders AddToPool()
     {

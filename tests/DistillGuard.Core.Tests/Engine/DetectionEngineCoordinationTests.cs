@@ -51,6 +51,26 @@ public sealed class DetectionEngineCoordinationTests
     }
 
     [Fact]
+    public void BuildFindings_FewOfOneOperatorsAccountsUseTheOthersPromptSet_TwoCampaigns()
+    {
+        // Each operator pays with three cards (groups of 8 or 9 accounts) and runs its own prompt set, which alone ties
+        // its card groups together (each account has a /24 of its own; the one client library both use is too common
+        // to link); three of opB's accounts also run opA's (a public problem set both draw on).
+        var traffic = new TrafficBuilder()
+            .Campaign("opA", 25, 40, 3, shareBlock: false, ownBlocks: "100.64")
+            .Campaign("opB", 25, 40, 3, shareBlock: false, ownBlocks: "100.65", template: "Translate the following sentence into formal French",
+                borrowedTemplate: "Solve the following problem step by step", borrowingAccounts: 3)
+            .Casual(300, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Equal(2, findings.Campaigns.Count);
+        Assert.All(findings.Campaigns, c => Assert.Equal(25, c.Accounts));
+        Assert.Contains(findings.Campaigns, c => c.AccountIds.All(id => id.StartsWith("opA_", StringComparison.Ordinal)));
+        Assert.Contains(findings.Campaigns, c => c.AccountIds.All(id => id.StartsWith("opB_", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void BuildFindings_CampaignLinkedOnlyBySignUpDomain_FlagsWithEmailDomainReasonAndIndicator()
     {
         // Own card, own address, own client and varied prompts each: only the operator's sign-up domain ties them.

@@ -26,7 +26,8 @@ internal sealed class TrafficBuilder
 
     public TrafficBuilder Campaign(string name, int accounts, int perDay, int days, bool sharePayment = true,
         bool shareBlock = true, bool shareClient = true, string template = "Solve the following problem step by step",
-        string? emailDomain = null, bool shareTemplate = true)
+        string? emailDomain = null, bool shareTemplate = true, string? borrowedTemplate = null, int borrowingAccounts = 0,
+        string? ownBlocks = null)
     {
         for (var i = 0; i < accounts; i++)
         {
@@ -45,8 +46,13 @@ internal sealed class TrafficBuilder
                 for (var k = 0; k < perDay; k++)
                 {
                     var ts = Start.AddDays(d).AddSeconds((86400.0 / perDay * k) + (i * 37) + _random.Next(60));
-                    var ip = shareBlock ? $"203.0.113.{_random.Next(1, 250)}" : $"100.{_random.Next(64, 127)}.{_random.Next(256)}.{_random.Next(256)}";
-                    var text = shareTemplate ? $"{template}: {_random.Next(100000)} + {_random.Next(100000)}" : $"{Chat()} Think step by step.";
+                    // Without a shared block, addresses are drawn at random from a /10, or each account keeps a /24 of its own under ownBlocks (a /16).
+                    var ip = shareBlock ? $"203.0.113.{_random.Next(1, 250)}"
+                        : ownBlocks is null ? $"100.{_random.Next(64, 127)}.{_random.Next(256)}.{_random.Next(256)}"
+                        : $"{ownBlocks}.{i}.{_random.Next(1, 250)}";
+                    // The first borrowing accounts send every other prompt from another prompt set.
+                    var set = i < borrowingAccounts && k % 2 == 1 ? borrowedTemplate : template;
+                    var text = shareTemplate ? $"{set}: {_random.Next(100000)} + {_random.Next(100000)}" : $"{Chat()} Think step by step.";
                     Exchanges.Add(Make(ts, id, text, ip, 64500,
                         AsnType.Hosting, "SG", shareClient ? "python-httpx/0.27.0" : $"client-{i}", shareClient ? "ja3_cmp" : $"ja3_{i}"));
                 }
