@@ -256,19 +256,54 @@ public sealed class EngineStructuresTests
     }
 
     [Fact]
-    public void KeySet_MoreKeysThanCapacity_CountsAllAndKeepsNewest()
+    public void KeySet_MoreKeysThanCapacity_EstimatesTheDistinctCountAndKeepsNewest()
     {
         var set = new KeySet(4);
-        for (ulong k = 1; k <= 10; k++)
+        for (ulong k = 1; k <= 4; k++)
+        {
+            Assert.True(set.Add(k));
+        }
+
+        Assert.Equal(4, set.Seen);
+        for (ulong k = 5; k <= 10; k++)
         {
             Assert.True(set.Add(k));
         }
 
         Assert.False(set.Add(10));
-        Assert.Equal(10, set.Seen);
+        Assert.InRange(set.Seen, 8, 12);
         Assert.Equal(4, set.Count);
         Assert.True(set.Contains(10));
         Assert.False(set.Contains(1));
+    }
+
+    [Fact]
+    public void KeySet_KeysCycledThroughASmallerSet_CountedOnce()
+    {
+        // An office's 8 NAT addresses, drawn at random for 500 requests, through a set that keeps 4.
+        var set = new KeySet(4);
+        var random = new Random(3);
+        for (var i = 0; i < 500; i++)
+        {
+            set.Add(0x5EED0000UL + (ulong)random.Next(8));
+        }
+
+        Assert.InRange(set.Seen, 6, 10);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1_000)]
+    [InlineData(20_000)]
+    public void KeySet_ManyDistinctKeys_EstimatedWithinHyperLogLogError(int distinct)
+    {
+        var set = new KeySet(4);
+        for (var i = 1; i <= distinct; i++)
+        {
+            set.Add((ulong)i * 0x9E3779B97F4A7C15UL);
+        }
+
+        Assert.InRange(set.Seen, distinct * 0.6, distinct * 1.4);
     }
 
     [Theory]
