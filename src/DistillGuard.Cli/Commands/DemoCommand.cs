@@ -25,12 +25,13 @@ internal sealed class DemoCommand : ICliVerb
         var simDir = Path.Combine(output, "sim");
         var findings = Path.Combine(output, "findings.json");
         var report = Path.Combine(output, "report.html");
+        var inputs = Path.Combine(output, "model-inputs.csv");
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         string[][] steps =
         [
             ["simulate", "--scenario", "default", "--out", simDir, "--gzip", "--seed", seed.ToString(invariant), "--scale", scale.ToString(invariant)],
-            ["scan", "--accounts", Path.Combine(simDir, "accounts.jsonl"), "--models", Path.Combine(simDir, "models.jsonl"), "--out", findings, "--report", report, simDir],
-            ["evaluate", "--truth", Path.Combine(simDir, "truth.json"), "--findings", findings, "--log", simDir],
+            ["scan", "--accounts", Path.Combine(simDir, "accounts.jsonl"), "--models", Path.Combine(simDir, "models.jsonl"), "--out", findings, "--report", report, "--model-inputs", inputs, simDir],
+            ["evaluate", "--truth", Path.Combine(simDir, "truth.json"), "--findings", findings, "--log", simDir, "--model-inputs", inputs],
         ];
 
         foreach (var step in steps)

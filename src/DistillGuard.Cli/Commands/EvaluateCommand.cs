@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DistillGuard.Cli.Infrastructure;
+using DistillGuard.Core.Engine;
 using DistillGuard.Core.Findings;
 using DistillGuard.Simulation.Evaluation;
 using DistillGuard.Simulation.Truth;
@@ -16,15 +17,16 @@ internal sealed class EvaluateCommand : ICliVerb
         var log = new Option<string?>("--log") { Description = "The scenario's exchange log (folder or files): adds leakage and the daily-quota baseline" };
         var quota = new Option<int>("--quota") { Description = "Exchanges per account per UTC day the baseline allows", DefaultValueFactory = _ => new EvaluationOptions().DailyQuota };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON to standard output" };
+        var modelInputs = new Option<string?>("--model-inputs") { Description = "The CSV 'scan --model-inputs' wrote: adds how close honest accounts came to review" };
         var command = new Command("evaluate", "Score findings against a simulated scenario's labels (precision, recall, FPs per archetype, time to detect, leakage)")
         {
-            truth, findings, log, quota, json,
+            truth, findings, log, modelInputs, quota, json,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(truth)!, parse.GetValue(findings)!, parse.GetValue(log), parse.GetValue(quota), parse.GetValue(json)));
+        command.SetAction(parse => Run(console, parse.GetValue(truth)!, parse.GetValue(findings)!, parse.GetValue(log), parse.GetValue(modelInputs), parse.GetValue(quota), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliConsole console, string truthPath, string findingsPath, string? logPath, int quota, bool json)
+    private static int Run(CliConsole console, string truthPath, string findingsPath, string? logPath, string? modelInputsPath, int quota, bool json)
     {
         if (quota < 1)
         {
@@ -34,11 +36,17 @@ internal sealed class EvaluateCommand : ICliVerb
 
         TruthDocument truth;
         FindingsDocument findings;
+        List<AccountRisk>? risks = null;
         DistillGuard.Core.Log.MergedExchangeReader? reader = null;
         try
         {
             truth = TruthSerializer.ReadFile(truthPath);
             findings = FindingsSerializer.ReadFile(findingsPath);
+            if (modelInputsPath is not null)
+            {
+                risks = ModelInputsReader.ReadFile(modelInputsPath);
+            }
+
             if (logPath is not null)
             {
                 reader = EvaluationLog.Open(logPath);
@@ -71,6 +79,11 @@ internal sealed class EvaluateCommand : ICliVerb
                     console.Error.WriteLine("  " + problem);
                 }
             }
+        }
+
+        if (risks is not null)
+        {
+            report.HonestExposure = ExposureScorer.Score(truth, risks, new DetectionOptions().ReviewRisk);
         }
 
         if (json)

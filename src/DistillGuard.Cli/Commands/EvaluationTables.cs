@@ -68,7 +68,35 @@ internal static class EvaluationTables
         {
             ui.MarkupLine($"Baseline: a per-account quota of {quota:N0} exchanges per UTC day; 'quota served' is the share of campaign exchanges it would still have served.");
         }
+
+        if (report.HonestExposure is { } exposure)
+        {
+            WriteExposure(ui, exposure);
+        }
     }
+
+    /// <summary>How close honest accounts came to review: per archetype, and the riskiest few.</summary>
+    private static void WriteExposure(IAnsiConsole ui, HonestExposure exposure)
+    {
+        var near = (exposure.ReviewRisk - exposure.NearMargin).ToString("0.0#", CultureInfo.InvariantCulture);
+        var archetypes = new Table().Title($"Honest accounts' risk (review at {exposure.ReviewRisk.ToString("0.0#", CultureInfo.InvariantCulture)})")
+            .AddColumns("archetype", "accounts", "highest risk", $"at or above {near}");
+        foreach (var a in exposure.Archetypes)
+        {
+            archetypes.AddRow(Markup.Escape(a.Name), N(a.Accounts), Risk(a.MaxRisk), N(a.NearReview));
+        }
+
+        ui.Write(archetypes);
+        var nearest = new Table().Title("Riskiest honest accounts").AddColumns("account", "archetype", "risk", "exchanges", "linked group");
+        foreach (var a in exposure.Nearest)
+        {
+            nearest.AddRow(Markup.Escape(a.AccountId), Markup.Escape(a.Archetype), Risk(a.Risk), N(a.Exchanges), a.ClusterAccounts > 1 ? N(a.ClusterAccounts) : "none");
+        }
+
+        ui.Write(nearest);
+    }
+
+    private static string Risk(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// How many findings campaigns the campaign came out as (when in pieces, how many of its accounts the largest

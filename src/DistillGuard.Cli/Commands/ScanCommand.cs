@@ -17,13 +17,14 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
         var output = new Option<string?>("--out") { Description = "Write the findings document here (default: standard output)." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad record (exit code 3)." };
         var report = new Option<string?>("--report") { Description = "Also write the HTML report here." };
+        var modelInputs = new Option<string?>("--model-inputs") { Description = "Also write every active account's risk and risk-model inputs here (CSV), for 'evaluate --model-inputs' or a calibration refit." };
         var intel = new Option<string[]>("--intel") { Description = "Peers' STIX 2.1 bundles to match traffic against (repeatable).", AllowMultipleArgumentsPerToken = false };
         var threads = new Option<int>("--threads") { Description = "Threads for decompressing and parsing (default: processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var gatewayConfig = new Option<string?>("--gateway-config") { Description = "A gateway's config file: apply its Gateway:Policy thresholds and its store's admin overrides, so a scan of its log reaches the verdicts it reached live." };
         var logs = new Argument<string[]>("LOG") { Description = "Exchange log files (.jsonl, .jsonl.gz) and directories of them (default with --gateway-config: that gateway's log directory).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("scan", "Find distillation campaigns in exchange logs and write findings.")
         {
-            accounts, models, output, strict, report, intel, threads, gatewayConfig, logs,
+            accounts, models, output, strict, report, modelInputs, intel, threads, gatewayConfig, logs,
         };
         command.SetAction(parse => new ScanRun(console, time ?? TimeProvider.System, new ScanRequest
         {
@@ -33,6 +34,7 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
             OutPath = parse.GetValue(output),
             Strict = parse.GetValue(strict),
             ReportPath = parse.GetValue(report),
+            ModelInputsPath = parse.GetValue(modelInputs),
             IntelPaths = parse.GetValue(intel) ?? [],
             Threads = parse.GetValue(threads),
             GatewayConfigPath = parse.GetValue(gatewayConfig),

@@ -8,10 +8,11 @@ public sealed partial class DetectionEngine
     internal string? CampaignOf(string accountId) => _byId.TryGetValue(accountId, out var account) ? account.CampaignId : null;
 
     /// <summary>
-    /// Writes each active account's model inputs as CSV (the calibration fit in docs/detection.md reads it).
-    /// Call after <see cref="BuildFindings"/>.
+    /// Writes each active account's risk and the model inputs it came from as CSV, one row per account with traffic
+    /// in the order accounts were first seen: what a calibration refit reads (docs/detection.md) and what
+    /// <c>evaluate --model-inputs</c> reads honest accounts' margins from. Call after <see cref="BuildFindings"/>.
     /// </summary>
-    internal void WriteModelInputs(TextWriter writer)
+    public void WriteModelInputs(TextWriter writer)
     {
         writer.WriteLine("account_id,exchanges,behaviour,templated,cot,single_turn,targeted,hosting,young,unverified,regular,around_the_clock,output_heavy,network_diversity,vouched,active,size_factor,w_payment,w_block,w_client,w_template,w_email,creation,synchrony,turn_taking,pivot,mean_behaviour,risk");
         foreach (var a in _accounts)

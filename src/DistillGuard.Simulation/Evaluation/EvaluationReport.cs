@@ -19,4 +19,7 @@ public sealed class EvaluationReport
 
     /// <summary>The quota the baseline used (exchanges per account per UTC day).</summary>
     public int? DailyQuota { get; set; }
+
+    /// <summary>With the scan's model inputs: how close honest accounts came to review.</summary>
+    public HonestExposure? HonestExposure { get; set; }
 }

@@ -109,4 +109,68 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("bad.json:2", run.Error, StringComparison.Ordinal);
     }
+    /// <summary>Model inputs for three honest accounts of the scenario and one campaign account, riskiest campaign first.</summary>
+    private async Task<(string Path, List<(string Id, string Label)> Honest)> WriteModelInputs(string dir)
+    {
+        using var truth = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "truth.json"), TestContext.Current.CancellationToken));
+        var seen = truth.RootElement.GetProperty("accounts").EnumerateArray().Where(a => a.GetProperty("exchanges").GetInt64() > 0).ToList();
+        var honest = seen.Where(a => !a.GetProperty("campaign").GetBoolean()).Take(3)
+            .Select(a => (a.GetProperty("account_id").GetString()!, a.GetProperty("label").GetString()!)).ToList();
+        var campaign = seen.First(a => a.GetProperty("campaign").GetBoolean()).GetProperty("account_id").GetString()!;
+        var path = Path.Combine(_root, "model-inputs.csv");
+        await File.WriteAllLinesAsync(path,
+        [
+            "account_id,exchanges,behaviour,active,size_factor,risk",
+            $"{campaign},300,0.8,40,1,0.99",
+            $"{honest[0].Item1},12,0.2,1,0,0.1",
+            $"{honest[1].Item1},80,0.4,9,0.8,0.45",
+            $"{honest[2].Item1},30,0.3,4,0.4,0.31",
+        ], TestContext.Current.CancellationToken);
+        return (path, honest);
+    }
+
+    [Fact]
+    public async Task Evaluate_ModelInputs_ReportsTheRiskiestHonestAccountsAndEachArchetypesHighest()
+    {
+        var (dir, findings, _, _) = await Prepare();
+        var (inputs, honest) = await WriteModelInputs(dir);
+
+        var run = await CliHarness.RunAsync("evaluate", "--truth", Path.Combine(dir, "truth.json"), "--findings", findings, "--model-inputs", inputs, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var report = JsonDocument.Parse(run.Output);
+        var exposure = report.RootElement.GetProperty("honest_exposure");
+        Assert.Equal(0.5, exposure.GetProperty("review_risk").GetDouble());
+        var nearest = exposure.GetProperty("nearest").EnumerateArray().ToList();
+        Assert.Equal([honest[1].Id, honest[2].Id, honest[0].Id], nearest.Select(a => a.GetProperty("account_id").GetString()));
+        Assert.Equal(honest[1].Label, nearest[0].GetProperty("archetype").GetString());
+        Assert.Equal(0.45, nearest[0].GetProperty("risk").GetDouble());
+        Assert.Equal(9, nearest[0].GetProperty("cluster_accounts").GetInt32());
+        var archetypes = exposure.GetProperty("archetypes").EnumerateArray().ToList();
+        Assert.Equal(3, archetypes.Sum(a => a.GetProperty("accounts").GetInt32()));
+        Assert.Equal(2, archetypes.Sum(a => a.GetProperty("near_review").GetInt32()));
+        Assert.Equal(0.45, archetypes.Single(a => a.GetProperty("name").GetString() == honest[1].Label).GetProperty("max_risk").GetDouble());
+
+        var table = await CliHarness.RunAsync("evaluate", "--truth", Path.Combine(dir, "truth.json"), "--findings", findings, "--model-inputs", inputs);
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("Riskiest honest accounts", table.Output, StringComparison.Ordinal);
+        Assert.Contains(honest[1].Id, table.Output, StringComparison.Ordinal);
+        Assert.Contains("0.450", table.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_ModelInputsWithABadRisk_InputErrorNamingFileLineAndColumn()
+    {
+        var (dir, findings, _, _) = await Prepare();
+        var (inputs, _) = await WriteModelInputs(dir);
+        var lines = await File.ReadAllLinesAsync(inputs, TestContext.Current.CancellationToken);
+        lines[2] = lines[2][..lines[2].LastIndexOf(',')] + ",high";
+        await File.WriteAllLinesAsync(inputs, lines, TestContext.Current.CancellationToken);
+
+        var run = await CliHarness.RunAsync("evaluate", "--truth", Path.Combine(dir, "truth.json"), "--findings", findings, "--model-inputs", inputs);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("model-inputs.csv:3: risk: 'high' is not a number", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -55,6 +55,29 @@ public sealed partial class ScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_ModelInputs_WritesEveryActiveAccountsRiskAsInTheFindings()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var outPath = fixture.Path2("findings.json");
+        var inputsPath = fixture.Path2("model-inputs.csv");
+
+        var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", outPath, "--model-inputs", inputsPath, fixture.LogPath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("model inputs written to", run.Error, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(inputsPath);
+        var header = lines[0].Split(',');
+        Assert.Equal("account_id", header[0]);
+        var risk = Array.IndexOf(header, "risk");
+        var rows = lines[1..].Select(l => l.Split(',')).ToDictionary(f => f[0], f => double.Parse(f[risk], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(20 + 60, rows.Count);
+        var findings = FindingsSerializer.ReadFile(outPath);
+        Assert.NotEmpty(findings.Accounts);
+        Assert.All(findings.Accounts, a => Assert.Equal(a.Risk, rows[a.AccountId], 3));
+        Assert.All(rows.Where(r => r.Key.StartsWith("user_", StringComparison.Ordinal)), r => Assert.True(r.Value < 0.5, $"{r.Key} at {r.Value}"));
+    }
+
+    [Fact]
     public async Task Scan_NoOut_WritesFindingsJsonToStdoutAndSummaryToStderr()
     {
         using var fixture = new ScanLogFixture().WriteScenario();

@@ -17,6 +17,9 @@ internal sealed record ScanRequest
 
     public string? ReportPath { get; init; }
 
+    /// <summary>Where to write the model-inputs CSV (<see cref="Core.Engine.DetectionEngine.WriteModelInputs"/>), if anywhere.</summary>
+    public string? ModelInputsPath { get; init; }
+
     public IReadOnlyList<string> IntelPaths { get; init; } = [];
 
     public int Threads { get; init; }

@@ -138,7 +138,7 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
         console.Error.WriteLine(
             $"scanned {engine.ObservedExchanges:N0} exchanges ({bytes / 1048576.0:N1} MiB read) in {seconds:N1} s: {engine.ObservedExchanges / seconds:N0} exchanges/s");
         ReportBadRecords(bad);
-        return WriteOutputs(findings);
+        return WriteOutputs(findings, engine);
     }
 
     /// <summary>
@@ -214,7 +214,7 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
         }
     }
 
-    private int WriteOutputs(FindingsDocument findings)
+    private int WriteOutputs(FindingsDocument findings, DetectionEngine engine)
     {
         try
         {
@@ -234,6 +234,16 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             {
                 HtmlReport.WriteFile(reportPath, findings);
                 console.Error.WriteLine($"report written to {reportPath}");
+            }
+
+            if (request.ModelInputsPath is { } modelInputsPath)
+            {
+                using (var writer = new StreamWriter(modelInputsPath))
+                {
+                    engine.WriteModelInputs(writer);
+                }
+
+                console.Error.WriteLine($"model inputs written to {modelInputsPath}");
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
