@@ -5,7 +5,7 @@ namespace DistillGuard.Core.Engine;
 /// distillation campaign. Coefficients were fitted (L2-regularised logistic regression) against the simulator's
 /// labels on the default scenario, seed 1 (docs/detection.md, "Calibration"); signals that must never lower risk
 /// were clamped at 0. Behaviour alone cannot reach the review threshold: an account outside a linked group of at
-/// least three accounts stays below it.
+/// least three accounts, or linked to it by nothing but a client fingerprint, stays below it.
 /// </summary>
 internal static class RiskModel
 {
@@ -80,8 +80,16 @@ internal static class RiskModel
         }
 
         var risk = 1 / (1 + Math.Exp(-z));
-        return size > 0 ? risk : Math.Min(risk, reviewRisk - 0.01);
+        return size > 0 && HoldsMoreThanAClient(account) ? risk : Math.Min(risk, reviewRisk - 0.01);
     }
+
+    /// <summary>
+    /// Whether the account holds a link of its own other than a client fingerprint. The pool joins accounts through
+    /// any attribute they share, and an SDK build is shared by strangers (its coefficient is near 0): an app backend
+    /// whose behaviour alone reads as a harvester's must not be flagged for being pooled with two others on one SDK.
+    /// On the simulated scenarios no campaign account's only link is a client fingerprint; about 300 honest ones' is.
+    /// </summary>
+    private static bool HoldsMoreThanAClient(AccountState account) => (account.LinkMask & ~(1 << (int)AttributeKind.ClientFingerprint)) != 0;
 
     /// <summary>Raises risk for peer-intel matches without ever crossing <paramref name="blockRisk"/> on their own.</summary>
     public static double WithIntel(double risk, double confidence, double blockRisk)

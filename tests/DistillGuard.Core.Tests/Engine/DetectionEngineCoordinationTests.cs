@@ -140,6 +140,19 @@ public sealed class DetectionEngineCoordinationTests
     }
 
     [Fact]
+    public void BuildFindings_AppBackendsSharingOnlyAnSdkBuild_NotFlagged()
+    {
+        // Each backend alone scores above the review risk on behaviour; the one thing the three share is a client
+        // fingerprint (an SDK build rare in this population), which pools them into a linked group of three.
+        var traffic = new TrafficBuilder().AppBackend("app_1", 300, 3, "acme-sdk/2.1").AppBackend("app_2", 300, 3, "acme-sdk/2.1")
+            .AppBackend("app_3", 300, 3, "acme-sdk/2.1").Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Empty(findings.Accounts);
+    }
+
+    [Fact]
     public void BuildFindings_CampaignAmongHonestArchetypes_FlagsOnlyCampaign()
     {
         var traffic = new TrafficBuilder().Campaign("cmpD", 30, 40, 3).Enterprise("acme", 30, 20, 3).Students(40, 10, 3)

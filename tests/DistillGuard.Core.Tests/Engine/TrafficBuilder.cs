@@ -174,6 +174,26 @@ internal sealed class TrafficBuilder
     }
 
     /// <summary>
+    /// An app's backend: a new unverified account calling around the clock, single-turn and evenly paced, from a cloud
+    /// /24 of its own, with the SDK build <paramref name="client"/>: on behaviour alone it looks like a harvester.
+    /// </summary>
+    public TrafficBuilder AppBackend(string id, int perDay, int days, string client)
+    {
+        Add(new AccountRecord { AccountId = id, CreatedAt = Start.AddDays(-1), SignupChannel = SignupChannel.Standard, PaymentFingerprint = $"pf_{id}", Verified = false }, "honest:app_backend");
+        var block = Accounts.Count;
+        for (var d = 0; d < days; d++)
+        {
+            for (var k = 0; k < perDay; k++)
+            {
+                var ts = Start.AddDays(d).AddSeconds((86400.0 / perDay * k) + _random.Next(30));
+                Exchanges.Add(Make(ts, id, Chat(), $"35.{block}.7.{_random.Next(1, 250)}", 396982, AsnType.Hosting, "US", client, "ja3_" + client));
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>
     /// One account that looks like a person on its own (home ISP address, browser, chat prompts a few times an hour
     /// from <paramref name="from"/>), paying with <paramref name="payment"/>: what a banned operator's replacement
     /// or a card's second honest user sends at first.
