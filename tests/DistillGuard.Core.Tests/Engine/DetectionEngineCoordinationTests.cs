@@ -153,6 +153,22 @@ public sealed class DetectionEngineCoordinationTests
     }
 
     [Fact]
+    public void BuildFindings_EstablishedAppBackendsOnOneServerlessEgressBlock_NotFlagged()
+    {
+        // Six customers' backends leave through one hosting /24 (a serverless platform's egress), each with its own
+        // SDK and card, signed up months apart. New ones would be throttled: docs/detection.md, "Known weaknesses".
+        var traffic = new TrafficBuilder();
+        for (var i = 0; i < 6; i++)
+        {
+            traffic.AppBackend($"app_{i}", 300, 3, $"sdk-{i}/1.0", sharedBlock: 250, ageDays: 30 + (i * 47));
+        }
+
+        var findings = EngineRun.Run(traffic.Casual(150, 4, 3));
+
+        Assert.Empty(findings.Accounts);
+    }
+
+    [Fact]
     public void BuildFindings_CampaignAmongHonestArchetypes_FlagsOnlyCampaign()
     {
         var traffic = new TrafficBuilder().Campaign("cmpD", 30, 40, 3).Enterprise("acme", 30, 20, 3).Students(40, 10, 3)

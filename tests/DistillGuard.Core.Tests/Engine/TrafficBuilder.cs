@@ -177,10 +177,10 @@ internal sealed class TrafficBuilder
     /// An app's backend: a new unverified account calling around the clock, single-turn and evenly paced, from a cloud
     /// /24 of its own, with the SDK build <paramref name="client"/>: on behaviour alone it looks like a harvester.
     /// </summary>
-    public TrafficBuilder AppBackend(string id, int perDay, int days, string client)
+    public TrafficBuilder AppBackend(string id, int perDay, int days, string client, int? sharedBlock = null, int ageDays = 1)
     {
-        Add(new AccountRecord { AccountId = id, CreatedAt = Start.AddDays(-1), SignupChannel = SignupChannel.Standard, PaymentFingerprint = $"pf_{id}", Verified = false }, "honest:app_backend");
-        var block = Accounts.Count;
+        Add(new AccountRecord { AccountId = id, CreatedAt = Start.AddDays(-ageDays), SignupChannel = SignupChannel.Standard, PaymentFingerprint = $"pf_{id}", Verified = false }, "honest:app_backend");
+        var block = sharedBlock ?? Accounts.Count;
         for (var d = 0; d < days; d++)
         {
             for (var k = 0; k < perDay; k++)
