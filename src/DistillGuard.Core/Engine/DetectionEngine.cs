@@ -45,6 +45,7 @@ public sealed partial class DetectionEngine
     private readonly ReferenceCache<(ulong Block, ulong Hash, string? Shared)> _addresses = new(4096);
     private readonly ReferenceCache<(string? Tls, ulong Hash, string? SharedUserAgent, string? SharedTls)> _clients = new(256);
     private readonly ExampleTexts _examples;
+    private readonly SharedEgress _sharedEgress;
     private List<ClusterFeatures> _clusters = [];
     private long _tickEnd = -1;
 
@@ -81,6 +82,7 @@ public sealed partial class DetectionEngine
         Analyzer = analyzer;
         Intel = intel;
         _examples = new ExampleTexts(maxExampleBytes);
+        _sharedEgress = SharedEgress.From(options.SharedEgress);
     }
 
     public DetectionOptions Options { get; }
@@ -254,7 +256,7 @@ public sealed partial class DetectionEngine
         return state;
     }
 
-    /// <summary>An address's /24 (/48) block key, its own key and its shared instance.</summary>
+    /// <summary>An address's /24 (/48) block key (0 in a shared egress network), its own key and its shared instance.</summary>
     private (ulong Block, ulong Hash, string? Shared) Address(string? ip, bool pooled)
     {
         if (ip is null)
@@ -264,7 +266,9 @@ public sealed partial class DetectionEngine
 
         if (!_addresses.TryGet(ip, out var address))
         {
-            address = (IpBlocks.BlockHash(ip), StableHash.Of(ip) | 1, Shared(ip));
+            // An address in a shared egress network keeps its own key (network diversity) but links no one by its block.
+            var block = IpBlocks.BlockHash(ip);
+            address = (_sharedEgress.Contains(block) ? 0 : block, StableHash.Of(ip) | 1, Shared(ip));
             if (pooled || ReferenceEquals(address.Shared, ip))
             {
                 // Only an instance the engine or a reader's pool keeps anyway: a gateway's fresh copy per request must

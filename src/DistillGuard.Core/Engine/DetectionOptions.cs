@@ -56,9 +56,21 @@ public sealed class DetectionOptions
     /// </summary>
     public TimeSpan BanEvasionMaxAccountAge { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Throws <see cref="ArgumentException"/> when thresholds are out of order or out of [0, 1].</summary>
+    /// <summary>
+    /// Networks whose addresses strangers share (CIDR blocks or addresses): a serverless platform's or a secure web
+    /// gateway's egress, a carrier's NAT. Accounts there are not linked by their IP block, as a campaign renting one
+    /// would be (docs/detection.md). IPv4 prefixes of /12 or narrower, IPv6 of /36 or narrower. Default none.
+    /// </summary>
+    public IReadOnlyList<string> SharedEgress { get; set; } = [];
+
+    /// <summary>Throws <see cref="ArgumentException"/> when thresholds are out of order or out of [0, 1], or a <see cref="SharedEgress"/> entry is not a block.</summary>
     public void Validate()
     {
+        foreach (var network in SharedEgress)
+        {
+            Engine.SharedEgress.Parse(network);
+        }
+
         if (!(ReviewRisk > 0 && ReviewRisk <= ThrottleRisk && ThrottleRisk <= BlockRisk && BlockRisk <= 1))
         {
             throw new ArgumentException("Risk thresholds must satisfy 0 < review <= throttle <= block <= 1.");

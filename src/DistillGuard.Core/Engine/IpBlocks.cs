@@ -27,11 +27,31 @@ internal static class IpBlocks
         }
 
         Span<byte> bytes = stackalloc byte[16];
-        if (!address.TryWriteBytes(bytes, out _))
+        return address.TryWriteBytes(bytes, out _) ? V6BlockHash(bytes) : 0;
+    }
+
+    /// <summary>The block hash <see cref="BlockHash"/> gives every address of the IPv4 /24 whose first three bytes are these.</summary>
+    public static ulong V4BlockHash(byte a, byte b, byte c)
+    {
+        Span<char> text = stackalloc char[11];
+        var length = 0;
+        foreach (var part in (ReadOnlySpan<byte>)[a, b, c])
         {
-            return 0;
+            if (length > 0)
+            {
+                text[length++] = '.';
+            }
+
+            part.TryFormat(text[length..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            length += written;
         }
 
+        return StableHash.Of(text[..length]) | 1;
+    }
+
+    /// <summary>The block hash of an IPv6 /48, from the address's bytes (the first six are read).</summary>
+    public static ulong V6BlockHash(ReadOnlySpan<byte> bytes)
+    {
         ulong hash = 0xcbf29ce484222325UL;
         for (var i = 0; i < 6; i++)
         {

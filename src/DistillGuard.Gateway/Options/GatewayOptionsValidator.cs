@@ -69,6 +69,18 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Add($"Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick ({engine.Tick:c})");
         }
 
+        for (var i = 0; i < options.Policy.SharedEgress.Count; i++)
+        {
+            try
+            {
+                new DetectionOptions { SharedEgress = [options.Policy.SharedEgress[i]] }.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add($"Gateway:Policy:{ex.Message.Replace("SharedEgress: ", $"SharedEgress:{i}: ", StringComparison.Ordinal)}");
+            }
+        }
+
         if (options.Store.KeyPepper.Length < 16)
         {
             errors.Add("Gateway:Store:KeyPepper must be at least 16 characters (it keys the API-key hashes)");

@@ -31,6 +31,13 @@ public sealed class PolicyOptions
     /// </summary>
     public TimeSpan ReorderTolerance { get; set; } = new DetectionOptions().ReorderTolerance;
 
+    /// <summary>
+    /// Networks whose addresses strangers share (CIDR blocks or addresses: a serverless platform's or a secure web
+    /// gateway's egress, a carrier's NAT): accounts there are not linked by their IP block. IPv4 /12 or narrower, IPv6
+    /// /36 or narrower. Read at start, like the thresholds (docs/detection.md, "Shared egress networks").
+    /// </summary>
+    public List<string> SharedEgress { get; set; } = [];
+
     /// <summary>Requests per minute a throttled account may make (token bucket refill). Default 6.</summary>
     [Range(0.001, 1_000_000)]
     public double ThrottleRequestsPerMinute { get; set; } = 6;
@@ -47,5 +54,6 @@ public sealed class PolicyOptions
         BlockRisk = BlockRisk,
         PaymentBanEvasion = PaymentBanEvasion,
         ReorderTolerance = ReorderTolerance,
+        SharedEgress = [.. SharedEgress],
     };
 }

@@ -78,6 +78,36 @@ public sealed partial class ScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_SharedEgressFile_ItsBlocksLinkNoOne()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var egress = fixture.Path2("egress.txt");
+        File.WriteAllLines(egress, ["# a serverless platform's egress", "", "203.0.113.0/24   # us-east", "2001:db8:40::/44"]);
+
+        var plain = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", fixture.Path2("plain.json"), fixture.LogPath);
+        var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--shared-egress", egress, "--out", fixture.Path2("listed.json"), fixture.LogPath);
+
+        Assert.Equal(0, plain.ExitCode);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains(FindingsSerializer.ReadFile(fixture.Path2("plain.json")).Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.SharedIpBlock));
+        Assert.DoesNotContain(FindingsSerializer.ReadFile(fixture.Path2("listed.json")).Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.SharedIpBlock));
+    }
+
+    [Fact]
+    public async Task Scan_SharedEgressFileWithABadLine_ExitsWithInputCodeNamingFileAndLine()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var egress = fixture.Path2("egress.txt");
+        File.WriteAllLines(egress, ["203.0.113.0/24", "# comment", "vercel egress"]);
+
+        var run = await CliHarness.RunAsync("scan", "--shared-egress", egress, "--out", fixture.Path2("f.json"), fixture.LogPath);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"{egress}:3: SharedEgress: 'vercel egress' is not an IP address or CIDR block", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(fixture.Path2("f.json")));
+    }
+
+    [Fact]
     public async Task Scan_NoOut_WritesFindingsJsonToStdoutAndSummaryToStderr()
     {
         using var fixture = new ScanLogFixture().WriteScenario();

@@ -68,6 +68,31 @@ public sealed class ScanGatewayConfigTests
     }
 
     [Fact]
+    public async Task Scan_GatewayConfigListingTheCampaignsBlockAsSharedEgress_LinksNoOneByIt()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var config = WriteConfig(fixture, """{ "SharedEgress": [ "203.0.113.0/24" ] }""");
+
+        var defaults = await ScanAsync(fixture, "default.json");
+        var listed = await ScanAsync(fixture, "listed.json", "--gateway-config", config);
+
+        Assert.Contains(defaults.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.SharedIpBlock));
+        Assert.DoesNotContain(listed.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.SharedIpBlock));
+    }
+
+    [Fact]
+    public async Task Scan_GatewayConfigWithTooWideSharedEgress_ExitsWithInputCodeNamingTheEntry()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var config = WriteConfig(fixture, """{ "SharedEgress": [ "10.0.0.0/8" ] }""");
+
+        var run = await CliHarness.RunAsync("scan", "--gateway-config", config, fixture.LogPath);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("Gateway:Policy: SharedEgress: '10.0.0.0/8' is wider than /12", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_GatewayConfigWithThresholdsOutOfOrder_ExitsWithInputCode()
     {
         using var fixture = new ScanLogFixture().WriteScenario();

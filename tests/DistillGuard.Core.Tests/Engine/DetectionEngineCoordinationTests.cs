@@ -1,3 +1,4 @@
+using DistillGuard.Core.Engine;
 using DistillGuard.Core.Findings;
 
 namespace DistillGuard.Core.Tests.Engine;
@@ -166,6 +167,29 @@ public sealed class DetectionEngineCoordinationTests
         var findings = EngineRun.Run(traffic.Casual(150, 4, 3));
 
         Assert.Empty(findings.Accounts);
+    }
+
+    [Fact]
+    public void BuildFindings_NewAppBackendsOnAListedSharedEgressBlock_NotLinkedByIt()
+    {
+        // Six backends signed up the day before, leaving through one serverless /24 (35.250.7.0/24), each with its own
+        // SDK and card: throttled as a campaign renting the block, unless the operator lists the platform's egress.
+        static TrafficBuilder Backends()
+        {
+            var traffic = new TrafficBuilder();
+            for (var i = 0; i < 6; i++)
+            {
+                traffic.AppBackend($"app_{i}", 300, 3, $"sdk-{i}/1.0", sharedBlock: 250);
+            }
+
+            return traffic.Casual(150, 4, 3);
+        }
+
+        var unlisted = EngineRun.Run(Backends());
+        var listed = EngineRun.Run(Backends(), options: new DetectionOptions { SharedEgress = ["35.250.4.0/22"] });
+
+        Assert.Equal(6, unlisted.Accounts.Count(a => a.Verdict is "throttle" or "block"));
+        Assert.Empty(listed.Accounts);
     }
 
     [Fact]

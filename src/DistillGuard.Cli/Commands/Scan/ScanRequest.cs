@@ -24,6 +24,9 @@ internal sealed record ScanRequest
 
     public int Threads { get; init; }
 
+    /// <summary>A file of shared egress networks, one a line (<see cref="Core.Engine.DetectionOptions.SharedEgress"/>).</summary>
+    public string? SharedEgressPath { get; init; }
+
     /// <summary>A gateway's config file: its policy thresholds and its store's overrides are applied (scan of its log).</summary>
     public string? GatewayConfigPath { get; init; }
 

@@ -74,8 +74,22 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             }
         }
 
+        var options = gateway?.Options ?? new DetectionOptions();
+        if (request.SharedEgressPath is { } sharedEgressPath)
+        {
+            try
+            {
+                options.SharedEgress = [.. options.SharedEgress, .. SharedEgressFile.Read(sharedEgressPath)];
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.InputError;
+            }
+        }
+
         var bad = new BadRecordLog(request.Strict);
-        var engine = new DetectionEngine(gateway?.Options ?? new DetectionOptions(), new ExchangeAnalyzer(), intel);
+        var engine = new DetectionEngine(options, new ExchangeAnalyzer(), intel);
         var stopwatch = Stopwatch.StartNew();
         long bytes = 0;
         try

@@ -183,7 +183,7 @@ public sealed class OperationsTests
     /// <summary>
     /// The annotations on nested sections count (generated validation walks into them), and the lengths that were
     /// attributes are checked in code: no upstream at all, a review risk above 1, a log flush interval of a day, an
-    /// empty log queue, a reorder tolerance longer than the engine's tick.
+    /// empty log queue, a reorder tolerance longer than the engine's tick, a shared egress network wider than /12.
     /// </summary>
     [Fact]
     public async Task Build_NoUpstreamAndOutOfRangeNestedOption_FailsOnStartNamingTheSettings()
@@ -194,6 +194,8 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:Log:QueueCapacity"] = "0";
         settings.Overrides["Gateway:Policy:ReorderTolerance"] = "00:20:00";
         settings.Overrides["Gateway:Log:ReplayWindow"] = "-01:00:00";
+        settings.Overrides["Gateway:Policy:SharedEgress:0"] = "76.76.21.0/24";
+        settings.Overrides["Gateway:Policy:SharedEgress:1"] = "10.0.0.0/8";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -205,6 +207,8 @@ public sealed class OperationsTests
         Assert.Contains("QueueCapacity must be between 1 and 1000000", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Policy:ReorderTolerance must be at least 00:00:00 and under the engine's tick (00:15:00)", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Log:ReplayWindow must be positive (it was -01:00:00)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Policy:SharedEgress:1: '10.0.0.0/8' is wider than /12", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SharedEgress:0", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
     }
 
