@@ -77,6 +77,22 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void WriteFile_CampaignsSharingAProxyBlock_EachNamesTheOtherAndWhat()
+    {
+        var findings = FindingsFixtures.TwoCampaigns();
+        findings.Campaigns[0].RelatedCampaigns = [new() { CampaignId = "cmp_0002", Shared = [new() { Kind = "ip_block", Value = "198.51.100.0/24" }] }];
+        findings.Campaigns[1].RelatedCampaigns = [new() { CampaignId = "cmp_0001", Shared = [new() { Kind = "ip_block", Value = "198.51.100.0/24" }] }];
+
+        var html = HtmlReport.Render(findings);
+        var plain = HtmlReport.Render(FindingsFixtures.TwoCampaigns());
+
+        Assert.Equal(2, Regex.Count(html, "<h4>Shared with other campaigns</h4>"));
+        Assert.Contains("<tr><td><a href=\"#campaign-cmp_0002\">cmp_0002</a></td><td>same IP block</td><td class=\"dg-mono\">198.51.100.0/24</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#campaign-cmp_0001\">cmp_0001</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Shared with other campaigns", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WriteFile_Report_IsSelfContainedWithHashedCsp()
     {
         var html = HtmlReport.Render(FindingsFixtures.TwoCampaigns());

@@ -33,6 +33,26 @@ public sealed class CampaignFinding
 
     /// <summary>Share of the campaign's exchanges per model, largest first.</summary>
     public Dictionary<string, double>? Models { get; set; }
+
+    /// <summary>
+    /// Other campaigns whose accounts share a linking attribute with this one's (a template, an IP block, a client
+    /// fingerprint): a proxy network or prompt set two operators both use. Beyond the spec; absent when none.
+    /// </summary>
+    public List<RelatedCampaign>? RelatedCampaigns { get; set; }
+}
+
+/// <summary>A campaign sharing attributes with another, and which.</summary>
+public sealed class RelatedCampaign
+{
+    public string CampaignId { get; set; } = string.Empty;
+    public List<SharedIndicator> Shared { get; set; } = [];
+}
+
+/// <summary>One attribute two campaigns share: its kind (a graph edge kind) and value (as in the indicators).</summary>
+public sealed class SharedIndicator
+{
+    public string Kind { get; set; } = string.Empty;
+    public string Value { get; set; } = string.Empty;
 }
 
 public sealed class CampaignIndicators

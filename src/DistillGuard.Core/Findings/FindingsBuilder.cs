@@ -92,13 +92,18 @@ internal sealed partial class FindingsBuilder(
             return c != 0 ? c : string.CompareOrdinal(x.AccountId, y.AccountId);
         });
 
+        var sharedByCampaign = new List<(CampaignFinding Finding, List<AttributeStats> Shared)>();
         foreach (var cluster in clusters)
         {
             if (cluster.CampaignId is not null)
             {
-                document.Campaigns.Add(BuildCampaign(cluster, used));
+                var campaign = BuildCampaign(cluster, used, out var shared);
+                document.Campaigns.Add(campaign);
+                sharedByCampaign.Add((campaign, shared));
             }
         }
+
+        Relate(sharedByCampaign);
 
         document.Campaigns.Sort(static (x, y) =>
         {
@@ -108,7 +113,7 @@ internal sealed partial class FindingsBuilder(
         return document;
     }
 
-    private CampaignFinding BuildCampaign(ClusterFeatures cluster, int used)
+    private CampaignFinding BuildCampaign(ClusterFeatures cluster, int used, out List<AttributeStats> shared)
     {
         var members = cluster.Members.FindAll(m => m.CampaignId == cluster.CampaignId);
         var capabilities = new long[CapabilityNames.Count];
@@ -142,7 +147,7 @@ internal sealed partial class FindingsBuilder(
 
         flaggedAt.Sort();
         var detected = flaggedAt[Math.Min(flaggedAt.Count, engine.Options.MinCampaignAccounts) - 1];
-        var shared = SharedAttributes(members);
+        shared = SharedAttributes(members);
         return new CampaignFinding
         {
             CampaignId = cluster.CampaignId!,

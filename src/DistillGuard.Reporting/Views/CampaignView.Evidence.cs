@@ -104,6 +104,30 @@ internal static partial class CampaignView
         html.Raw("</div>");
     }
 
+    /// <summary>Other campaigns this one shares a template, IP block or client fingerprint with (absent when none).</summary>
+    private static void WriteRelated(HtmlWriter html, CampaignFinding campaign)
+    {
+        if (campaign.RelatedCampaigns is not { Count: > 0 } related)
+        {
+            return;
+        }
+
+        html.Raw("<div class=\"dg-block dg-related\"><h4>Shared with other campaigns</h4>")
+            .Element("p", "dg-note", "Operators kept apart that meet on one proxy network, prompt set or client build: worth a look together.")
+            .Raw("<table class=\"dg-table\"><thead><tr><th>Campaign</th><th>Kind</th><th>Shared</th></tr></thead><tbody>");
+        foreach (var other in related)
+        {
+            foreach (var shared in other.Shared)
+            {
+                html.Raw("<tr><td><a").Attr("href", "#campaign-" + other.CampaignId).Raw(">").Text(other.CampaignId).Raw("</a></td>")
+                    .Element("td", null, GraphKinds.Label(shared.Kind))
+                    .Element("td", "dg-mono", shared.Value).Raw("</tr>");
+            }
+        }
+
+        html.Raw("</tbody></table></div>");
+    }
+
     private static void WriteIndicatorsOnly(HtmlWriter html, CampaignIndicators indicators)
     {
         // Older or minimal findings: the spec's indicator lists are still worth showing.

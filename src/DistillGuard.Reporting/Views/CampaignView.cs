@@ -35,6 +35,7 @@ internal static partial class CampaignView
         WriteReasons(html, campaign.Reasons);
         WriteTemplates(html, campaign.Templates);
         WriteInfrastructure(html, campaign);
+        WriteRelated(html, campaign);
         WriteMembers(html, campaign);
         html.Raw("</article>");
     }

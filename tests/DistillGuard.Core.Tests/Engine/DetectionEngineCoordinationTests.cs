@@ -67,8 +67,18 @@ public sealed class DetectionEngineCoordinationTests
 
         Assert.Equal(2, findings.Campaigns.Count);
         Assert.All(findings.Campaigns, c => Assert.Equal(25, c.Accounts));
-        Assert.Contains(findings.Campaigns, c => c.AccountIds.All(id => id.StartsWith("opA_", StringComparison.Ordinal)));
-        Assert.Contains(findings.Campaigns, c => c.AccountIds.All(id => id.StartsWith("opB_", StringComparison.Ordinal)));
+        var a = Assert.Single(findings.Campaigns, c => c.AccountIds.All(id => id.StartsWith("opA_", StringComparison.Ordinal)));
+        var b = Assert.Single(findings.Campaigns, c => c.AccountIds.All(id => id.StartsWith("opB_", StringComparison.Ordinal)));
+
+        // Kept apart, but where they meet is reported on both sides: opA's template, which three of opB's run.
+        var fromA = Assert.Single(a.RelatedCampaigns!);
+        var fromB = Assert.Single(b.RelatedCampaigns!);
+        Assert.Equal(b.CampaignId, fromA.CampaignId);
+        Assert.Equal(a.CampaignId, fromB.CampaignId);
+        var shared = Assert.Single(fromA.Shared);
+        Assert.Equal("template", shared.Kind);
+        Assert.Contains(shared.Value, a.Indicators.TemplateIds);
+        Assert.Equal(shared.Value, Assert.Single(fromB.Shared).Value);
     }
 
     [Fact]
