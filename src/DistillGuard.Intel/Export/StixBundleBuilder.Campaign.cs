@@ -20,6 +20,7 @@ internal sealed partial class StixBundleBuilder
             modified,
             campaign.LastSeen + _options.ValidFor);
 
+        _scopes[campaign.CampaignId] = scope;
         Sdo("campaign", scope.Id, created, modified,
             ("name", "Distillation campaign " + campaign.CampaignId),
             ("description", Describe(campaign)),
@@ -44,6 +45,35 @@ internal sealed partial class StixBundleBuilder
         }
 
         Sighting(scope, scope.Id, campaign.Exchanges);
+    }
+
+    /// <summary>
+    /// One <c>related-to</c> relationship for each pair of exported campaigns the findings relate (accounts of both
+    /// share a template, IP block or client fingerprint), from the campaign whose id sorts first, naming what they
+    /// share: peers see that two operators met on one proxy network or prompt set. Pairs with a campaign left out of
+    /// the export are not mentioned.
+    /// </summary>
+    private void RelateCampaigns()
+    {
+        foreach (var (campaignId, scope) in _scopes)
+        {
+            foreach (var related in scope.Campaign.RelatedCampaigns ?? [])
+            {
+                if (string.CompareOrdinal(campaignId, related.CampaignId) >= 0 || !_scopes.TryGetValue(related.CampaignId, out var other))
+                {
+                    continue;
+                }
+
+                var shared = string.Join("; ", related.Shared.Select(static s => s.Kind.Replace('_', ' ') + " " + s.Value));
+                Sdo("relationship", StixIds.Create("relationship", scope.Id + "|related-to|" + other.Id),
+                    scope.Created > other.Created ? scope.Created : other.Created,
+                    scope.Modified > other.Modified ? scope.Modified : other.Modified,
+                    ("relationship_type", "related-to"),
+                    ("description", $"Accounts of campaigns {campaignId} and {related.CampaignId}, kept apart as two operators, share: {shared}."),
+                    ("source_ref", scope.Id),
+                    ("target_ref", other.Id));
+            }
+        }
     }
 
     private string? AddInfrastructure(CampaignScope scope)

@@ -23,6 +23,7 @@ internal sealed partial class StixBundleBuilder
     private readonly byte[] _salt;
     private readonly string _saltHex;
     private readonly Dictionary<string, string> _attackPatternIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CampaignScope> _scopes = new(StringComparer.Ordinal);
 
     public StixBundleBuilder(FindingsDocument findings, StixExportOptions options)
     {
@@ -41,6 +42,8 @@ internal sealed partial class StixBundleBuilder
         {
             AddCampaign(campaign);
         }
+
+        RelateCampaigns();
 
         var objects = new JsonArray();
         var idText = new StringBuilder();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DistillGuard.Core.Findings;
 using DistillGuard.Intel.Export;
 using DistillGuard.Intel.Stix;
 using DistillGuard.Intel.Validation;
@@ -46,6 +47,31 @@ public sealed class StixExportTests
         Assert.Contains("[domain-name:value = 'mail51a1.com']", patterns); // the operator's sign-up domain
         Assert.DoesNotContain("[ipv4-addr:value = '203.0.113.7']", patterns); // covered by its /24
         Assert.Equal(6, patterns.Count);
+    }
+
+    [Fact]
+    public void ToJson_TwoRelatedCampaigns_OneRelatedToRelationshipNamingWhatTheyShare()
+    {
+        var findings = TestFindings.Create();
+        var other = TestFindings.Campaign();
+        other.CampaignId = "cmp_0002";
+        other.FirstSeen = TestFindings.FirstSeen.AddDays(3);
+        SharedIndicator block = new() { Kind = "ip_block", Value = "203.0.113.0/24" };
+        findings.Campaigns[0].RelatedCampaigns = [new() { CampaignId = "cmp_0002", Shared = [block] }];
+        other.RelatedCampaigns = [new() { CampaignId = "cmp_0001", Shared = [block] }];
+        findings.Campaigns.Add(other);
+
+        var bundle = JsonNode.Parse(StixExport.ToJson(findings, BundleFixture.Options()))!.AsObject();
+        var alone = JsonNode.Parse(StixExport.ToJson(findings, BundleFixture.Options(o => o.CampaignIds = ["cmp_0002"])))!.AsObject();
+
+        var campaigns = BundleFixture.OfType(bundle, "campaign").ToDictionary(c => (string)c["aliases"]![0]!, c => (string)c["id"]!);
+        var related = Assert.Single(BundleFixture.OfType(bundle, "relationship"), r => (string)r["relationship_type"]! == "related-to");
+        Assert.Equal(campaigns["cmp_0001"], (string)related["source_ref"]!);
+        Assert.Equal(campaigns["cmp_0002"], (string)related["target_ref"]!);
+        Assert.Contains("share: ip block 203.0.113.0/24", (string)related["description"]!, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(bundle.ToJsonString());
+        Assert.Empty(StixValidator.Validate(document.RootElement, new StixValidationOptions { RequireResolvableReferences = true }));
+        Assert.DoesNotContain(BundleFixture.OfType(alone, "relationship"), r => (string)r["relationship_type"]! == "related-to");
     }
 
     [Fact]
