@@ -39,7 +39,12 @@ internal static class ScanSummary
         {
             // Reasons on their own lines: a sentence does not fit a table cell on an 80-column terminal.
             ui.WriteLine($"{c.CampaignId}: {c.Reasons.FirstOrDefault()?.Detail}");
+            if (c.RelatedCampaigns is { Count: > 0 } related)
+            {
+                ui.WriteLine($"  shares with {string.Join(", ", related.Select(static r => $"{r.CampaignId} ({string.Join(", ", r.Shared.Select(static s => s.Kind.Replace('_', ' ') + " " + s.Value))})"))}");
+            }
         }
+
         if (findings.Campaigns.Count > MaxRows)
         {
             ui.WriteLine($"... and {findings.Campaigns.Count - MaxRows} more (see the findings file)");

@@ -1,0 +1,30 @@
+using DistillGuard.Cli.Commands.Scan;
+using DistillGuard.Core.Findings;
+
+namespace DistillGuard.Cli.Tests.Commands;
+
+public sealed class ScanSummaryTests
+{
+    [Fact]
+    public void Write_RelatedCampaigns_NamesEachOtherAndWhatTheyShare()
+    {
+        SharedIndicator block = new() { Kind = "ip_block", Value = "203.0.113.0/24" };
+        var findings = new FindingsDocument
+        {
+            Campaigns =
+            [
+                new() { CampaignId = "cmp_a", Accounts = 5, RelatedCampaigns = [new() { CampaignId = "cmp_b", Shared = [block] }] },
+                new() { CampaignId = "cmp_b", Accounts = 4, RelatedCampaigns = [new() { CampaignId = "cmp_a", Shared = [block] }] },
+                new() { CampaignId = "cmp_c", Accounts = 3 },
+            ],
+        };
+        var output = new StringWriter();
+
+        ScanSummary.Write(new CliConsole(output, new StringWriter(), interactive: false).Ui, findings);
+
+        var text = output.ToString();
+        Assert.Contains("  shares with cmp_b (ip block 203.0.113.0/24)", text, StringComparison.Ordinal);
+        Assert.Contains("  shares with cmp_a (ip block 203.0.113.0/24)", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split("shares with").Length - 1);
+    }
+}
