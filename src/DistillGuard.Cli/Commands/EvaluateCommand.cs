@@ -83,6 +83,14 @@ internal sealed class EvaluateCommand : ICliVerb
 
         if (risks is not null)
         {
+            var known = truth.Accounts.Select(static a => a.AccountId).ToHashSet(StringComparer.Ordinal);
+            if (risks.Count > 0 && !risks.Exists(r => known.Contains(r.AccountId)))
+            {
+                // A file from another scan would give an empty table that looks like "no honest account at risk".
+                console.Error.WriteLine($"error: {modelInputsPath}: none of its {risks.Count:N0} accounts is in {truthPath}; was it written by a scan of this scenario?");
+                return ExitCodes.InputError;
+            }
+
             report.HonestExposure = ExposureScorer.Score(truth, risks, new DetectionOptions().ReviewRisk);
         }
 

@@ -173,4 +173,17 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("model-inputs.csv:3: risk: 'high' is not a number", run.Error, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Evaluate_ModelInputsOfAnotherScenario_InputErrorSayingNoAccountMatches()
+    {
+        var (dir, findings, _, _) = await Prepare();
+        var inputs = Path.Combine(_root, "other-inputs.csv");
+        await File.WriteAllLinesAsync(inputs, ["account_id,exchanges,active,risk", "acct_elsewhere1,10,1,0.2", "acct_elsewhere2,12,3,0.4"], TestContext.Current.CancellationToken);
+
+        var run = await CliHarness.RunAsync("evaluate", "--truth", Path.Combine(dir, "truth.json"), "--findings", findings, "--model-inputs", inputs);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("other-inputs.csv: none of its 2 accounts is in", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Output);
+    }
 }
