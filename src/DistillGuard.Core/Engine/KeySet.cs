@@ -20,6 +20,10 @@ internal sealed class KeySet
     private int _next;
     private int _added;
 
+    // Seen past the first eviction, computed when read after a register changed (-1: not since): an account's
+    // behaviour reads it at every evaluation, while registers change only with a new key's higher rank.
+    private int _estimate = -1;
+
     // 64 registers of 4 bits, 16 to a word, inline in the set. A rank above 15 would need about 2^15 distinct keys
     // per register, far beyond any account's addresses, so it is capped there.
     private RegisterWords _registers;
@@ -30,7 +34,9 @@ internal sealed class KeySet
     /// Distinct keys ever added: exact while no key was evicted, then a HyperLogLog estimate (standard error about
     /// 13 %, near exact below a few dozen keys), never below the capacity plus one that an eviction implies.
     /// </summary>
-    public int Seen => _added <= _keys.Length ? _added : Math.Max(_keys.Length + 1, (int)Math.Round(Estimate()));
+    public int Seen => _added <= _keys.Length ? _added
+        : _estimate >= 0 ? _estimate
+        : _estimate = Math.Max(_keys.Length + 1, (int)Math.Round(Estimate()));
 
     public int Count => Math.Min(_added, _keys.Length);
 
@@ -75,6 +81,7 @@ internal sealed class KeySet
         if ((int)((word >> shift) & 0xF) < rank)
         {
             word = (word & ~(0xFUL << shift)) | ((ulong)rank << shift);
+            _estimate = -1;
         }
     }
 
