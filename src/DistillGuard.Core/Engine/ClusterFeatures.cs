@@ -18,6 +18,16 @@ internal sealed class ClusterFeatures
 
     public double EmailShare { get; set; }
 
+    /// <summary>Share of active members holding a qualifying link of this kind.</summary>
+    public double LinkShare(AttributeKind kind) => kind switch
+    {
+        AttributeKind.Payment => PaymentShare,
+        AttributeKind.IpBlock => BlockShare,
+        AttributeKind.ClientFingerprint => ClientShare,
+        AttributeKind.Template => TemplateShare,
+        _ => EmailShare,
+    };
+
     /// <summary>Share of members created within one 72-hour window.</summary>
     public double CreationBurst { get; set; }
 

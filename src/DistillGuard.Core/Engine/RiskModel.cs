@@ -58,12 +58,26 @@ internal static class RiskModel
     public static double CoordinationLogit(AccountState account, ClusterFeatures cluster)
     {
         var w = account.LinkWeights;
-        return (CPayment * w[(int)AttributeKind.Payment]) + (CBlock * w[(int)AttributeKind.IpBlock])
-            + (CClient * w[(int)AttributeKind.ClientFingerprint]) + (CTemplate * w[(int)AttributeKind.Template])
-            + (CEmail * w[(int)AttributeKind.EmailDomain])
+        double links = 0;
+        for (var k = 0; k < LinkSlots.Kinds; k++)
+        {
+            links += LinkCoefficient((AttributeKind)k) * w[k];
+        }
+
+        return links
             + (CCreation * cluster.CreationBurst) + (CSynchrony * cluster.Synchrony) + (CTurnTaking * cluster.TurnTaking)
             + (CPivot * cluster.Pivot) + (CClusterBehaviour * cluster.MeanBehaviour);
     }
+
+    /// <summary>The coefficient of an account's own strongest link of this kind.</summary>
+    public static double LinkCoefficient(AttributeKind kind) => kind switch
+    {
+        AttributeKind.Payment => CPayment,
+        AttributeKind.IpBlock => CBlock,
+        AttributeKind.ClientFingerprint => CClient,
+        AttributeKind.Template => CTemplate,
+        _ => CEmail,
+    };
 
     public static double Member(AccountState account, ClusterFeatures? cluster, double reviewRisk)
     {

@@ -62,15 +62,8 @@ internal static class ReasonWriter
         var scale = RiskModel.SizeFactor(c.Active);
         foreach (var attribute in shared)
         {
-            var (signal, weight) = attribute.Kind switch
-            {
-                AttributeKind.Payment => (SignalNames.SharedPayment, RiskModel.CPayment * c.PaymentShare),
-                AttributeKind.IpBlock => (SignalNames.SharedIpBlock, RiskModel.CBlock * c.BlockShare),
-                AttributeKind.ClientFingerprint => (SignalNames.SharedClientFingerprint, RiskModel.CClient * c.ClientShare),
-                AttributeKind.EmailDomain => (SignalNames.SharedEmailDomain, RiskModel.CEmail * c.EmailShare),
-                _ => (SignalNames.SharedTemplate, RiskModel.CTemplate * c.TemplateShare),
-            };
-            weight = Math.Max(weight, Corroborating);
+            var signal = SharedSignal(attribute.Kind);
+            var weight = Math.Max(RiskModel.LinkCoefficient(attribute.Kind) * c.LinkShare(attribute.Kind), Corroborating);
             if (list.Exists(r => r.Signal == signal))
             {
                 continue;
@@ -119,17 +112,23 @@ internal static class ReasonWriter
             }
         }
 
-        ReadOnlySpan<double> coefficients = [RiskModel.CPayment, RiskModel.CBlock, RiskModel.CClient, RiskModel.CTemplate, RiskModel.CEmail];
-        ReadOnlySpan<string> signals =
-            [SignalNames.SharedPayment, SignalNames.SharedIpBlock, SignalNames.SharedClientFingerprint, SignalNames.SharedTemplate, SignalNames.SharedEmailDomain];
         for (var k = 0; k < LinkSlots.Kinds; k++)
         {
             if (chosen[k] is { } attribute)
             {
-                list.Add((signals[k], Math.Max(scale * coefficients[k] * a.LinkWeights[k], Corroborating), Describe(attribute, c.Members.Count)));
+                list.Add((SharedSignal(attribute.Kind), Math.Max(scale * RiskModel.LinkCoefficient(attribute.Kind) * a.LinkWeights[k], Corroborating), Describe(attribute, c.Members.Count)));
             }
         }
     }
+
+    private static string SharedSignal(AttributeKind kind) => kind switch
+    {
+        AttributeKind.Payment => SignalNames.SharedPayment,
+        AttributeKind.IpBlock => SignalNames.SharedIpBlock,
+        AttributeKind.ClientFingerprint => SignalNames.SharedClientFingerprint,
+        AttributeKind.EmailDomain => SignalNames.SharedEmailDomain,
+        _ => SignalNames.SharedTemplate,
+    };
 
     private static string Describe(AttributeStats attribute, int clusterSize) => attribute.Kind switch
     {
