@@ -63,12 +63,15 @@ public sealed class DetectionOptions
     /// </summary>
     public IReadOnlyList<string> SharedEgress { get; set; } = [];
 
+    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="network"/> when it cannot be a <see cref="SharedEgress"/> entry.</summary>
+    public static void CheckSharedEgress(string network) => Engine.SharedEgress.Parse(network);
+
     /// <summary>Throws <see cref="ArgumentException"/> when thresholds are out of order or out of [0, 1], or a <see cref="SharedEgress"/> entry is not a block.</summary>
     public void Validate()
     {
         foreach (var network in SharedEgress)
         {
-            Engine.SharedEgress.Parse(network);
+            CheckSharedEgress(network);
         }
 
         if (!(ReviewRisk > 0 && ReviewRisk <= ThrottleRisk && ThrottleRisk <= BlockRisk && BlockRisk <= 1))

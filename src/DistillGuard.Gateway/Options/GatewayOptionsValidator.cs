@@ -73,7 +73,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             try
             {
-                new DetectionOptions { SharedEgress = [options.Policy.SharedEgress[i]] }.Validate();
+                DetectionOptions.CheckSharedEgress(options.Policy.SharedEgress[i]);
             }
             catch (ArgumentException ex)
             {

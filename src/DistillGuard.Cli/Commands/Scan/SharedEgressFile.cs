@@ -24,7 +24,7 @@ internal static class SharedEgressFile
 
             try
             {
-                new DetectionOptions { SharedEgress = [entry] }.Validate();
+                DetectionOptions.CheckSharedEgress(entry);
             }
             catch (ArgumentException ex)
             {
