@@ -73,7 +73,7 @@ internal sealed class CoordinationPass
                     {
                         _templateLinks.Add((a.Index, link));
                     }
-                    else if (IsIdentity(link.Kind))
+                    else if (link.Kind is AttributeKind.Payment or AttributeKind.EmailDomain)
                     {
                         _sets.Union(a.Index, link.Anchor.Index);
                     }
@@ -226,8 +226,6 @@ internal sealed class CoordinationPass
         _pool.Add(holders);
         return holders;
     }
-
-    private static bool IsIdentity(AttributeKind kind) => kind is AttributeKind.Payment or AttributeKind.Template or AttributeKind.EmailDomain;
 
     private void AddHolder(AttributeStats attribute, int index, double weight)
     {
