@@ -63,6 +63,12 @@ public sealed class DetectionOptions
     /// </summary>
     public IReadOnlyList<string> SharedEgress { get; set; } = [];
 
+    /// <summary>
+    /// The risk model's coefficients. Default <see cref="RiskCoefficients.Default"/>, fitted on the simulator; a
+    /// provider refits them on its own labelled accounts with <c>distillguard calibrate</c> (docs/detection.md).
+    /// </summary>
+    public RiskCoefficients RiskModel { get; set; } = RiskCoefficients.Default;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="network"/> when it cannot be a <see cref="SharedEgress"/> entry.</summary>
     public static void CheckSharedEgress(string network) => Engine.SharedEgress.Parse(network);
 

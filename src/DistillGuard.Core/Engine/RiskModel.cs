@@ -2,41 +2,12 @@ namespace DistillGuard.Core.Engine;
 
 /// <summary>
 /// Logistic model from behaviour and coordination to a calibrated probability that an account belongs to a
-/// distillation campaign. Coefficients were fitted (L2-regularised logistic regression) against the simulator's
-/// labels on the default scenario, seed 1 (docs/detection.md, "Calibration"); signals that must never lower risk
-/// were clamped at 0. Behaviour alone cannot reach the review threshold: an account outside a linked group of at
+/// distillation campaign, with the coefficients in <see cref="DetectionOptions.RiskModel"/> (built in: the fit on the
+/// simulator's <c>default</c> scenario, <see cref="RiskCoefficients.Default"/>). Behaviour alone cannot reach the review threshold: an account outside a linked group of at
 /// least three accounts, or linked to it by nothing but a client fingerprint, stays below it.
 /// </summary>
 internal static class RiskModel
 {
-    public const double Bias = -4.09;
-
-    // Behaviour components (each in [0, 1]), shrunk by n / (n + 4) for an account with n exchanges.
-    public const double BTemplated = 0.0;
-    public const double BCot = 0.47;
-    public const double BSingleTurn = 0.85;
-    public const double BTargeted = 0.11;
-    public const double BHosting = 0.80;
-    public const double BYoung = 1.33;
-    public const double BUnverified = 0.40;
-    public const double BRegular = 0.36;
-    public const double BAroundTheClock = 0.47;
-    public const double BOutputHeavy = 0.47;
-    public const double BNetworkDiversity = 0.82;
-    public const double BVouched = -0.56;
-
-    // Coordination (link weights in [0, 1], cluster evidence in [0, 1]), scaled by the cluster's size factor.
-    public const double CPayment = 2.56;
-    public const double CBlock = 0.61;
-    public const double CClient = 0.04;
-    public const double CTemplate = 0.0;
-    public const double CEmail = 1.5;
-    public const double CCreation = 0.57;
-    public const double CSynchrony = 0.0;
-    public const double CTurnTaking = 0.0;
-    public const double CPivot = 0.01;
-    public const double CClusterBehaviour = 0.71;
-
     /// <summary>How much an intel match may raise risk (towards 1), as a share of the remaining gap.</summary>
     public const double IntelLift = 0.35;
 
@@ -45,57 +16,61 @@ internal static class RiskModel
 
     public static double Shrink(long exchanges) => exchanges / (exchanges + 4.0);
 
-    public static double BehaviourLogit(in AccountScore s) =>
-        (BTemplated * s.Templated) + (BCot * s.Cot) + (BSingleTurn * s.SingleTurn) + (BTargeted * s.TargetedCapability)
-        + (BHosting * s.Hosting) + (BYoung * s.Young) + (BUnverified * s.Unverified) + (BRegular * s.Regular)
-        + (BAroundTheClock * s.AroundTheClock) + (BOutputHeavy * s.OutputHeavy) + (BNetworkDiversity * s.NetworkDiversity)
-        + (BVouched * s.Vouched);
-
     /// <summary>
-    /// The account's own part in the cluster's coordination: the links it holds itself (a loosely attached honest
-    /// account does not inherit the campaign's shared payments), plus the cluster's timing and creation evidence.
+    /// Writes the account's raw model inputs in <see cref="RiskCoefficients.Names"/> order (the bias slot 1): its
+    /// behaviour components, then its own part in the cluster's coordination — the links it holds itself (a loosely
+    /// attached honest account does not inherit the campaign's shared payments) and the cluster's timing and creation
+    /// evidence. The model-inputs file writes the same values.
     /// </summary>
-    public static double CoordinationLogit(AccountState account, ClusterFeatures cluster)
+    public static void Inputs(AccountState account, ClusterFeatures? cluster, Span<double> inputs)
     {
+        var s = account.Score;
+        inputs[(int)RiskTerm.Bias] = 1;
+        inputs[(int)RiskTerm.Templated] = s.Templated;
+        inputs[(int)RiskTerm.Cot] = s.Cot;
+        inputs[(int)RiskTerm.SingleTurn] = s.SingleTurn;
+        inputs[(int)RiskTerm.Targeted] = s.TargetedCapability;
+        inputs[(int)RiskTerm.Hosting] = s.Hosting;
+        inputs[(int)RiskTerm.Young] = s.Young;
+        inputs[(int)RiskTerm.Unverified] = s.Unverified;
+        inputs[(int)RiskTerm.Regular] = s.Regular;
+        inputs[(int)RiskTerm.AroundTheClock] = s.AroundTheClock;
+        inputs[(int)RiskTerm.OutputHeavy] = s.OutputHeavy;
+        inputs[(int)RiskTerm.NetworkDiversity] = s.NetworkDiversity;
+        inputs[(int)RiskTerm.Vouched] = s.Vouched;
         var w = account.LinkWeights;
-        double links = 0;
         for (var k = 0; k < LinkSlots.Kinds; k++)
         {
-            links += LinkCoefficient((AttributeKind)k) * w[k];
+            inputs[(int)RiskTerm.Payment + k] = w[k];
         }
 
-        return links
-            + (CCreation * cluster.CreationBurst) + (CSynchrony * cluster.Synchrony) + (CTurnTaking * cluster.TurnTaking)
-            + (CPivot * cluster.Pivot) + (CClusterBehaviour * cluster.MeanBehaviour);
+        inputs[(int)RiskTerm.CreationBurst] = cluster?.CreationBurst ?? 0;
+        inputs[(int)RiskTerm.Synchrony] = cluster?.Synchrony ?? 0;
+        inputs[(int)RiskTerm.TurnTaking] = cluster?.TurnTaking ?? 0;
+        inputs[(int)RiskTerm.Pivot] = cluster?.Pivot ?? 0;
+        inputs[(int)RiskTerm.MeanBehaviour] = cluster?.MeanBehaviour ?? 0;
     }
 
-    /// <summary>The coefficient of an account's own strongest link of this kind.</summary>
-    public static double LinkCoefficient(AttributeKind kind) => kind switch
-    {
-        AttributeKind.Payment => CPayment,
-        AttributeKind.IpBlock => CBlock,
-        AttributeKind.ClientFingerprint => CClient,
-        AttributeKind.Template => CTemplate,
-        _ => CEmail,
-    };
-
-    public static double Member(AccountState account, ClusterFeatures? cluster, double reviewRisk)
+    public static double Member(AccountState account, ClusterFeatures? cluster, double reviewRisk, RiskCoefficients coefficients)
     {
         if (account.Exchanges == 0)
         {
             return 0;
         }
 
-        var z = Bias + (Shrink(account.Exchanges) * BehaviourLogit(account.Score));
+        Span<double> inputs = stackalloc double[RiskCoefficients.Count];
+        Inputs(account, cluster, inputs);
         var size = cluster is null ? 0 : SizeFactor(cluster.Active);
-        if (size > 0)
-        {
-            z += size * CoordinationLogit(account, cluster!);
-        }
-
-        var risk = 1 / (1 + Math.Exp(-z));
-        return size > 0 && HoldsMoreThanAClient(account) ? risk : Math.Min(risk, reviewRisk - 0.01);
+        var risk = 1 / (1 + Math.Exp(-coefficients.Logit(inputs, Shrink(account.Exchanges), size)));
+        return IsLinked(size, HoldsMoreThanAClient(account)) ? risk : Math.Min(risk, reviewRisk - 0.01);
     }
+
+    /// <summary>
+    /// Whether coordination may lift the account over review: it sits in a linked group of at least three active
+    /// accounts (<paramref name="sizeFactor"/> above 0) and holds a link other than a client fingerprint.
+    /// Behaviour alone never flags.
+    /// </summary>
+    public static bool IsLinked(double sizeFactor, bool holdsMoreThanAClient) => sizeFactor > 0 && holdsMoreThanAClient;
 
     /// <summary>
     /// Whether the account holds a link of its own other than a client fingerprint. The pool joins accounts through

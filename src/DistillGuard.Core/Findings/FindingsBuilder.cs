@@ -82,7 +82,7 @@ internal sealed partial class FindingsBuilder(
                     From = new DateTime(l.From, DateTimeKind.Utc),
                     To = l.To == long.MaxValue ? null : new DateTime(l.To, DateTimeKind.Utc),
                 }),
-                Reasons = ReasonWriter.ForAccount(a, cluster, population),
+                Reasons = ReasonWriter.ForAccount(a, cluster, population, engine.Options.RiskModel),
             });
         }
 
@@ -161,7 +161,7 @@ internal sealed partial class FindingsBuilder(
             Capabilities = Shares(capabilities, exchanges),
             CotElicitationRate = exchanges == 0 ? 0 : Math.Round((double)cot / exchanges, 3),
             Indicators = Indicators(shared),
-            Reasons = ReasonWriter.ForCampaign(cluster, members, shared),
+            Reasons = ReasonWriter.ForCampaign(cluster, members, shared, engine.Options.RiskModel),
             Timeline = series,
             Graph = Graph(cluster, members, shared),
             Templates = Templates(shared),

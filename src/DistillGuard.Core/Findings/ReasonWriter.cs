@@ -20,17 +20,17 @@ internal static class ReasonWriter
     private const double Corroborating = 0.05;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static List<Reason> ForAccount(AccountState a, ClusterFeatures? c, int population)
+    public static List<Reason> ForAccount(AccountState a, ClusterFeatures? c, int population, RiskCoefficients model)
     {
         var list = new List<(string Signal, double Score, string Detail)>();
         if (c is not null)
         {
             var scale = RiskModel.SizeFactor(c.Active);
-            AddLinks(list, a, c, scale, population);
-            AddCluster(list, c, scale);
+            AddLinks(list, a, c, scale, population, model);
+            AddCluster(list, c, scale, model);
         }
 
-        AddBehaviour(list, a);
+        AddBehaviour(list, a, model);
         var intel = a.ExchangeIntel ?? a.AccountIntel;
         if (intel is not null)
         {
@@ -56,14 +56,14 @@ internal static class ReasonWriter
         return Normalise(list);
     }
 
-    public static List<Reason> ForCampaign(ClusterFeatures c, IReadOnlyList<AccountState> members, IReadOnlyList<AttributeStats> shared)
+    public static List<Reason> ForCampaign(ClusterFeatures c, IReadOnlyList<AccountState> members, IReadOnlyList<AttributeStats> shared, RiskCoefficients model)
     {
         var list = new List<(string Signal, double Score, string Detail)>();
         var scale = RiskModel.SizeFactor(c.Active);
         foreach (var attribute in shared)
         {
             var signal = SharedSignal(attribute.Kind);
-            var weight = Math.Max(RiskModel.LinkCoefficient(attribute.Kind) * c.LinkShare(attribute.Kind), Corroborating);
+            var weight = Math.Max(model.Link(attribute.Kind) * c.LinkShare(attribute.Kind), Corroborating);
             if (list.Exists(r => r.Signal == signal))
             {
                 continue;
@@ -72,27 +72,27 @@ internal static class ReasonWriter
             list.Add((signal, scale * weight, Describe(attribute, members.Count)));
         }
 
-        AddCluster(list, c, scale);
+        AddCluster(list, c, scale, model);
         var cot = members.Sum(m => (long)m.Cot);
         var exchanges = members.Sum(m => m.Exchanges);
         var templated = members.Average(m => (double)m.Score.Templated);
         if (templated >= 0.3)
         {
-            list.Add((SignalNames.TemplateConcentration, Math.Max(RiskModel.BTemplated * templated, Corroborating),
+            list.Add((SignalNames.TemplateConcentration, Math.Max(model[RiskTerm.Templated] * templated, Corroborating),
                 string.Create(Inv, $"on average {templated * 100:0}% of each account's prompts follow a few repeated templates")));
         }
 
         if (exchanges > 0 && cot * 10 >= exchanges)
         {
             var rate = (double)cot / exchanges;
-            list.Add((SignalNames.CotElicitation, RiskModel.BCot * rate,
+            list.Add((SignalNames.CotElicitation, model[RiskTerm.Cot] * rate,
                 string.Create(Inv, $"{rate * 100:0}% of the campaign's {exchanges} prompts elicit full chain-of-thought")));
         }
 
         return Normalise(list);
     }
 
-    private static void AddLinks(List<(string, double, string)> list, AccountState a, ClusterFeatures c, double scale, int population)
+    private static void AddLinks(List<(string, double, string)> list, AccountState a, ClusterFeatures c, double scale, int population, RiskCoefficients model)
     {
         Span<double> best = stackalloc double[LinkSlots.Kinds];
         var chosen = new AttributeStats?[LinkSlots.Kinds];
@@ -116,7 +116,7 @@ internal static class ReasonWriter
         {
             if (chosen[k] is { } attribute)
             {
-                list.Add((SharedSignal(attribute.Kind), Math.Max(scale * RiskModel.LinkCoefficient(attribute.Kind) * a.LinkWeights[k], Corroborating), Describe(attribute, c.Members.Count)));
+                list.Add((SharedSignal(attribute.Kind), Math.Max(scale * model.Link(attribute.Kind) * a.LinkWeights[k], Corroborating), Describe(attribute, c.Members.Count)));
             }
         }
     }
@@ -144,103 +144,103 @@ internal static class ReasonWriter
             $"prompt template {attribute.Label} ({CapabilityNames.ToWire(attribute.Capability)}) repeated by {attribute.Accounts} accounts, {attribute.Exchanges} exchanges"),
     };
 
-    private static void AddCluster(List<(string, double, string)> list, ClusterFeatures c, double scale)
+    private static void AddCluster(List<(string, double, string)> list, ClusterFeatures c, double scale, RiskCoefficients model)
     {
         if (c.CreationBurst > 0)
         {
-            list.Add((SignalNames.CreationBurst, Math.Max(scale * RiskModel.CCreation * c.CreationBurst, Corroborating),
+            list.Add((SignalNames.CreationBurst, Math.Max(scale * model[RiskTerm.CreationBurst] * c.CreationBurst, Corroborating),
                 string.Create(Inv, $"{c.CreationBurstAccounts} of {c.Members.Count} linked accounts were created within 72 hours")));
         }
 
         if (c.Synchrony >= 0.3)
         {
-            list.Add((SignalNames.SynchronizedActivity, Math.Max(scale * RiskModel.CSynchrony * c.Synchrony, Corroborating),
+            list.Add((SignalNames.SynchronizedActivity, Math.Max(scale * model[RiskTerm.Synchrony] * c.Synchrony, Corroborating),
                 string.Create(Inv, $"linked accounts are active in the same 15-minute slots ({c.Synchrony * 100:0}% overlap over the last 16 hours)")));
         }
 
         if (c.TurnTaking >= 0.3)
         {
-            list.Add((SignalNames.TurnTaking, Math.Max(scale * RiskModel.CTurnTaking * c.TurnTaking, Corroborating),
+            list.Add((SignalNames.TurnTaking, Math.Max(scale * model[RiskTerm.TurnTaking] * c.TurnTaking, Corroborating),
                 string.Create(Inv, $"linked accounts take turns: their busy 15-minute slots barely overlap while the group is busy around the clock (score {c.TurnTaking:0.00})")));
         }
 
         if (c.Pivot > 0)
         {
-            list.Add((SignalNames.ModelPivot, Math.Max(scale * RiskModel.CPivot * c.Pivot, Corroborating),
+            list.Add((SignalNames.ModelPivot, Math.Max(scale * model[RiskTerm.Pivot] * c.Pivot, Corroborating),
                 string.Create(Inv, $"{c.Pivot * 100:0}% of linked accounts moved traffic to a newly released model within 24 hours of its release")));
         }
     }
 
-    private static void AddBehaviour(List<(string, double, string)> list, AccountState a)
+    private static void AddBehaviour(List<(string, double, string)> list, AccountState a, RiskCoefficients model)
     {
         var s = a.Score;
         var n = a.Exchanges;
         var scale = RiskModel.Shrink(n);
         if (s.Templated >= 0.3)
         {
-            list.Add((SignalNames.TemplateConcentration, scale * Math.Max(RiskModel.BTemplated * s.Templated, Corroborating / scale),
+            list.Add((SignalNames.TemplateConcentration, scale * Math.Max(model[RiskTerm.Templated] * s.Templated, Corroborating / scale),
                 string.Create(Inv, $"{s.Templated * 100:0}% of {n} prompts follow {a.Templates.Distinct(3)} repeated templates")));
         }
 
         if (s.Cot >= 0.2)
         {
-            list.Add((SignalNames.CotElicitation, scale * RiskModel.BCot * s.Cot,
+            list.Add((SignalNames.CotElicitation, scale * model[RiskTerm.Cot] * s.Cot,
                 string.Create(Inv, $"{s.Cot * 100:0}% of prompts elicit full chain-of-thought{(a.Trace > 0 ? string.Create(Inv, $", {a.Trace} ask to reconstruct reasoning traces") : string.Empty)}")));
         }
 
         if (s.TargetedCapability >= 0.4)
         {
             var top = a.TopCapability(out _);
-            list.Add((SignalNames.CapabilityConcentration, scale * RiskModel.BTargeted * s.TargetedCapability,
+            list.Add((SignalNames.CapabilityConcentration, scale * model[RiskTerm.Targeted] * s.TargetedCapability,
                 string.Create(Inv, $"{s.TargetedCapability * 100:0}% of prompts target {CapabilityNames.ToWire(top)}")));
         }
 
         if (s.SingleTurn >= 0.6)
         {
-            list.Add((SignalNames.SingleTurn, scale * RiskModel.BSingleTurn * s.SingleTurn,
+            list.Add((SignalNames.SingleTurn, scale * model[RiskTerm.SingleTurn] * s.SingleTurn,
                 string.Create(Inv, $"{s.SingleTurn * 100:0}% of exchanges are single-turn")));
         }
 
         if (s.Hosting >= 0.3)
         {
-            list.Add((SignalNames.HostingNetwork, scale * RiskModel.BHosting * s.Hosting,
+            list.Add((SignalNames.HostingNetwork, scale * model[RiskTerm.Hosting] * s.Hosting,
                 string.Create(Inv, $"{s.Hosting * 100:0}% of traffic comes from hosting, proxy or VPN networks")));
         }
 
         if (s.Young >= 1 && a.CreatedTicks != 0)
         {
             var hours = Math.Max(0, (a.FirstTicks - a.CreatedTicks) / TimeSpan.TicksPerHour);
-            list.Add((SignalNames.NewAccount, scale * RiskModel.BYoung,
+            list.Add((SignalNames.NewAccount, scale * model[RiskTerm.Young],
                 string.Create(Inv, $"first used {hours} hours after sign-up")));
         }
 
         if (s.Unverified >= 1)
         {
-            list.Add((SignalNames.Unverified, scale * RiskModel.BUnverified, "identity not verified"));
+            list.Add((SignalNames.Unverified, scale * model[RiskTerm.Unverified], "identity not verified"));
         }
 
         if (s.Regular >= 0.4)
         {
-            list.Add((SignalNames.RegularPacing, scale * RiskModel.BRegular * s.Regular,
+            list.Add((SignalNames.RegularPacing, scale * model[RiskTerm.Regular] * s.Regular,
                 string.Create(Inv, $"scripted pacing: inter-arrival times vary little (regularity {s.Regular:0.00} over {a.Gaps} gaps)")));
         }
 
         if (s.AroundTheClock >= 0.5)
         {
-            list.Add((SignalNames.AroundTheClock, scale * RiskModel.BAroundTheClock * s.AroundTheClock,
+            list.Add((SignalNames.AroundTheClock, scale * model[RiskTerm.AroundTheClock] * s.AroundTheClock,
                 string.Create(Inv, $"active evenly around the clock over {a.ActiveDays} days")));
         }
 
         if (s.OutputHeavy >= 0.5)
         {
             var ratio = a.InputTokens == 0 ? 0 : (double)(a.OutputTokens + a.ReasoningTokens) / a.InputTokens;
-            list.Add((SignalNames.OutputHarvesting, scale * RiskModel.BOutputHeavy * s.OutputHeavy,
+            list.Add((SignalNames.OutputHarvesting, scale * model[RiskTerm.OutputHeavy] * s.OutputHeavy,
                 string.Create(Inv, $"answers are {ratio:0.0}x the size of prompts")));
         }
 
         if (s.NetworkDiversity >= 0.5)
         {
-            list.Add((SignalNames.NetworkRotation, scale * RiskModel.BNetworkDiversity * s.NetworkDiversity,
+            list.Add((SignalNames.NetworkRotation, scale * model[RiskTerm.NetworkDiversity] * s.NetworkDiversity,
                 string.Create(Inv, $"rotates networks: {a.Ips.Seen} IPs, {a.Asns.Seen} ASNs, {a.Countries.Seen} countries in {n} exchanges")));
         }
     }
