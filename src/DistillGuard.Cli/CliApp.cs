@@ -15,6 +15,7 @@ internal static class CliApp
         new Commands.SimulateCommand(),
         new Commands.ScenariosCommand(),
         new Commands.EvaluateCommand(),
+        new Commands.CalibrateCommand(),
         new Commands.ExportCommand(),
         new Commands.EvidenceCommand(),
     ];

@@ -21,11 +21,12 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
         var intel = new Option<string[]>("--intel") { Description = "Peers' STIX 2.1 bundles to match traffic against (repeatable).", AllowMultipleArgumentsPerToken = false };
         var threads = new Option<int>("--threads") { Description = "Threads for decompressing and parsing (default: processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var sharedEgress = new Option<string?>("--shared-egress") { Description = "A file of networks whose addresses strangers share (one CIDR block or address a line, # comments): a serverless platform's or a secure web gateway's egress, a carrier's NAT. Accounts there are not linked by their IP block." };
+        var riskModel = new Option<string?>("--risk-model") { Description = "A risk model file (coefficients refitted by 'distillguard calibrate' on your own labelled accounts) to score accounts with instead of the built-in model; wins over the gateway config's." };
         var gatewayConfig = new Option<string?>("--gateway-config") { Description = "A gateway's config file: apply its Gateway:Policy thresholds and its store's admin overrides, so a scan of its log reaches the verdicts it reached live." };
         var logs = new Argument<string[]>("LOG") { Description = "Exchange log files (.jsonl, .jsonl.gz) and directories of them (default with --gateway-config: that gateway's log directory).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("scan", "Find distillation campaigns in exchange logs and write findings.")
         {
-            accounts, models, output, strict, report, modelInputs, intel, threads, sharedEgress, gatewayConfig, logs,
+            accounts, models, output, strict, report, modelInputs, intel, threads, sharedEgress, riskModel, gatewayConfig, logs,
         };
         command.SetAction(parse => new ScanRun(console, time ?? TimeProvider.System, new ScanRequest
         {
@@ -40,6 +41,7 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
             Threads = parse.GetValue(threads),
             GatewayConfigPath = parse.GetValue(gatewayConfig),
             SharedEgressPath = parse.GetValue(sharedEgress),
+            RiskModelPath = parse.GetValue(riskModel),
         }).Execute());
         return command;
     }

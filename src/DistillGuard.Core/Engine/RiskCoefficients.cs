@@ -90,12 +90,17 @@ public sealed class RiskCoefficients
         return new RiskCoefficients(values);
     }
 
+    /// <summary>How much of an account's behaviour counts after n exchanges: n / (n + 4), so a handful of exchanges cannot flag.</summary>
+    public static double Shrink(long exchanges) => exchanges / (exchanges + 4.0);
+
     /// <summary>
-    /// The risk logit for an account's raw inputs (<paramref name="inputs"/>[i] is <see cref="Names"/>[i]'s input; the
-    /// bias slot is ignored): bias + shrink × behaviour + size × coordination, summed in that order so the same
-    /// inputs give the same bits in the engine and in a refit.
+    /// The risk of an account with these raw inputs (<paramref name="inputs"/>[i] is <see cref="Names"/>[i]'s; the bias
+    /// slot is ignored): the logistic of bias + shrink × behaviour + size × coordination, summed in that order so the
+    /// same inputs give the same bits in the engine and in a refit. Behaviour alone never flags: unless the account is
+    /// in a linked group of at least three (<paramref name="sizeFactor"/> above 0) and holds a link other than a client
+    /// fingerprint, its risk stays just under <paramref name="reviewRisk"/>.
     /// </summary>
-    public double Logit(ReadOnlySpan<double> inputs, double shrink, double sizeFactor)
+    public double Risk(ReadOnlySpan<double> inputs, long exchanges, double sizeFactor, bool holdsMoreThanAClient, double reviewRisk)
     {
         double behaviour = 0;
         for (var i = Bias + 1; i < CoordinationStart; i++)
@@ -103,7 +108,7 @@ public sealed class RiskCoefficients
             behaviour += _values[i] * inputs[i];
         }
 
-        var z = _values[Bias] + (shrink * behaviour);
+        var z = _values[Bias] + (Shrink(exchanges) * behaviour);
         if (sizeFactor > 0)
         {
             double coordination = 0;
@@ -115,7 +120,22 @@ public sealed class RiskCoefficients
             z += sizeFactor * coordination;
         }
 
-        return z;
+        var risk = 1 / (1 + Math.Exp(-z));
+        return sizeFactor > 0 && holdsMoreThanAClient ? risk : Math.Min(risk, reviewRisk - 0.01);
+    }
+
+    /// <summary>Whether link weights (<paramref name="inputs"/> in <see cref="Names"/> order) hold a link other than a client fingerprint.</summary>
+    public static bool HoldsMoreThanAClient(ReadOnlySpan<double> inputs)
+    {
+        for (var i = CoordinationStart; i <= (int)RiskTerm.EmailDomain; i++)
+        {
+            if (i != (int)RiskTerm.ClientFingerprint && inputs[i] > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

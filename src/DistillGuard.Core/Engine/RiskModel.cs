@@ -14,8 +14,6 @@ internal static class RiskModel
     /// <summary>0 for a pair (two linked accounts are a family or a colleague, not a campaign), 1 from ten accounts.</summary>
     public static double SizeFactor(int active) => Math.Clamp(Math.Log(Math.Max(active, 1) / 2.0) / Math.Log(5), 0, 1);
 
-    public static double Shrink(long exchanges) => exchanges / (exchanges + 4.0);
-
     /// <summary>
     /// Writes the account's raw model inputs in <see cref="RiskCoefficients.Names"/> order (the bias slot 1): its
     /// behaviour components, then its own part in the cluster's coordination — the links it holds itself (a loosely
@@ -61,16 +59,8 @@ internal static class RiskModel
         Span<double> inputs = stackalloc double[RiskCoefficients.Count];
         Inputs(account, cluster, inputs);
         var size = cluster is null ? 0 : SizeFactor(cluster.Active);
-        var risk = 1 / (1 + Math.Exp(-coefficients.Logit(inputs, Shrink(account.Exchanges), size)));
-        return IsLinked(size, HoldsMoreThanAClient(account)) ? risk : Math.Min(risk, reviewRisk - 0.01);
+        return coefficients.Risk(inputs, account.Exchanges, size, HoldsMoreThanAClient(account), reviewRisk);
     }
-
-    /// <summary>
-    /// Whether coordination may lift the account over review: it sits in a linked group of at least three active
-    /// accounts (<paramref name="sizeFactor"/> above 0) and holds a link other than a client fingerprint.
-    /// Behaviour alone never flags.
-    /// </summary>
-    public static bool IsLinked(double sizeFactor, bool holdsMoreThanAClient) => sizeFactor > 0 && holdsMoreThanAClient;
 
     /// <summary>
     /// Whether the account holds a link of its own other than a client fingerprint. The pool joins accounts through

@@ -175,7 +175,7 @@ internal static class ReasonWriter
     {
         var s = a.Score;
         var n = a.Exchanges;
-        var scale = RiskModel.Shrink(n);
+        var scale = RiskCoefficients.Shrink(n);
         if (s.Templated >= 0.3)
         {
             list.Add((SignalNames.TemplateConcentration, scale * Math.Max(model[RiskTerm.Templated] * s.Templated, Corroborating / scale),

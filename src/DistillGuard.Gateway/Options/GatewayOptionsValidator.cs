@@ -81,6 +81,18 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             }
         }
 
+        if (options.Policy.RiskModel is not null)
+        {
+            try
+            {
+                _ = options.Policy.ToDetectionOptions();
+            }
+            catch (InvalidDataException ex)
+            {
+                errors.Add(ex.Message);
+            }
+        }
+
         if (options.Store.KeyPepper.Length < 16)
         {
             errors.Add("Gateway:Store:KeyPepper must be at least 16 characters (it keys the API-key hashes)");

@@ -38,6 +38,13 @@ public sealed class PolicyOptions
     /// </summary>
     public List<string> SharedEgress { get; set; } = [];
 
+    /// <summary>
+    /// A risk model file (<c>distillguard.risk-model/v1</c>, written by <c>distillguard calibrate</c>): the engine scores
+    /// accounts with these coefficients instead of the built-in ones. Read at start, like the thresholds; a relative
+    /// path is taken from the working directory. Default none (the built-in model).
+    /// </summary>
+    public string? RiskModel { get; set; }
+
     /// <summary>Requests per minute a throttled account may make (token bucket refill). Default 6.</summary>
     [Range(0.001, 1_000_000)]
     public double ThrottleRequestsPerMinute { get; set; } = 6;
@@ -47,6 +54,7 @@ public sealed class PolicyOptions
     public int ThrottleBurst { get; set; } = 2;
 
     /// <summary>The engine's options these thresholds give, the same for the live engine and <c>scan --gateway-config</c>.</summary>
+    /// <exception cref="InvalidDataException">The <see cref="RiskModel"/> file cannot be read or is not a risk model; the message names it.</exception>
     public DetectionOptions ToDetectionOptions() => new()
     {
         ReviewRisk = ReviewRisk,
@@ -55,5 +63,18 @@ public sealed class PolicyOptions
         PaymentBanEvasion = PaymentBanEvasion,
         ReorderTolerance = ReorderTolerance,
         SharedEgress = [.. SharedEgress],
+        RiskModel = RiskModel is null ? RiskCoefficients.Default : ReadRiskModel(RiskModel),
     };
+
+    private static RiskCoefficients ReadRiskModel(string path)
+    {
+        try
+        {
+            return RiskModelFile.Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new InvalidDataException($"Gateway:Policy:RiskModel: {ex.Message}", ex);
+        }
+    }
 }

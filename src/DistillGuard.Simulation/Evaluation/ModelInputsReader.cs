@@ -1,15 +1,16 @@
 using System.Globalization;
+using DistillGuard.Core.Engine;
 
 namespace DistillGuard.Simulation.Evaluation;
 
 /// <summary>
-/// Reads the columns <c>evaluate</c> needs (<c>account_id</c>, <c>exchanges</c>, <c>active</c>, <c>risk</c>) from the
-/// model-inputs CSV that <c>scan --model-inputs</c> writes, found by their header names. A bad row is an
-/// <see cref="InvalidDataException"/> naming the file, line and column.
+/// Reads the model-inputs CSV that <c>scan --model-inputs</c> writes, finding columns by their header names: the
+/// columns <c>evaluate</c> needs (<see cref="ReadFile"/>), or every risk-model input for a refit
+/// (<see cref="ReadInputsFile"/>). A bad row is an <see cref="InvalidDataException"/> naming the file, line and column.
 /// </summary>
 public static class ModelInputsReader
 {
-    private static readonly string[] Required = ["account_id", "exchanges", "active", "risk"];
+    private static readonly string[] RiskColumns = ["account_id", "exchanges", "active", "risk"];
 
     public static List<AccountRisk> ReadFile(string path)
     {
@@ -19,19 +20,58 @@ public static class ModelInputsReader
 
     public static List<AccountRisk> Read(TextReader reader, string name)
     {
+        var rows = new List<AccountRisk>();
+        ReadRows(reader, name, RiskColumns, (fields, at, line) =>
+            rows.Add(new AccountRisk(fields[at[0]], Count(fields[at[1]], name, line, "exchanges"), Count(fields[at[2]], name, line, "active"), Risk(fields[at[3]], name, line))));
+        return rows;
+    }
+
+    public static List<ModelInputsRow> ReadInputsFile(string path)
+    {
+        using var reader = new StreamReader(path);
+        return ReadInputs(reader, path);
+    }
+
+    /// <summary>Every row's risk-model inputs, in <see cref="RiskCoefficients.Names"/> order (the bias slot 1).</summary>
+    public static List<ModelInputsRow> ReadInputs(TextReader reader, string name)
+    {
+        // The bias has no column; every other coefficient's input is the column of its name.
+        string[] columns = ["account_id", "exchanges", "size_factor", "risk", .. RiskCoefficients.Names.Skip(1)];
+        var rows = new List<ModelInputsRow>();
+        ReadRows(reader, name, columns, (fields, at, line) =>
+        {
+            var inputs = new double[RiskCoefficients.Count];
+            inputs[0] = 1;
+            for (var i = 1; i < inputs.Length; i++)
+            {
+                inputs[i] = Number(fields[at[3 + i]], name, line, columns[3 + i]);
+            }
+
+            var size = Number(fields[at[2]], name, line, "size_factor");
+            if (size is < 0 or > 1)
+            {
+                throw new InvalidDataException($"{name}:{line}: size_factor: {fields[at[2]]} is outside [0, 1]");
+            }
+
+            rows.Add(new ModelInputsRow(fields[at[0]], Count(fields[at[1]], name, line, "exchanges"), size, inputs, Risk(fields[at[3]], name, line)));
+        });
+        return rows;
+    }
+
+    private static void ReadRows(TextReader reader, string name, string[] required, Action<string[], int[], int> row)
+    {
         var header = reader.ReadLine() ?? throw new InvalidDataException($"{name}:1: empty file, expected the model-inputs header");
         var columns = header.Split(',');
-        var at = new int[Required.Length];
-        for (var i = 0; i < Required.Length; i++)
+        var at = new int[required.Length];
+        for (var i = 0; i < required.Length; i++)
         {
-            at[i] = Array.IndexOf(columns, Required[i]);
+            at[i] = Array.IndexOf(columns, required[i]);
             if (at[i] < 0)
             {
-                throw new InvalidDataException($"{name}:1: column '{Required[i]}' missing from the header (is this a file written by 'scan --model-inputs'?)");
+                throw new InvalidDataException($"{name}:1: column '{required[i]}' missing from the header (is this a file written by 'scan --model-inputs'?)");
             }
         }
 
-        var rows = new List<AccountRisk>();
         var lineNumber = 1;
         while (reader.ReadLine() is { } line)
         {
@@ -47,16 +87,14 @@ public static class ModelInputsReader
                 throw new InvalidDataException($"{name}:{lineNumber}: {fields.Length} fields, the header has {columns.Length}");
             }
 
-            var risk = Number(fields[at[3]], name, lineNumber, "risk");
-            if (risk is < 0 or > 1)
-            {
-                throw new InvalidDataException($"{name}:{lineNumber}: risk: {fields[at[3]]} is outside [0, 1]");
-            }
-
-            rows.Add(new AccountRisk(fields[at[0]], Count(fields[at[1]], name, lineNumber, "exchanges"), Count(fields[at[2]], name, lineNumber, "active"), risk));
+            row(fields, at, lineNumber);
         }
+    }
 
-        return rows;
+    private static double Risk(string text, string name, int line)
+    {
+        var risk = Number(text, name, line, "risk");
+        return risk is < 0 or > 1 ? throw new InvalidDataException($"{name}:{line}: risk: {text} is outside [0, 1]") : risk;
     }
 
     private static double Number(string text, string name, int line, string column) =>

@@ -81,6 +81,41 @@ public sealed class ScanGatewayConfigTests
     }
 
     [Fact]
+    public async Task Scan_GatewayConfigNamingARiskModel_ScoresWithItUnlessTheCommandLineNamesAnother()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var noCards = fixture.Path2("no-cards.json");
+        File.WriteAllText(noCards, """{ "format": "distillguard.risk-model/v1", "coefficients": { "w_payment": 0 } }""");
+        var builtIn = fixture.Path2("built-in.json");
+        using (var stream = File.Create(builtIn))
+        {
+            DistillGuard.Core.Engine.RiskModelFile.Write(stream, DistillGuard.Core.Engine.RiskCoefficients.Default);
+        }
+
+        var config = WriteConfig(fixture, $$"""{ "RiskModel": {{System.Text.Json.JsonSerializer.Serialize(noCards)}} }""");
+
+        var fromConfig = await ScanAsync(fixture, "config.json", "--gateway-config", config);
+        var overridden = await ScanAsync(fixture, "overridden.json", "--gateway-config", config, "--risk-model", builtIn);
+
+        Assert.NotEmpty(fromConfig.Accounts);
+        Assert.DoesNotContain(fromConfig.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.SharedPayment));
+        Assert.Contains(overridden.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.SharedPayment));
+    }
+
+    [Fact]
+    public async Task Scan_GatewayConfigNamingAMissingRiskModel_ExitsWithInputCodeNamingIt()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var config = WriteConfig(fixture, """{ "RiskModel": "/nonexistent/risk-model.json" }""");
+
+        var run = await CliHarness.RunAsync("scan", "--gateway-config", config, fixture.LogPath);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"{config}: Gateway:Policy:RiskModel: Could not find", run.Error, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/risk-model.json", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_GatewayConfigWithTooWideSharedEgress_ExitsWithInputCodeNamingTheEntry()
     {
         using var fixture = new ScanLogFixture().WriteScenario();

@@ -27,6 +27,9 @@ internal sealed record ScanRequest
     /// <summary>A file of shared egress networks, one a line (<see cref="Core.Engine.DetectionOptions.SharedEgress"/>).</summary>
     public string? SharedEgressPath { get; init; }
 
+    /// <summary>A risk model file (<see cref="Core.Engine.RiskModelFile"/>) to score with instead of the built-in or the gateway config's model.</summary>
+    public string? RiskModelPath { get; init; }
+
     /// <summary>A gateway's config file: its policy thresholds and its store's overrides are applied (scan of its log).</summary>
     public string? GatewayConfigPath { get; init; }
 

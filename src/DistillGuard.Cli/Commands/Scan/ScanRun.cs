@@ -88,6 +88,21 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             }
         }
 
+        if (request.RiskModelPath is { } riskModelPath)
+        {
+            try
+            {
+                options.RiskModel = RiskModelFile.Read(riskModelPath);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.InputError;
+            }
+
+            console.Error.WriteLine($"risk model from {riskModelPath}");
+        }
+
         var bad = new BadRecordLog(request.Strict);
         var engine = new DetectionEngine(options, new ExchangeAnalyzer(), intel);
         var stopwatch = Stopwatch.StartNew();

@@ -32,10 +32,15 @@ internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadO
             throw new InvalidDataException($"{configPath}: {ex.Message}", ex);
         }
 
-        var options = gateway.Policy.ToDetectionOptions();
+        DetectionOptions options;
         try
         {
+            options = gateway.Policy.ToDetectionOptions();
             options.Validate();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{configPath}: {ex.Message}", ex);
         }
         catch (ArgumentException ex)
         {

@@ -196,6 +196,7 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:Log:ReplayWindow"] = "-01:00:00";
         settings.Overrides["Gateway:Policy:SharedEgress:0"] = "76.76.21.0/24";
         settings.Overrides["Gateway:Policy:SharedEgress:1"] = "10.0.0.0/8";
+        settings.Overrides["Gateway:Policy:RiskModel"] = "/nonexistent/risk-model.json";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -209,6 +210,7 @@ public sealed class OperationsTests
         Assert.Contains("Gateway:Log:ReplayWindow must be positive (it was -01:00:00)", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Policy:SharedEgress:1: '10.0.0.0/8' is wider than /12", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SharedEgress:0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Policy:RiskModel: Could not find a part of the path '/nonexistent/risk-model.json'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
     }
 

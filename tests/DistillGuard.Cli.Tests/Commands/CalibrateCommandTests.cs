@@ -1,0 +1,146 @@
+using System.Globalization;
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+using DistillGuard.Simulation.Evaluation;
+
+namespace DistillGuard.Cli.Tests.Commands;
+
+public sealed class CalibrateCommandTests
+{
+    [Fact]
+    public async Task Calibrate_ScanOfLabelledTraffic_WritesARiskModelThatScanScoresWith()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var inputs = fixture.Path2("model-inputs.csv");
+        var labels = WriteLabels(fixture);
+        var model = fixture.Path2("risk-model.json");
+        var scanned = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", fixture.Path2("built-in.json"), "--model-inputs", inputs, fixture.LogPath);
+        Assert.Equal(0, scanned.ExitCode);
+
+        var run = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", labels, "--out", model);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Fitted on 80 labelled accounts of 80 (20 campaign, 60 honest)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("w_payment", run.Output, StringComparison.Ordinal);
+        var fitted = RiskModelFile.Read(model);
+        Assert.NotEqual(RiskCoefficients.Default[RiskTerm.Bias], fitted[RiskTerm.Bias]);
+        Assert.Contains("\"fitted_on\"", await File.ReadAllTextAsync(model, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        var rescanned = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--risk-model", model, "--out", fixture.Path2("refit.json"), fixture.LogPath);
+
+        Assert.True(rescanned.ExitCode == 0, rescanned.Error);
+        Assert.Contains($"risk model from {model}", rescanned.Error, StringComparison.Ordinal);
+        var builtIn = FindingsSerializer.ReadFile(fixture.Path2("built-in.json")).Accounts.ToDictionary(a => a.AccountId, a => a.Risk);
+        var refit = FindingsSerializer.ReadFile(fixture.Path2("refit.json")).Accounts;
+        Assert.Equal(20, refit.Count);
+        Assert.All(refit, a => Assert.StartsWith("cmp_", a.AccountId, StringComparison.Ordinal));
+        Assert.Contains(refit, a => Math.Abs(a.Risk - builtIn[a.AccountId]) > 0.001);
+    }
+
+    [Fact]
+    public async Task ModelInputs_RecomputedWithTheBuiltInModel_GiveTheRiskTheScanReached()
+    {
+        // The refit scores rows as the engine scores accounts: same inputs, scaling, sum order and behaviour-only cap.
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var inputs = fixture.Path2("model-inputs.csv");
+        var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", fixture.Path2("f.json"), "--model-inputs", inputs, fixture.LogPath);
+        Assert.Equal(0, run.ExitCode);
+        var lifted = FindingsSerializer.ReadFile(fixture.Path2("f.json")).Accounts
+            .Where(a => a.Reasons.Exists(r => r.Signal is SignalNames.BanEvasion or SignalNames.IntelMatch)).Select(a => a.AccountId).ToHashSet();
+
+        var rows = ModelInputsReader.ReadInputsFile(inputs);
+
+        Assert.Equal(80, rows.Count);
+        var compared = 0;
+        foreach (var row in rows.Where(r => !lifted.Contains(r.AccountId)))
+        {
+            var risk = RiskCoefficients.Default.Risk(row.Inputs, row.Exchanges, row.SizeFactor, RiskCoefficients.HoldsMoreThanAClient(row.Inputs), 0.5);
+            Assert.True(Math.Abs(risk - row.Risk) < 2e-3, $"{row.AccountId}: recomputed {risk}, scan {row.Risk}");
+            compared++;
+        }
+
+        Assert.True(compared >= 70, $"{compared} rows compared");
+        Assert.Contains(rows, r => r.Risk >= 0.5);
+    }
+
+    [Fact]
+    public async Task Scan_RiskModelFileOfTheBuiltInValues_SameFindings()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var model = fixture.Path2("built-in.json");
+        await using (var stream = File.Create(model))
+        {
+            RiskModelFile.Write(stream, RiskCoefficients.Default);
+        }
+
+        var plain = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", fixture.Path2("plain.json"), fixture.LogPath);
+        var withFile = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--risk-model", model, "--out", fixture.Path2("file.json"), fixture.LogPath);
+
+        Assert.Equal(0, plain.ExitCode);
+        Assert.True(withFile.ExitCode == 0, withFile.Error);
+        string[] Lines(string name) => File.ReadAllLines(fixture.Path2(name)).Where(l => !l.Contains("\"generated_at\"", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(Lines("plain.json"), Lines("file.json"));
+        Assert.NotEmpty(FindingsSerializer.ReadFile(fixture.Path2("file.json")).Accounts);
+    }
+
+    [Fact]
+    public async Task Scan_RiskModelFileThatLowersRiskForACard_ExitsWithInputCodeNamingFileAndLine()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var model = fixture.Path2("risk-model.json");
+        await File.WriteAllTextAsync(model, "{\n  \"format\": \"distillguard.risk-model/v1\",\n  \"coefficients\": {\n    \"cot\": 0.5,\n    \"w_payment\": -1\n  }\n}\n", TestContext.Current.CancellationToken);
+
+        var run = await CliHarness.RunAsync("scan", "--risk-model", model, "--out", fixture.Path2("f.json"), fixture.LogPath);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"{model}:5: w_payment: -1 would lower risk", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(fixture.Path2("f.json")));
+    }
+
+    [Fact]
+    public async Task Calibrate_LabelsOfOneClass_ExitsWithInputCodeSayingSo()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var inputs = fixture.Path2("model-inputs.csv");
+        Assert.Equal(0, (await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", fixture.Path2("f.json"), "--model-inputs", inputs, fixture.LogPath)).ExitCode);
+        var labels = fixture.Path2("labels.csv");
+        File.WriteAllLines(labels, ["account_id,label", "cmp_00,campaign", "cmp_01,campaign", "nobody,honest"]);
+
+        var run = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", labels, "--out", fixture.Path2("m.json"));
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("2 of its 80 accounts are labelled, 2 of them campaign accounts; a fit needs both", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(fixture.Path2("m.json")));
+    }
+
+    [Fact]
+    public async Task Calibrate_ABadLabel_NamesFileLineAndColumn()
+    {
+        using var fixture = new ScanLogFixture();
+        var inputs = fixture.Path2("model-inputs.csv");
+        File.WriteAllLines(inputs, ["account_id,exchanges,risk"]);
+        var labels = fixture.Path2("labels.csv");
+        File.WriteAllLines(labels, ["account_id,label", "cmp_00,campaign", "user_00,benign"]);
+
+        var badLabel = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", labels);
+        var neither = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs);
+
+        Assert.Equal(3, badLabel.ExitCode);
+        Assert.Contains($"{inputs}:1: column 'size_factor' missing from the header", badLabel.Error, StringComparison.Ordinal);
+        File.WriteAllLines(inputs, ["account_id,exchanges,size_factor,risk," + string.Join(',', RiskCoefficients.Names.Skip(1))]);
+        badLabel = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", labels);
+        Assert.Equal(3, badLabel.ExitCode);
+        Assert.Contains($"{labels}:3: label: 'benign' is neither 'campaign' nor 'honest'", badLabel.Error, StringComparison.Ordinal);
+        Assert.Equal(2, neither.ExitCode);
+    }
+
+    private static string WriteLabels(ScanLogFixture fixture)
+    {
+        var path = fixture.Path2("labels.csv");
+        var lines = new List<string> { "account_id,label" };
+        lines.AddRange(Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture, $"cmp_{i:D2},campaign")));
+        lines.AddRange(Enumerable.Range(0, 60).Select(i => string.Create(CultureInfo.InvariantCulture, $"user_{i:D2},honest")));
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+}
