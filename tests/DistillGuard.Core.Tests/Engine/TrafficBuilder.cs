@@ -107,10 +107,12 @@ internal sealed class TrafficBuilder
     }
 
     /// <summary>
-    /// A startup's developers: each signed up alone (own card, no org_id) with the company's e-mail domain, within a
-    /// day of each other, and works from the office's business /24 with the same SDK, in multi-turn chats.
+    /// A startup's developers: each signed up alone (no org_id) with the company's e-mail domain, within a day of each
+    /// other, and works from the office's business /24 with the same SDK, in multi-turn chats. Each pays with a card of
+    /// their own, or with <paramref name="companyCard"/> all with the company's one; <paramref name="org"/> is the
+    /// workspace the provider knows them by, if it does.
     /// </summary>
-    public TrafficBuilder StartupTeam(string domain, int members, int perDay, int days)
+    public TrafficBuilder StartupTeam(string domain, int members, int perDay, int days, bool companyCard = false, string? org = null)
     {
         for (var i = 0; i < members; i++)
         {
@@ -118,7 +120,7 @@ internal sealed class TrafficBuilder
             Add(new AccountRecord
             {
                 AccountId = id, CreatedAt = Start.AddDays(-20).AddHours(i), SignupChannel = SignupChannel.Standard,
-                PaymentFingerprint = $"pf_{id}", EmailDomain = domain, Verified = i % 2 == 0,
+                PaymentFingerprint = companyCard ? $"pf_{domain}" : $"pf_{id}", EmailDomain = domain, Verified = i % 2 == 0, OrgId = org,
             }, "honest:startup_team");
             for (var d = 0; d < days; d++)
             {
