@@ -26,12 +26,15 @@ internal sealed class DemoCommand : ICliVerb
         var findings = Path.Combine(output, "findings.json");
         var report = Path.Combine(output, "report.html");
         var inputs = Path.Combine(output, "model-inputs.csv");
+        var riskModel = Path.Combine(output, "risk-model.json");
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         string[][] steps =
         [
             ["simulate", "--scenario", "default", "--out", simDir, "--gzip", "--seed", seed.ToString(invariant), "--scale", scale.ToString(invariant)],
             ["scan", "--accounts", Path.Combine(simDir, "accounts.jsonl"), "--models", Path.Combine(simDir, "models.jsonl"), "--out", findings, "--report", report, "--model-inputs", inputs, simDir],
             ["evaluate", "--truth", Path.Combine(simDir, "truth.json"), "--findings", findings, "--log", simDir, "--model-inputs", inputs],
+            // What a provider does with labels of its own: refit the risk model on them (in-sample figures here).
+            ["calibrate", "--model-inputs", inputs, "--truth", Path.Combine(simDir, "truth.json"), "--out", riskModel],
         ];
 
         foreach (var step in steps)
@@ -45,7 +48,7 @@ internal sealed class DemoCommand : ICliVerb
             }
         }
 
-        await console.Out.WriteLineAsync($"demo: findings in {findings}, report in {report} (open it in a browser), labelled log in {simDir}").ConfigureAwait(false);
+        await console.Out.WriteLineAsync($"demo: findings in {findings}, report in {report} (open it in a browser), labelled log in {simDir}, refitted risk model in {riskModel}").ConfigureAwait(false);
         return ExitCodes.Success;
     }
 }
