@@ -68,7 +68,8 @@ internal sealed class GatewayStateLoader(
 
         compressor.QueueEarlierFiles();
         accountsFile.WriteSnapshot(accounts);
-        Log.GatewayStarted(logger, options.Value.Upstreams.Count, Path.GetFullPath(options.Value.Log.Directory));
+        var riskModel = options.Value.Policy.RiskModel is { } path ? $"from {Path.GetFullPath(path)}" : "built-in";
+        Log.GatewayStarted(logger, options.Value.Upstreams.Count, Path.GetFullPath(options.Value.Log.Directory), riskModel);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

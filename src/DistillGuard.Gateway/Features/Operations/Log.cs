@@ -4,8 +4,8 @@ namespace DistillGuard.Gateway.Features.Operations;
 /// <summary>The gateway's structured log events. Stable event ids; API keys and bodies are never logged.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "DistillGuard gateway listening; {UpstreamCount} upstreams, exchange log in {LogDirectory}")]
-    public static partial void GatewayStarted(ILogger logger, int upstreamCount, string logDirectory);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "DistillGuard gateway listening; {UpstreamCount} upstreams, exchange log in {LogDirectory}, risk model {RiskModel}")]
+    public static partial void GatewayStarted(ILogger logger, int upstreamCount, string logDirectory, string riskModel);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Upstream {Upstream} marked unhealthy after {Failures} consecutive failures")]
     public static partial void UpstreamUnhealthy(ILogger logger, string upstream, int failures);
