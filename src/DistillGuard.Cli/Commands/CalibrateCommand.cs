@@ -23,7 +23,7 @@ internal sealed class CalibrateCommand : ICliVerb
         var labels = new Option<string?>("--labels") { Description = "Your own labels: CSV with the header 'account_id,label', each label 'campaign' or 'honest'; accounts it leaves out are not fitted on." };
         var output = new Option<string?>("--out") { Description = "Write the fitted risk model file here." };
         var baseline = new Option<string?>("--risk-model") { Description = "The risk model file the refit would replace (default: the built-in model)." };
-        var l2 = new Option<double>("--l2") { Description = "Ridge penalty on every coefficient but the bias (default 1; larger keeps coefficients smaller).", DefaultValueFactory = _ => 1.0 };
+        var l2 = new Option<double>("--l2") { Description = "Ridge penalty on every coefficient but the bias (above 0; default 1; larger keeps coefficients smaller).", DefaultValueFactory = _ => 1.0 };
         var command = new Command("calibrate", "Refit the risk model's coefficients on labelled accounts and write a risk model file.")
         {
             modelInputs, truth, labels, output, baseline, l2,
@@ -40,9 +40,9 @@ internal sealed class CalibrateCommand : ICliVerb
             return ExitCodes.Usage;
         }
 
-        if (!(l2 >= 0) || !double.IsFinite(l2))
+        if (!(l2 > 0) || !double.IsFinite(l2))
         {
-            console.Error.WriteLine("error: --l2: must be a finite number, 0 or more");
+            console.Error.WriteLine("error: --l2: must be a finite number above 0");
             return ExitCodes.Usage;
         }
 

@@ -3,8 +3,9 @@ namespace DistillGuard.Core.Engine;
 /// <summary>
 /// Logistic model from behaviour and coordination to a calibrated probability that an account belongs to a
 /// distillation campaign, with the coefficients in <see cref="DetectionOptions.RiskModel"/> (built in: the fit on the
-/// simulator's <c>default</c> scenario, <see cref="RiskCoefficients.Default"/>). Behaviour alone cannot reach the review threshold: an account outside a linked group of at
-/// least three accounts, or linked to it by nothing but a client fingerprint, stays below it.
+/// simulator's <c>default</c> scenario, <see cref="RiskCoefficients.Default"/>). Behaviour alone cannot reach the
+/// review threshold: an account outside a linked group of at least three accounts, or linked to it by nothing but a
+/// client fingerprint, stays below it.
 /// </summary>
 internal static class RiskModel
 {

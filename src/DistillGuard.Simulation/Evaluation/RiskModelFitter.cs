@@ -17,8 +17,8 @@ public static class RiskModelFitter
 
     /// <param name="rows">Labelled accounts' model inputs.</param>
     /// <param name="campaign">For each row, whether the account belongs to a campaign.</param>
-    /// <param name="l2">The ridge penalty on every coefficient but the bias (1 by default in <c>calibrate</c>).</param>
-    /// <exception cref="ArgumentException">No rows, labels of another length, only one class, or a negative penalty.</exception>
+    /// <param name="l2">The ridge penalty on every coefficient but the bias, above 0 (1 by default in <c>calibrate</c>).</param>
+    /// <exception cref="ArgumentException">Labels of another length, only one class, or a penalty not above 0.</exception>
     public static RiskModelFit Fit(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, double l2)
     {
         if (rows.Count != campaign.Count)
@@ -26,9 +26,11 @@ public static class RiskModelFitter
             throw new ArgumentException("One label per row.", nameof(campaign));
         }
 
-        if (!(l2 >= 0) || !double.IsFinite(l2))
+        if (!(l2 > 0) || !double.IsFinite(l2))
         {
-            throw new ArgumentException("The L2 penalty must be a finite number, 0 or more.", nameof(l2));
+            // Without a penalty an input that never varies leaves its coefficient undetermined, and separable labels
+            // send the others to infinity.
+            throw new ArgumentException("The L2 penalty must be a finite number above 0.", nameof(l2));
         }
 
         var positives = campaign.Count(static c => c);

@@ -124,6 +124,7 @@ public sealed class CalibrateCommandTests
 
         var badLabel = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", labels);
         var neither = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs);
+        var noPenalty = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", labels, "--l2", "0");
 
         Assert.Equal(3, badLabel.ExitCode);
         Assert.Contains($"{inputs}:1: column 'size_factor' missing from the header", badLabel.Error, StringComparison.Ordinal);
@@ -132,6 +133,8 @@ public sealed class CalibrateCommandTests
         Assert.Equal(3, badLabel.ExitCode);
         Assert.Contains($"{labels}:3: label: 'benign' is neither 'campaign' nor 'honest'", badLabel.Error, StringComparison.Ordinal);
         Assert.Equal(2, neither.ExitCode);
+        Assert.Equal(2, noPenalty.ExitCode);
+        Assert.Contains("--l2: must be a finite number above 0", noPenalty.Error, StringComparison.Ordinal);
     }
 
     private static string WriteLabels(ScanLogFixture fixture)

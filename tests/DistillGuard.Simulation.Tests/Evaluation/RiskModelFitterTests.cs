@@ -62,6 +62,19 @@ public sealed class RiskModelFitterTests
         Assert.Contains("both campaign and honest accounts", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    public void Fit_APenaltyNotAboveZero_IsRefused(double l2)
+    {
+        var (rows, labels) = Draw(RiskCoefficients.Default, 200, seed: 2);
+
+        var error = Assert.Throws<ArgumentException>(() => RiskModelFitter.Fit(rows, labels, l2));
+
+        Assert.Contains("above 0", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Score_AppliesTheBehaviourOnlyCap()
     {
