@@ -139,6 +139,18 @@ public sealed partial class HtmlReportTests : IDisposable
         Assert.Contains("24 accounts pay with 2 payment instruments", html, StringComparison.Ordinal);
         Assert.Equal(32, Regex.Count(html, "<tr id=\"account-"));
         Assert.Matches(@"data-card=""bad-records""><div class=""dg-card-label"">Bad records</div><div class=""dg-card-value"">3</div>", html);
+        Assert.DoesNotContain("data-card=\"risk-model\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FindingsOfARefittedRiskModel_SaysSoInTheOverview()
+    {
+        var findings = FindingsFixtures.TwoCampaigns();
+        findings.Input.RiskModel = "sha256:0123456789abcdef";
+
+        var html = HtmlReport.Render(findings);
+
+        Assert.Matches(@"data-card=""risk-model""><div class=""dg-card-label"">Risk model</div><div class=""dg-card-value"">refitted</div><div class=""dg-card-note"">sha256:0123456789abcdef: risks are not the built-in model&#39;s</div>", html);
     }
 
     [Fact]

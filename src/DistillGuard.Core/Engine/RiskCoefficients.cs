@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace DistillGuard.Core.Engine;
 
@@ -40,6 +42,7 @@ public sealed class RiskCoefficients
     ]);
 
     private readonly double[] _values;
+    private string? _fingerprint;
 
     /// <summary>Coefficients in <see cref="Names"/> order.</summary>
     /// <exception cref="ArgumentException">Not <see cref="Count"/> values, or one breaks <see cref="Check"/>.</exception>
@@ -61,6 +64,16 @@ public sealed class RiskCoefficients
     public double this[int index] => _values[index];
 
     public double this[RiskTerm term] => _values[(int)term];
+
+    /// <summary>Whether these are the built-in coefficients, value for value (from a file or not).</summary>
+    public bool IsBuiltIn => _values.AsSpan().SequenceEqual(Default._values);
+
+    /// <summary>
+    /// A short name for these coefficients that findings carry: <c>sha256:</c> and the first 16 hex digits of the
+    /// SHA-256 of their values (round-trip text, comma-separated, in <see cref="Names"/> order). Two scans scored with
+    /// the same coefficients name the same model, wherever the file was.
+    /// </summary>
+    public string Fingerprint => _fingerprint ??= ComputeFingerprint(_values);
 
     /// <summary>The coefficient of an account's own strongest link of this kind.</summary>
     internal double Link(AttributeKind kind) => _values[CoordinationStart + (int)kind];
@@ -136,6 +149,12 @@ public sealed class RiskCoefficients
         }
 
         return false;
+    }
+
+    private static string ComputeFingerprint(double[] values)
+    {
+        var text = string.Join(',', values.Select(static v => v.ToString("R", CultureInfo.InvariantCulture)));
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 
     /// <summary>

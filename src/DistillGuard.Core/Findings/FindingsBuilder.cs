@@ -46,6 +46,7 @@ internal sealed partial class FindingsBuilder(
                 BadRecords = badRecords,
                 From = engine.ExchangeCount == 0 ? null : new DateTime(engine.FromTicks, DateTimeKind.Utc),
                 To = engine.ExchangeCount == 0 ? null : new DateTime(engine.ToTicks, DateTimeKind.Utc),
+                RiskModel = engine.Options.RiskModel.IsBuiltIn ? null : engine.Options.RiskModel.Fingerprint,
             },
         };
 

@@ -26,6 +26,13 @@ public sealed class FindingsInput
     public long BadRecords { get; set; }
     public DateTime? From { get; set; }
     public DateTime? To { get; set; }
+
+    /// <summary>
+    /// Beyond the spec: absent when accounts were scored with the built-in risk model; otherwise the coefficients'
+    /// fingerprint (<c>sha256:…</c>, <see cref="Engine.RiskCoefficients.Fingerprint"/>), since a refitted model's risks do
+    /// not mean what the built-in model's do.
+    /// </summary>
+    public string? RiskModel { get; set; }
 }
 
 public sealed class Timeline

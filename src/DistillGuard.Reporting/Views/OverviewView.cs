@@ -35,6 +35,11 @@ internal static class OverviewView
         Card(html, "flagged", "Flagged accounts", ReportFormat.Count(findings.Accounts.Count),
             $"{ReportFormat.Count(block)} block · {ReportFormat.Count(throttle)} throttle · {ReportFormat.Count(review)} review");
         Card(html, "bad-records", "Bad records", ReportFormat.Count(input.BadRecords), input.BadRecords > 0 ? "skipped while reading the log" : "none");
+        if (input.RiskModel is { } riskModel)
+        {
+            Card(html, "risk-model", "Risk model", "refitted", riskModel + ": risks are not the built-in model's");
+        }
+
         html.Raw("</div>");
 
         if (findings.Timeline is { Exchanges.Length: > 0 })

@@ -31,7 +31,9 @@ public sealed class CalibrateCommandTests
         Assert.True(rescanned.ExitCode == 0, rescanned.Error);
         Assert.Contains($"risk model from {model}", rescanned.Error, StringComparison.Ordinal);
         var builtIn = FindingsSerializer.ReadFile(fixture.Path2("built-in.json")).Accounts.ToDictionary(a => a.AccountId, a => a.Risk);
-        var refit = FindingsSerializer.ReadFile(fixture.Path2("refit.json")).Accounts;
+        var refitFindings = FindingsSerializer.ReadFile(fixture.Path2("refit.json"));
+        Assert.Equal(fitted.Fingerprint, refitFindings.Input.RiskModel);
+        var refit = refitFindings.Accounts;
         Assert.Equal(20, refit.Count);
         Assert.All(refit, a => Assert.StartsWith("cmp_", a.AccountId, StringComparison.Ordinal));
         Assert.Contains(refit, a => Math.Abs(a.Risk - builtIn[a.AccountId]) > 0.001);

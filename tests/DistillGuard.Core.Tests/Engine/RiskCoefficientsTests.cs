@@ -54,5 +54,20 @@ public sealed class RiskCoefficientsTests
         Assert.All(refit.Accounts, a => Assert.DoesNotContain(a.Reasons, r => r.Signal == SignalNames.SharedPayment));
         Assert.Contains(builtIn.Accounts[0].Reasons, r => r.Signal == SignalNames.SharedPayment);
         Assert.True(refit.Accounts.Sum(a => a.Risk) < builtIn.Accounts.Sum(a => a.Risk));
+        Assert.Null(builtIn.Input.RiskModel);
+        Assert.Equal(noCards.Fingerprint, refit.Input.RiskModel);
+    }
+
+    [Fact]
+    public void Fingerprint_SameValuesSameName_BuiltInValuesAreBuiltIn()
+    {
+        var copy = RiskCoefficients.Default.With((int)RiskTerm.Cot, RiskCoefficients.Default[RiskTerm.Cot]);
+        var other = RiskCoefficients.Default.With((int)RiskTerm.Cot, 0.48);
+
+        Assert.True(copy.IsBuiltIn);
+        Assert.False(other.IsBuiltIn);
+        Assert.Equal(RiskCoefficients.Default.Fingerprint, copy.Fingerprint);
+        Assert.NotEqual(RiskCoefficients.Default.Fingerprint, other.Fingerprint);
+        Assert.Matches("^sha256:[0-9a-f]{16}$", other.Fingerprint);
     }
 }
