@@ -23,17 +23,19 @@ internal sealed class CalibrateCommand : ICliVerb
         var labels = new Option<string?>("--labels") { Description = "Your own labels: CSV with the header 'account_id,label', each label 'campaign' or 'honest'; accounts it leaves out are not fitted on." };
         var output = new Option<string?>("--out") { Description = "Write the fitted risk model file here." };
         var baseline = new Option<string?>("--risk-model") { Description = "The risk model file the refit would replace (default: the built-in model)." };
+        var folds = new Option<int>("--folds") { Description = "Cross-validate the refit in this many folds, a campaign's accounts held out together where the labels name campaigns (default 5; 0 skips it).", DefaultValueFactory = _ => 5 };
         var l2 = new Option<double>("--l2") { Description = "Ridge penalty on every coefficient but the bias (above 0; default 1; larger keeps coefficients smaller).", DefaultValueFactory = _ => 1.0 };
         var command = new Command("calibrate", "Refit the risk model's coefficients on labelled accounts and write a risk model file.")
         {
-            modelInputs, truth, labels, output, baseline, l2,
+            modelInputs, truth, labels, output, baseline, l2, folds,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(modelInputs)!, parse.GetValue(truth), parse.GetValue(labels), parse.GetValue(output), parse.GetValue(baseline), parse.GetValue(l2)));
+        command.SetAction(parse => Run(console, new CalibrateRequest(parse.GetValue(modelInputs)!, parse.GetValue(truth), parse.GetValue(labels), parse.GetValue(output), parse.GetValue(baseline), parse.GetValue(l2), parse.GetValue(folds))));
         return command;
     }
 
-    private static int Run(CliConsole console, string modelInputsPath, string? truthPath, string? labelsPath, string? outPath, string? baselinePath, double l2)
+    private static int Run(CliConsole console, CalibrateRequest request)
     {
+        var (modelInputsPath, truthPath, labelsPath, outPath, baselinePath, l2, folds) = request;
         if ((truthPath is null) == (labelsPath is null))
         {
             console.Error.WriteLine("error: name the labels with one of --truth or --labels");
@@ -46,8 +48,14 @@ internal sealed class CalibrateCommand : ICliVerb
             return ExitCodes.Usage;
         }
 
+        if (folds is < 0 or 1)
+        {
+            console.Error.WriteLine("error: --folds: 0 (no cross-validation) or at least 2");
+            return ExitCodes.Usage;
+        }
+
         List<ModelInputsRow> all;
-        Dictionary<string, bool> labelled;
+        Dictionary<string, AccountLabel> labelled;
         RiskCoefficients current;
         try
         {
@@ -71,7 +79,7 @@ internal sealed class CalibrateCommand : ICliVerb
         }
 
         var rows = all.Where(r => labelled.ContainsKey(r.AccountId)).ToList();
-        var campaign = rows.Select(r => labelled[r.AccountId]).ToList();
+        var campaign = rows.Select(r => labelled[r.AccountId].Campaign).ToList();
         var positives = campaign.Count(static c => c);
         if (positives == 0 || positives == rows.Count)
         {
@@ -79,11 +87,35 @@ internal sealed class CalibrateCommand : ICliVerb
             return ExitCodes.InputError;
         }
 
+        if (!console.Interactive)
+        {
+            // Piped or captured: no terminal width to fit, as in evaluate.
+            console.Ui.Profile.Width = Math.Max(console.Ui.Profile.Width, 180);
+        }
+
         var fit = RiskModelFitter.Fit(rows, campaign, l2);
         var review = new DetectionOptions().ReviewRisk;
         var before = RiskModelScore.Of(rows, campaign, current, review);
         var after = RiskModelScore.Of(rows, campaign, fit.Coefficients, review);
-        Write(console.Ui, fit, current, baselinePath ?? "built-in", before, after, rows.Count, all.Count, review);
+        RiskModelScore? crossValidated = null;
+        string? notCrossValidated = null;
+        var byCampaign = rows.Exists(r => labelled[r.AccountId].Group is not null);
+        if (folds > 0)
+        {
+            var keys = rows.Select(r => labelled[r.AccountId].Group ?? r.AccountId).ToList();
+            crossValidated = RiskModelCrossValidation.Run(rows, campaign, keys, folds, l2, review, out notCrossValidated);
+        }
+
+        Write(console.Ui, fit, current, baselinePath ?? "built-in", new Scores(before, after, crossValidated), rows.Count, all.Count, review);
+        if (notCrossValidated is not null)
+        {
+            console.Ui.MarkupLine(Markup.Escape($"Not cross-validated: {notCrossValidated}."));
+        }
+        else if (crossValidated is not null)
+        {
+            console.Ui.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Held out: each account scored by a refit without its fold ({folds} folds, {(byCampaign ? "a campaign's accounts held out together" : "by account: the labels name no campaigns, so the figures flatter a refit on campaigns it has seen")}).")));
+        }
 
         if (outPath is not null)
         {
@@ -111,10 +143,10 @@ internal sealed class CalibrateCommand : ICliVerb
         return ExitCodes.Success;
     }
 
-    private static void Write(IAnsiConsole ui, RiskModelFit fit, RiskCoefficients current, string currentName, RiskModelScore before, RiskModelScore after, int rows, int all, double review)
+    private static void Write(IAnsiConsole ui, RiskModelFit fit, RiskCoefficients current, string currentName, Scores scores, int rows, int all, double review)
     {
         ui.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"Fitted on {rows:N0} labelled accounts of {all:N0} ({before.Campaign:N0} campaign, {before.Honest:N0} honest) in {fit.Iterations} Newton steps.")));
+            $"Fitted on {rows:N0} labelled accounts of {all:N0} ({scores.Current.Campaign:N0} campaign, {scores.Current.Honest:N0} honest) in {fit.Iterations} Newton steps.")));
         var coefficients = new Table().Title("Coefficients").AddColumns("coefficient", Markup.Escape(currentName), "fitted");
         for (var i = 0; i < RiskCoefficients.Count; i++)
         {
@@ -129,8 +161,13 @@ internal sealed class CalibrateCommand : ICliVerb
 
         var quality = new Table().Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"On these accounts, at the review risk {review:0.##}")))
             .AddColumns("model", "flagged", "precision", "recall", "honest flagged", "riskiest honest", "log-loss");
-        quality.AddRow(Row(currentName, before));
-        quality.AddRow(Row("fitted", after));
+        quality.AddRow(Row(currentName, scores.Current));
+        quality.AddRow(Row("fitted", scores.Fitted));
+        if (scores.CrossValidated is { } held)
+        {
+            quality.AddRow(Row("held out", held));
+        }
+
         ui.Write(quality);
         ui.MarkupLine("Scores on the accounts a model was fitted on flatter it; scan traffic it has not seen with the file and 'evaluate' that.");
     }
@@ -147,4 +184,9 @@ internal sealed class CalibrateCommand : ICliVerb
     ];
 
     private static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private sealed record CalibrateRequest(string ModelInputsPath, string? TruthPath, string? LabelsPath, string? OutPath, string? BaselinePath, double L2, int Folds);
+
+    /// <summary>The model the refit would replace, the refit in sample, and the refit on held-out folds (if run).</summary>
+    private sealed record Scores(RiskModelScore Current, RiskModelScore Fitted, RiskModelScore? CrossValidated);
 }

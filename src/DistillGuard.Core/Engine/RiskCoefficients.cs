@@ -107,13 +107,11 @@ public sealed class RiskCoefficients
     public static double Shrink(long exchanges) => exchanges / (exchanges + 4.0);
 
     /// <summary>
-    /// The risk of an account with these raw inputs (<paramref name="inputs"/>[i] is <see cref="Names"/>[i]'s; the bias
-    /// slot is ignored): the logistic of bias + shrink × behaviour + size × coordination, summed in that order so the
-    /// same inputs give the same bits in the engine and in a refit. Behaviour alone never flags: unless the account is
-    /// in a linked group of at least three (<paramref name="sizeFactor"/> above 0) and holds a link other than a client
-    /// fingerprint, its risk stays just under <paramref name="reviewRisk"/>.
+    /// The risk logit of an account with these raw inputs (<paramref name="inputs"/>[i] is <see cref="Names"/>[i]'s; the
+    /// bias slot is ignored): bias + shrink × behaviour + size × coordination, summed in that order so the same inputs
+    /// give the same bits in the engine and in a refit.
     /// </summary>
-    public double Risk(ReadOnlySpan<double> inputs, long exchanges, double sizeFactor, bool holdsMoreThanAClient, double reviewRisk)
+    public double Logit(ReadOnlySpan<double> inputs, long exchanges, double sizeFactor)
     {
         double behaviour = 0;
         for (var i = Bias + 1; i < CoordinationStart; i++)
@@ -133,7 +131,17 @@ public sealed class RiskCoefficients
             z += sizeFactor * coordination;
         }
 
-        var risk = 1 / (1 + Math.Exp(-z));
+        return z;
+    }
+
+    /// <summary>
+    /// The risk of an account with these raw inputs: the logistic of <see cref="Logit"/>. Behaviour alone never flags:
+    /// unless the account is in a linked group of at least three (<paramref name="sizeFactor"/> above 0) and holds a
+    /// link other than a client fingerprint, its risk stays just under <paramref name="reviewRisk"/>.
+    /// </summary>
+    public double Risk(ReadOnlySpan<double> inputs, long exchanges, double sizeFactor, bool holdsMoreThanAClient, double reviewRisk)
+    {
+        var risk = 1 / (1 + Math.Exp(-Logit(inputs, exchanges, sizeFactor)));
         return sizeFactor > 0 && holdsMoreThanAClient ? risk : Math.Min(risk, reviewRisk - 0.01);
     }
 

@@ -74,18 +74,6 @@ public static class RiskModelFitter
         return new RiskModelFit(new RiskCoefficients(beta), iterations, MeanLogLoss(x, y, beta), held);
     }
 
-    /// <summary>The mean log-loss of <paramref name="model"/>'s uncapped probabilities on the labelled rows (lower is better).</summary>
-    public static double MeanLogLoss(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, RiskCoefficients model)
-    {
-        var beta = new double[RiskCoefficients.Count];
-        for (var j = 0; j < beta.Length; j++)
-        {
-            beta[j] = model[j];
-        }
-
-        return MeanLogLoss(Design(rows), campaign.Select(static c => c ? 1.0 : 0.0).ToArray(), beta);
-    }
-
     /// <summary>Each row's inputs as the engine weighs them: behaviour × shrink, coordination × size factor, bias 1.</summary>
     private static double[][] Design(IReadOnlyList<ModelInputsRow> rows)
     {

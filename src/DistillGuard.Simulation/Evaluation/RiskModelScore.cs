@@ -16,13 +16,20 @@ public sealed record RiskModelScore(int Flagged, int CampaignFlagged, int Campai
 
     public double Recall => Campaign == 0 ? 0 : (double)CampaignFlagged / Campaign;
 
-    public static RiskModelScore Of(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, RiskCoefficients model, double reviewRisk)
+    public static RiskModelScore Of(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, RiskCoefficients model, double reviewRisk) =>
+        Of(rows, campaign, _ => model, reviewRisk);
+
+    /// <summary>Scores each row with the model <paramref name="modelOf"/> gives for its index (a cross-validation's held-out fold).</summary>
+    public static RiskModelScore Of(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, Func<int, RiskCoefficients> modelOf, double reviewRisk)
     {
         int flagged = 0, campaignFlagged = 0, campaigns = 0, honestFlagged = 0;
-        double highestHonest = 0;
+        double highestHonest = 0, loss = 0;
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
+            var model = modelOf(i);
+            var z = model.Logit(r.Inputs, r.Exchanges, r.SizeFactor);
+            loss += Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - (campaign[i] ? z : 0);
             var risk = model.Risk(r.Inputs, r.Exchanges, r.SizeFactor, RiskCoefficients.HoldsMoreThanAClient(r.Inputs), reviewRisk);
             var isFlagged = risk >= reviewRisk;
             flagged += isFlagged ? 1 : 0;
@@ -38,6 +45,6 @@ public sealed record RiskModelScore(int Flagged, int CampaignFlagged, int Campai
             }
         }
 
-        return new RiskModelScore(flagged, campaignFlagged, campaigns, honestFlagged, rows.Count - campaigns, highestHonest, RiskModelFitter.MeanLogLoss(rows, campaign, model));
+        return new RiskModelScore(flagged, campaignFlagged, campaigns, honestFlagged, rows.Count - campaigns, highestHonest, rows.Count == 0 ? 0 : loss / rows.Count);
     }
 }

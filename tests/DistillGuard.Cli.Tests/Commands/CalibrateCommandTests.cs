@@ -22,6 +22,8 @@ public sealed class CalibrateCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("Fitted on 80 labelled accounts of 80 (20 campaign, 60 honest)", run.Output, StringComparison.Ordinal);
         Assert.Contains("w_payment", run.Output, StringComparison.Ordinal);
+        Assert.Contains("held out", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Held out: each account scored by a refit without its fold (5 folds, by account", run.Output, StringComparison.Ordinal);
         var fitted = RiskModelFile.Read(model);
         Assert.NotEqual(RiskCoefficients.Default[RiskTerm.Bias], fitted[RiskTerm.Bias]);
         Assert.Contains("\"fitted_on\"", await File.ReadAllTextAsync(model, TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -127,6 +129,7 @@ public sealed class CalibrateCommandTests
         var badLabel = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", labels);
         var neither = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs);
         var noPenalty = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", labels, "--l2", "0");
+        var oneFold = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", labels, "--folds", "1");
 
         Assert.Equal(3, badLabel.ExitCode);
         Assert.Contains($"{inputs}:1: column 'size_factor' missing from the header", badLabel.Error, StringComparison.Ordinal);
@@ -137,6 +140,37 @@ public sealed class CalibrateCommandTests
         Assert.Equal(2, neither.ExitCode);
         Assert.Equal(2, noPenalty.ExitCode);
         Assert.Contains("--l2: must be a finite number above 0", noPenalty.Error, StringComparison.Ordinal);
+        Assert.Equal(2, oneFold.ExitCode);
+    }
+
+    [Fact]
+    public async Task Calibrate_LabelsNamingCampaigns_HoldsACampaignOutTogether()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var inputs = fixture.Path2("model-inputs.csv");
+        Assert.Equal(0, (await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", fixture.Path2("f.json"), "--model-inputs", inputs, fixture.LogPath)).ExitCode);
+
+        // Two folds: "op-a" and "op-b" hash to different ones, "alpha" and "beta" to the same one.
+        var apart = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", WriteGroupedLabels(fixture, "apart.csv", "op-a", "op-b"), "--folds", "2");
+        var together = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", WriteGroupedLabels(fixture, "together.csv", "alpha", "beta"), "--folds", "2");
+        var noFolds = await CliHarness.RunAsync("calibrate", "--model-inputs", inputs, "--labels", WriteGroupedLabels(fixture, "none.csv", "op-a", "op-b"), "--folds", "0");
+
+        Assert.True(apart.ExitCode == 0, apart.Error);
+        Assert.Contains("(2 folds, a campaign's accounts held out together)", apart.Output, StringComparison.Ordinal);
+        Assert.Equal(0, together.ExitCode);
+        Assert.Contains("Not cross-validated: without fold 2 of 2 the labelled accounts hold 0 campaign and", together.Output, StringComparison.Ordinal);
+        Assert.Equal(0, noFolds.ExitCode);
+        Assert.DoesNotContain("held out", noFolds.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string WriteGroupedLabels(ScanLogFixture fixture, string name, string first, string second)
+    {
+        var path = fixture.Path2(name);
+        var lines = new List<string> { "account_id,label,group" };
+        lines.AddRange(Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture, $"cmp_{i:D2},campaign,{(i < 10 ? first : second)}")));
+        lines.AddRange(Enumerable.Range(0, 60).Select(i => string.Create(CultureInfo.InvariantCulture, $"user_{i:D2},honest,")));
+        File.WriteAllLines(path, lines);
+        return path;
     }
 
     private static string WriteLabels(ScanLogFixture fixture)

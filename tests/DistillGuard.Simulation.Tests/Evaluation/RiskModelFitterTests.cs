@@ -19,7 +19,7 @@ public sealed class RiskModelFitterTests
         Assert.Equal(2.0, fit.Coefficients[RiskTerm.Young], 0.4);
         Assert.Equal(3.0, fit.Coefficients[RiskTerm.Payment], 0.5);
         Assert.Equal(-1.0, fit.Coefficients[RiskTerm.Vouched], 0.4);
-        Assert.True(fit.MeanLogLoss < RiskModelFitter.MeanLogLoss(rows, labels, RiskCoefficients.Default));
+        Assert.True(fit.MeanLogLoss < RiskModelScore.Of(rows, labels, RiskCoefficients.Default, 0.5).MeanLogLoss);
     }
 
     [Fact]
@@ -73,6 +73,39 @@ public sealed class RiskModelFitterTests
         var error = Assert.Throws<ArgumentException>(() => RiskModelFitter.Fit(rows, labels, l2));
 
         Assert.Contains("above 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CrossValidation_HeldOutFolds_ScoreEveryRowOnceAndNoBetterThanInSample()
+    {
+        var truth = RiskCoefficients.Default.With((int)RiskTerm.Bias, -2.0).With((int)RiskTerm.Payment, 3.0);
+        var (rows, labels) = Draw(truth, 4_000, seed: 5);
+        var keys = rows.Select(r => r.AccountId).ToList();
+
+        var held = RiskModelCrossValidation.Run(rows, labels, keys, folds: 5, l2: 1, reviewRisk: 0.5, out var why);
+        var again = RiskModelCrossValidation.Run(rows, labels, keys, folds: 5, l2: 1, reviewRisk: 0.5, out _);
+        var inSample = RiskModelScore.Of(rows, labels, RiskModelFitter.Fit(rows, labels, 1).Coefficients, 0.5);
+
+        Assert.Null(why);
+        Assert.NotNull(held);
+        Assert.Equal(rows.Count, held.Campaign + held.Honest);
+        Assert.Equal(labels.Count(static l => l), held.Campaign);
+        Assert.True(held.MeanLogLoss >= inSample.MeanLogLoss, $"held out {held.MeanLogLoss}, in sample {inSample.MeanLogLoss}");
+        Assert.True(held.MeanLogLoss < inSample.MeanLogLoss * 1.2, $"held out {held.MeanLogLoss}, in sample {inSample.MeanLogLoss}");
+        Assert.Equal(held, again);
+    }
+
+    [Fact]
+    public void CrossValidation_EveryCampaignAccountInOneFold_SaysWhyItCannot()
+    {
+        var (rows, labels) = Draw(RiskCoefficients.Default, 500, seed: 9);
+        // One campaign: held out together, its fold's complement has no campaign account to fit on.
+        var keys = rows.Select((r, i) => labels[i] ? "the-only-campaign" : r.AccountId).ToList();
+
+        var held = RiskModelCrossValidation.Run(rows, labels, keys, folds: 5, l2: 1, reviewRisk: 0.5, out var why);
+
+        Assert.Null(held);
+        Assert.Contains("hold 0 campaign and", why, StringComparison.Ordinal);
     }
 
     [Fact]
