@@ -125,6 +125,9 @@ internal sealed class CalibrateCommand : ICliVerb
                 new("labels", Path.GetFileName(truthPath ?? labelsPath!)),
                 new("accounts", string.Create(CultureInfo.InvariantCulture, $"{rows.Count} ({positives} campaign, {rows.Count - positives} honest)")),
                 new("l2", l2.ToString(CultureInfo.InvariantCulture)),
+                new("held_out", crossValidated is { } held
+                    ? string.Create(CultureInfo.InvariantCulture, $"{folds} folds{(byCampaign ? " by campaign" : " by account")}: precision {held.Precision:P1}, recall {held.Recall:P1}, {held.HonestFlagged} of {held.Honest} honest accounts flagged, log-loss {held.MeanLogLoss:0.0000}")
+                    : notCrossValidated ?? "not run"),
             ];
             try
             {

@@ -26,7 +26,9 @@ public sealed class CalibrateCommandTests
         Assert.Contains("Held out: each account scored by a refit without its fold (5 folds, by account", run.Output, StringComparison.Ordinal);
         var fitted = RiskModelFile.Read(model);
         Assert.NotEqual(RiskCoefficients.Default[RiskTerm.Bias], fitted[RiskTerm.Bias]);
-        Assert.Contains("\"fitted_on\"", await File.ReadAllTextAsync(model, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(model, TestContext.Current.CancellationToken);
+        Assert.Contains("\"fitted_on\"", text, StringComparison.Ordinal);
+        Assert.Matches("\"held_out\": \"5 folds by account: precision [0-9.]+ %, recall [0-9.]+ %, [0-9]+ of 60 honest accounts flagged", text);
 
         var rescanned = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--risk-model", model, "--out", fixture.Path2("refit.json"), fixture.LogPath);
 
