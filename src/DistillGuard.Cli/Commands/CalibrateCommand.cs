@@ -20,11 +20,11 @@ internal sealed class CalibrateCommand : ICliVerb
     {
         var modelInputs = new Option<string>("--model-inputs") { Description = "The model inputs of a scan of labelled traffic ('scan --model-inputs').", Required = true };
         var truth = new Option<string?>("--truth") { Description = "truth.json written by 'simulate': every account labelled." };
-        var labels = new Option<string?>("--labels") { Description = "Your own labels: CSV with the header 'account_id,label', each label 'campaign' or 'honest'; accounts it leaves out are not fitted on." };
+        var labels = new Option<string?>("--labels") { Description = "Your own labels: CSV with the header 'account_id,label' or 'account_id,label,group', each label 'campaign' or 'honest', the group naming a campaign; accounts it leaves out are not fitted on." };
         var output = new Option<string?>("--out") { Description = "Write the fitted risk model file here." };
         var baseline = new Option<string?>("--risk-model") { Description = "The risk model file the refit would replace (default: the built-in model)." };
-        var folds = new Option<int>("--folds") { Description = "Cross-validate the refit in this many folds, a campaign's accounts held out together where the labels name campaigns (default 5; 0 skips it).", DefaultValueFactory = _ => 5 };
-        var l2 = new Option<double>("--l2") { Description = "Ridge penalty on every coefficient but the bias (above 0; default 1; larger keeps coefficients smaller).", DefaultValueFactory = _ => 1.0 };
+        var folds = new Option<int>("--folds") { Description = "Score each account with a refit made without its fold, in this many folds, a campaign's accounts held out together where the labels name campaigns; 0 skips it.", DefaultValueFactory = _ => 5 };
+        var l2 = new Option<double>("--l2") { Description = "Ridge penalty on every coefficient but the bias, above 0; larger keeps coefficients smaller. Choose it by the held-out row.", DefaultValueFactory = _ => 1.0 };
         var command = new Command("calibrate", "Refit the risk model's coefficients on labelled accounts and write a risk model file.")
         {
             modelInputs, truth, labels, output, baseline, l2, folds,
