@@ -97,24 +97,29 @@ internal sealed class CalibrateCommand : ICliVerb
         var review = new DetectionOptions().ReviewRisk;
         var before = RiskModelScore.Of(rows, campaign, current, review);
         var after = RiskModelScore.Of(rows, campaign, fit.Coefficients, review);
-        RiskModelScore? crossValidated = null;
+        RiskModelCrossValidation.HeldOut? heldOut = null;
         string? notCrossValidated = null;
         var byCampaign = rows.Exists(r => labelled[r.AccountId].Group is not null);
         if (folds > 0)
         {
             var keys = rows.Select(r => labelled[r.AccountId].Group ?? r.AccountId).ToList();
-            crossValidated = RiskModelCrossValidation.Run(rows, campaign, keys, folds, l2, review, out notCrossValidated);
+            heldOut = RiskModelCrossValidation.Run(rows, campaign, keys, folds, l2, review, out notCrossValidated);
         }
 
+        var crossValidated = heldOut?.Score;
         Write(console.Ui, fit, current, baselinePath ?? "built-in", new Scores(before, after, crossValidated), rows.Count, all.Count, review);
         if (notCrossValidated is not null)
         {
             console.Ui.MarkupLine(Markup.Escape($"Not cross-validated: {notCrossValidated}."));
         }
-        else if (crossValidated is not null)
+        else if (heldOut is not null)
         {
             console.Ui.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"Held out: each account scored by a refit without its fold ({folds} folds, {(byCampaign ? "a campaign's accounts held out together" : "by account: the labels name no campaigns, so the figures flatter a refit on campaigns it has seen")}).")));
+            if (byCampaign)
+            {
+                WritePerCampaign(console.Ui, rows, labelled, heldOut, review);
+            }
         }
 
         if (outPath is not null)
@@ -173,6 +178,32 @@ internal sealed class CalibrateCommand : ICliVerb
 
         ui.Write(quality);
         ui.MarkupLine("Scores on the accounts a model was fitted on flatter it; scan traffic it has not seen with the file and 'evaluate' that.");
+    }
+
+    /// <summary>Each named campaign's accounts flagged by a refit that never saw the campaign: which kinds of campaign a refit generalises to.</summary>
+    private static void WritePerCampaign(IAnsiConsole ui, List<ModelInputsRow> rows, Dictionary<string, AccountLabel> labelled, RiskModelCrossValidation.HeldOut heldOut, double review)
+    {
+        var table = new Table().Title("Held out, per campaign").AddColumns("campaign", "accounts", "flagged", "recall");
+        var groups = new SortedDictionary<string, (int Accounts, int Flagged)>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (labelled[rows[i].AccountId] is { Campaign: true, Group: { } group })
+            {
+                var (accounts, flagged) = groups.GetValueOrDefault(group);
+                groups[group] = (accounts + 1, flagged + (heldOut.Risks[i] >= review ? 1 : 0));
+            }
+        }
+
+        foreach (var (group, (accounts, flagged)) in groups)
+        {
+            table.AddRow(
+                Markup.Escape(group),
+                accounts.ToString("N0", CultureInfo.InvariantCulture),
+                flagged.ToString("N0", CultureInfo.InvariantCulture),
+                ((double)flagged / accounts).ToString("P1", CultureInfo.InvariantCulture));
+        }
+
+        ui.Write(table);
     }
 
     private static string[] Row(string name, RiskModelScore s) =>

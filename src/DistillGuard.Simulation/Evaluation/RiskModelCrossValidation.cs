@@ -10,8 +10,11 @@ namespace DistillGuard.Simulation.Evaluation;
 /// </summary>
 public static class RiskModelCrossValidation
 {
-    /// <returns>The held-out score, or null with <paramref name="why"/> when a fold's training accounts hold one class only.</returns>
-    public static RiskModelScore? Run(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, IReadOnlyList<string> foldKeys, int folds, double l2, double reviewRisk, out string? why)
+    /// <returns>
+    /// The held-out score and each row's held-out risk, or null with <paramref name="why"/> when a fold's training
+    /// accounts hold one class only.
+    /// </returns>
+    public static HeldOut? Run(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, IReadOnlyList<string> foldKeys, int folds, double l2, double reviewRisk, out string? why)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var fold = foldKeys.Select(k => (int)(Fnv1a(k) % (ulong)folds)).ToArray();
@@ -47,8 +50,18 @@ public static class RiskModelCrossValidation
         }
 
         why = null;
-        return RiskModelScore.Of(rows, campaign, i => modelOf[i], reviewRisk);
+        var risks = new double[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            risks[i] = modelOf[i].Risk(r.Inputs, r.Exchanges, r.SizeFactor, RiskCoefficients.HoldsMoreThanAClient(r.Inputs), reviewRisk);
+        }
+
+        return new HeldOut(RiskModelScore.Of(rows, campaign, i => modelOf[i], reviewRisk), risks);
     }
+
+    /// <summary>A cross-validation's outcome: the score over every held-out row, and each row's held-out risk.</summary>
+    public sealed record HeldOut(RiskModelScore Score, IReadOnlyList<double> Risks);
 
     private static ulong Fnv1a(string key)
     {

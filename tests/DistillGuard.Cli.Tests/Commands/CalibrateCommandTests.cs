@@ -24,6 +24,7 @@ public sealed class CalibrateCommandTests
         Assert.Contains("w_payment", run.Output, StringComparison.Ordinal);
         Assert.Contains("held out", run.Output, StringComparison.Ordinal);
         Assert.Contains("Held out: each account scored by a refit without its fold (5 folds, by account", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Held out, per campaign", run.Output, StringComparison.Ordinal);
         var fitted = RiskModelFile.Read(model);
         Assert.NotEqual(RiskCoefficients.Default[RiskTerm.Bias], fitted[RiskTerm.Bias]);
         var text = await File.ReadAllTextAsync(model, TestContext.Current.CancellationToken);
@@ -159,6 +160,9 @@ public sealed class CalibrateCommandTests
 
         Assert.True(apart.ExitCode == 0, apart.Error);
         Assert.Contains("(2 folds, a campaign's accounts held out together)", apart.Output, StringComparison.Ordinal);
+        Assert.Contains("Held out, per campaign", apart.Output, StringComparison.Ordinal);
+        Assert.Matches(@"│ op-a +│ 10 +│ \d+ +│ [0-9.]+ % +│", apart.Output);
+        Assert.Matches(@"│ op-b +│ 10 +│ \d+ +│ [0-9.]+ % +│", apart.Output);
         Assert.Equal(0, together.ExitCode);
         Assert.Contains("Not cross-validated: without fold 2 of 2 the labelled accounts hold 0 campaign and", together.Output, StringComparison.Ordinal);
         Assert.Equal(0, noFolds.ExitCode);

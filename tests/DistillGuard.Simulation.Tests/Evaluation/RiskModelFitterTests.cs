@@ -88,11 +88,15 @@ public sealed class RiskModelFitterTests
 
         Assert.Null(why);
         Assert.NotNull(held);
-        Assert.Equal(rows.Count, held.Campaign + held.Honest);
-        Assert.Equal(labels.Count(static l => l), held.Campaign);
-        Assert.True(held.MeanLogLoss >= inSample.MeanLogLoss, $"held out {held.MeanLogLoss}, in sample {inSample.MeanLogLoss}");
-        Assert.True(held.MeanLogLoss < inSample.MeanLogLoss * 1.2, $"held out {held.MeanLogLoss}, in sample {inSample.MeanLogLoss}");
-        Assert.Equal(held, again);
+        Assert.NotNull(again);
+        var score = held.Score;
+        Assert.Equal(rows.Count, score.Campaign + score.Honest);
+        Assert.Equal(labels.Count(static l => l), score.Campaign);
+        Assert.Equal(score.Flagged, held.Risks.Count(static r => r >= 0.5));
+        Assert.True(score.MeanLogLoss >= inSample.MeanLogLoss, $"held out {score.MeanLogLoss}, in sample {inSample.MeanLogLoss}");
+        Assert.True(score.MeanLogLoss < inSample.MeanLogLoss * 1.2, $"held out {score.MeanLogLoss}, in sample {inSample.MeanLogLoss}");
+        Assert.Equal(score, again.Score);
+        Assert.Equal(held.Risks, again.Risks);
     }
 
     [Fact]
