@@ -137,15 +137,26 @@ public sealed class RiskCoefficients
     /// <summary>
     /// The risk of an account with these raw inputs: the logistic of <see cref="Logit"/>. Behaviour alone never flags:
     /// unless the account is in a linked group of at least three (<paramref name="sizeFactor"/> above 0) and holds a
-    /// link other than a client fingerprint, its risk stays just under <paramref name="reviewRisk"/>.
+    /// link other than a client fingerprint (<see cref="HoldsMoreThanAClient"/>), its risk stays just under
+    /// <paramref name="reviewRisk"/>.
     /// </summary>
-    public double Risk(ReadOnlySpan<double> inputs, long exchanges, double sizeFactor, bool holdsMoreThanAClient, double reviewRisk)
+    public double Risk(ReadOnlySpan<double> inputs, long exchanges, double sizeFactor, double reviewRisk) =>
+        RiskOf(Logit(inputs, exchanges, sizeFactor), inputs, sizeFactor, reviewRisk);
+
+    /// <summary>The risk <paramref name="logit"/> gives an account with these inputs, capped as <see cref="Risk"/> caps it.</summary>
+    public static double RiskOf(double logit, ReadOnlySpan<double> inputs, double sizeFactor, double reviewRisk)
     {
-        var risk = 1 / (1 + Math.Exp(-Logit(inputs, exchanges, sizeFactor)));
-        return sizeFactor > 0 && holdsMoreThanAClient ? risk : Math.Min(risk, reviewRisk - 0.01);
+        var risk = 1 / (1 + Math.Exp(-logit));
+        return sizeFactor > 0 && HoldsMoreThanAClient(inputs) ? risk : Math.Min(risk, reviewRisk - 0.01);
     }
 
-    /// <summary>Whether link weights (<paramref name="inputs"/> in <see cref="Names"/> order) hold a link other than a client fingerprint.</summary>
+    /// <summary>
+    /// Whether the account's own link weights (<paramref name="inputs"/> in <see cref="Names"/> order; a link marks its
+    /// holders only at a weight above 0) hold a link other than a client fingerprint. The pool joins accounts through
+    /// any attribute they share, and an SDK build is shared by strangers (its coefficient is near 0): an app backend
+    /// whose behaviour alone reads as a harvester's must not be flagged for being pooled with two others on one SDK.
+    /// On the simulated scenarios no campaign account's only link is a client fingerprint; about 300 honest ones' is.
+    /// </summary>
     public static bool HoldsMoreThanAClient(ReadOnlySpan<double> inputs)
     {
         for (var i = CoordinationStart; i <= (int)RiskTerm.EmailDomain; i++)

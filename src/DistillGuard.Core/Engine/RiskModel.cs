@@ -60,16 +60,8 @@ internal static class RiskModel
         Span<double> inputs = stackalloc double[RiskCoefficients.Count];
         Inputs(account, cluster, inputs);
         var size = cluster is null ? 0 : SizeFactor(cluster.Active);
-        return coefficients.Risk(inputs, account.Exchanges, size, HoldsMoreThanAClient(account), reviewRisk);
+        return coefficients.Risk(inputs, account.Exchanges, size, reviewRisk);
     }
-
-    /// <summary>
-    /// Whether the account holds a link of its own other than a client fingerprint. The pool joins accounts through
-    /// any attribute they share, and an SDK build is shared by strangers (its coefficient is near 0): an app backend
-    /// whose behaviour alone reads as a harvester's must not be flagged for being pooled with two others on one SDK.
-    /// On the simulated scenarios no campaign account's only link is a client fingerprint; about 300 honest ones' is.
-    /// </summary>
-    private static bool HoldsMoreThanAClient(AccountState account) => (account.LinkMask & ~(1 << (int)AttributeKind.ClientFingerprint)) != 0;
 
     /// <summary>Raises risk for peer-intel matches without ever crossing <paramref name="blockRisk"/> on their own.</summary>
     public static double WithIntel(double risk, double confidence, double blockRisk)

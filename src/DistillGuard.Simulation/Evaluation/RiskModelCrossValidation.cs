@@ -51,13 +51,8 @@ public static class RiskModelCrossValidation
 
         why = null;
         var risks = new double[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var r = rows[i];
-            risks[i] = modelOf[i].Risk(r.Inputs, r.Exchanges, r.SizeFactor, RiskCoefficients.HoldsMoreThanAClient(r.Inputs), reviewRisk);
-        }
-
-        return new HeldOut(RiskModelScore.Of(rows, campaign, i => modelOf[i], reviewRisk), risks);
+        var score = RiskModelScore.Of(rows, campaign, i => modelOf[i], reviewRisk, risks);
+        return new HeldOut(score, risks);
     }
 
     /// <summary>A cross-validation's outcome: the score over every held-out row, and each row's held-out risk.</summary>

@@ -71,7 +71,7 @@ public static class RiskModelFitter
             held.Add(RiskCoefficients.Names[worst]);
         }
 
-        return new RiskModelFit(new RiskCoefficients(beta), iterations, MeanLogLoss(x, y, beta), held);
+        return new RiskModelFit(new RiskCoefficients(beta), iterations, held);
     }
 
     /// <summary>Each row's inputs as the engine weighs them: behaviour × shrink, coordination × size factor, bias 1.</summary>
@@ -176,9 +176,17 @@ public static class RiskModelFitter
         return MaxIterations;
     }
 
+    /// <summary>The log-loss of logit <paramref name="z"/> for label <paramref name="y"/> (1 campaign, 0 honest): log(1 + e^z) − y z, without overflow for large |z|.</summary>
+    internal static double LogLoss(double z, double y) => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - (y * z);
+
     private static double Penalised(double[][] x, double[] y, double[] beta, bool[] free, double l2)
     {
-        var loss = MeanLogLoss(x, y, beta) * x.Length;
+        double loss = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            loss += LogLoss(Dot(x[i], beta), y[i]);
+        }
+
         for (var j = 1; j < beta.Length; j++)
         {
             if (free[j])
@@ -188,19 +196,6 @@ public static class RiskModelFitter
         }
 
         return loss;
-    }
-
-    private static double MeanLogLoss(double[][] x, double[] y, double[] beta)
-    {
-        double sum = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            // log(1 + e^z) - y z, without overflow for large |z|.
-            var z = Dot(x[i], beta);
-            sum += Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - (y[i] * z);
-        }
-
-        return sum / x.Length;
     }
 
     private static double Dot(double[] a, double[] b)

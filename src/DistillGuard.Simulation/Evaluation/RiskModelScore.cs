@@ -19,8 +19,11 @@ public sealed record RiskModelScore(int Flagged, int CampaignFlagged, int Campai
     public static RiskModelScore Of(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, RiskCoefficients model, double reviewRisk) =>
         Of(rows, campaign, _ => model, reviewRisk);
 
-    /// <summary>Scores each row with the model <paramref name="modelOf"/> gives for its index (a cross-validation's held-out fold).</summary>
-    public static RiskModelScore Of(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, Func<int, RiskCoefficients> modelOf, double reviewRisk)
+    /// <summary>
+    /// Scores each row with the model <paramref name="modelOf"/> gives for its index (a cross-validation's held-out
+    /// fold), writing each row's risk to <paramref name="risks"/> when given.
+    /// </summary>
+    public static RiskModelScore Of(IReadOnlyList<ModelInputsRow> rows, IReadOnlyList<bool> campaign, Func<int, RiskCoefficients> modelOf, double reviewRisk, double[]? risks = null)
     {
         int flagged = 0, campaignFlagged = 0, campaigns = 0, honestFlagged = 0;
         double highestHonest = 0, loss = 0;
@@ -29,8 +32,13 @@ public sealed record RiskModelScore(int Flagged, int CampaignFlagged, int Campai
             var r = rows[i];
             var model = modelOf(i);
             var z = model.Logit(r.Inputs, r.Exchanges, r.SizeFactor);
-            loss += Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - (campaign[i] ? z : 0);
-            var risk = model.Risk(r.Inputs, r.Exchanges, r.SizeFactor, RiskCoefficients.HoldsMoreThanAClient(r.Inputs), reviewRisk);
+            loss += RiskModelFitter.LogLoss(z, campaign[i] ? 1 : 0);
+            var risk = RiskCoefficients.RiskOf(z, r.Inputs, r.SizeFactor, reviewRisk);
+            if (risks is not null)
+            {
+                risks[i] = risk;
+            }
+
             var isFlagged = risk >= reviewRisk;
             flagged += isFlagged ? 1 : 0;
             if (campaign[i])

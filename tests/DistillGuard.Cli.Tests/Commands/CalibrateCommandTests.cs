@@ -61,7 +61,7 @@ public sealed class CalibrateCommandTests
         var compared = 0;
         foreach (var row in rows.Where(r => !lifted.Contains(r.AccountId)))
         {
-            var risk = RiskCoefficients.Default.Risk(row.Inputs, row.Exchanges, row.SizeFactor, RiskCoefficients.HoldsMoreThanAClient(row.Inputs), 0.5);
+            var risk = RiskCoefficients.Default.Risk(row.Inputs, row.Exchanges, row.SizeFactor, 0.5);
             Assert.True(Math.Abs(risk - row.Risk) < 2e-3, $"{row.AccountId}: recomputed {risk}, scan {row.Risk}");
             compared++;
         }

@@ -19,7 +19,7 @@ public sealed class RiskModelFitterTests
         Assert.Equal(2.0, fit.Coefficients[RiskTerm.Young], 0.4);
         Assert.Equal(3.0, fit.Coefficients[RiskTerm.Payment], 0.5);
         Assert.Equal(-1.0, fit.Coefficients[RiskTerm.Vouched], 0.4);
-        Assert.True(fit.MeanLogLoss < RiskModelScore.Of(rows, labels, RiskCoefficients.Default, 0.5).MeanLogLoss);
+        Assert.True(RiskModelScore.Of(rows, labels, fit.Coefficients, 0.5).MeanLogLoss < RiskModelScore.Of(rows, labels, RiskCoefficients.Default, 0.5).MeanLogLoss);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class RiskModelFitterTests
 
             var row = new ModelInputsRow($"a{i}", 1 + random.Next(400), random.Next(3) == 0 ? 0 : random.NextDouble(), inputs, 0);
             // A review risk over 1 lifts the behaviour-only cap: the labels follow the logistic model itself.
-            var risk = truth.Risk(row.Inputs, row.Exchanges, row.SizeFactor, holdsMoreThanAClient: true, reviewRisk: 1.01);
+            var risk = truth.Risk(row.Inputs, row.Exchanges, row.SizeFactor, reviewRisk: 1.01);
             rows.Add(row);
             labels.Add(random.NextDouble() < risk);
         }
