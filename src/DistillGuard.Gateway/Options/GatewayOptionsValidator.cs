@@ -81,11 +81,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             }
         }
 
-        if (options.Policy.RiskModel is not null)
+        if (options.Policy.RiskModel is { } riskModel)
         {
             try
             {
-                _ = options.Policy.ToDetectionOptions();
+                _ = PolicyOptions.ReadRiskModel(riskModel);
             }
             catch (InvalidDataException ex)
             {

@@ -66,7 +66,9 @@ public sealed class PolicyOptions
         RiskModel = RiskModel is null ? RiskCoefficients.Default : ReadRiskModel(RiskModel),
     };
 
-    private static RiskCoefficients ReadRiskModel(string path)
+    /// <summary>Reads a <see cref="RiskModel"/> file as the engine will get it.</summary>
+    /// <exception cref="InvalidDataException">It cannot be read or is not a risk model; the message names the setting and the file.</exception>
+    public static RiskCoefficients ReadRiskModel(string path)
     {
         try
         {
