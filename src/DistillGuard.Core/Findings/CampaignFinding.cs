@@ -53,6 +53,9 @@ public sealed class SharedIndicator
 {
     public string Kind { get; set; } = string.Empty;
     public string Value { get; set; } = string.Empty;
+
+    /// <summary>The kind and value as one reads them: "ip block 203.0.113.0/24".</summary>
+    public string Describe() => Kind.Replace('_', ' ') + " " + Value;
 }
 
 public sealed class CampaignIndicators

@@ -64,7 +64,7 @@ internal sealed partial class StixBundleBuilder
                     continue;
                 }
 
-                var shared = string.Join("; ", related.Shared.Select(static s => s.Kind.Replace('_', ' ') + " " + s.Value));
+                var shared = string.Join("; ", related.Shared.Select(static s => s.Describe()));
                 Sdo("relationship", StixIds.Create("relationship", scope.Id + "|related-to|" + other.Id),
                     scope.Created > other.Created ? scope.Created : other.Created,
                     scope.Modified > other.Modified ? scope.Modified : other.Modified,

@@ -41,7 +41,7 @@ internal static class ScanSummary
             ui.WriteLine($"{c.CampaignId}: {c.Reasons.FirstOrDefault()?.Detail}");
             if (c.RelatedCampaigns is { Count: > 0 } related)
             {
-                ui.WriteLine($"  shares with {string.Join(", ", related.Select(static r => $"{r.CampaignId} ({string.Join(", ", r.Shared.Select(static s => s.Kind.Replace('_', ' ') + " " + s.Value))})"))}");
+                ui.WriteLine($"  shares with {string.Join(", ", related.Select(static r => $"{r.CampaignId} ({string.Join(", ", r.Shared.Select(static s => s.Describe()))})"))}");
             }
         }
 
