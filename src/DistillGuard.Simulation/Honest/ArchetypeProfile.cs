@@ -18,7 +18,7 @@ internal sealed record ArchetypeProfile(
     public static ArchetypeProfile For(string label) => label switch
     {
         HonestArchetypes.CasualChat => new(label, 1.2, 0.8, 0.35, 3, 50, DiurnalShape.Evening),
-        HonestArchetypes.Developer => new(label, 3, 0.9, 0.6, 3.5, 70, DiurnalShape.Work),
+        HonestArchetypes.Developer or HonestArchetypes.CompanyCardDeveloper => new(label, 3, 0.9, 0.6, 3.5, 70, DiurnalShape.Work),
         HonestArchetypes.AppBackend => new(label, 150, 1.0, 1.0, 1, 1, DiurnalShape.Flat),
         HonestArchetypes.EnterpriseSeat => new(label, 3, 0.8, 0.75, 2.5, 60, DiurnalShape.Work),
         HonestArchetypes.BenchmarkRunner => new(label, 0.6, 0.5, 0.6, 500, 2.5, DiurnalShape.Work),

@@ -5,6 +5,9 @@ public static class HonestArchetypes
 {
     public const string CasualChat = "casual_chat";
     public const string Developer = "developer";
+
+    /// <summary>A startup team's developer whose account the company card pays for, as it does its colleagues'.</summary>
+    public const string CompanyCardDeveloper = "company_card_developer";
     public const string AppBackend = "app_backend";
     public const string EnterpriseSeat = "enterprise_seat";
     public const string BenchmarkRunner = "benchmark_runner";
@@ -13,7 +16,7 @@ public static class HonestArchetypes
     public const string Reseller = "reseller";
 
     public static IReadOnlyList<string> All { get; } =
-        [CasualChat, Developer, AppBackend, EnterpriseSeat, BenchmarkRunner, AgenticPowerUser, CampusStudent, Reseller];
+        [CasualChat, Developer, CompanyCardDeveloper, AppBackend, EnterpriseSeat, BenchmarkRunner, AgenticPowerUser, CampusStudent, Reseller];
 
     public static bool IsHonest(string label) => All.Contains(label);
 }

@@ -70,11 +70,17 @@ internal static partial class HonestPopulationBuilder
     /// <summary>Share of developers who work in a startup team rather than alone.</summary>
     private const double StartupTeamShare = 0.3;
 
+    /// <summary>One startup team in this many pays for every member's account with one company card.</summary>
+    private const int CompanyCardOneIn = 3;
+
     /// <summary>
-    /// Small companies whose developers each bought their own account with the company's e-mail domain: no org_id and
-    /// a card each, so nothing in the accounts file explains the shared domain. They join within days of each other,
-    /// work from one office network (some from home), and code with the same SDK: the honest look-alike of an
-    /// operator's sign-up domain.
+    /// Small companies whose developers each bought their own account with the company's e-mail domain: no org_id, so
+    /// nothing in the accounts file explains the shared domain. They join within days of each other, work from one
+    /// office network (some from home), and code with the same SDK: the honest look-alike of an operator's sign-up
+    /// domain. Most pay with a card each; one team in <see cref="CompanyCardOneIn"/> puts every account on the company
+    /// card (<see cref="HonestArchetypes.CompanyCardDeveloper"/>), the honest look-alike of an operator's shared card.
+    /// Which teams do is read off the domain's hash, so the scenario's random stream, and every other account, is the
+    /// same as before they did.
     /// </summary>
     private static void BuildStartupTeams(ScenarioPlan plan, int developers, SimRandom random, ref int order)
     {
@@ -91,6 +97,8 @@ internal static partial class HonestPopulationBuilder
             var founded = CreatedAt(plan, random, 0.15);
             var client = ClientCatalog.Developer(random);
             var team = "team:" + domain;
+            var companyCard = size > 1 && StableHash.Of(domain) % CompanyCardOneIn == 0;
+            string? card = null;
             for (var i = 0; i < size; i++)
             {
                 var created = random.Chance(0.7) ? founded.AddHours(random.Uniform(0, 7 * 24)) : founded.AddDays(random.Uniform(7, 200));
@@ -102,12 +110,13 @@ internal static partial class HonestPopulationBuilder
                         AccountId = plan.NextAccountId(),
                         CreatedAt = created,
                         SignupChannel = random.Chance(0.3) ? SignupChannel.StartupProgram : SignupChannel.Standard,
-                        PaymentFingerprint = Payment(plan, random),
+                        // Each member's own card is drawn, in its place in the stream, either way; the first one's becomes the company's.
+                        PaymentFingerprint = TeamCard(companyCard, ref card, Payment(plan, random)),
                         EmailDomain = domain,
                         BillingCountry = country,
                         Verified = random.Chance(0.5),
                     },
-                    Label = HonestArchetypes.Developer,
+                    Label = companyCard ? HonestArchetypes.CompanyCardDeveloper : HonestArchetypes.Developer,
                     Country = country,
                     UtcOffsetHours = Countries.UtcOffset(country),
                     Client = random.Chance(0.8) ? client : ClientCatalog.Developer(random),
@@ -122,6 +131,8 @@ internal static partial class HonestPopulationBuilder
             }
         }
     }
+
+    private static string TeamCard(bool companyCard, ref string? card, string own) => companyCard ? card ??= own : own;
 
     private static void BuildCampuses(ScenarioPlan plan, int students, SimRandom random, ref int order)
     {

@@ -28,13 +28,14 @@ public sealed class HonestArchetypeShapeTests(DefaultScenarioFixture fixture) : 
     }
 
     [Fact]
-    public void StartupTeams_ShareACompanyDomainThatNoOrgOrCardExplains()
+    public void StartupTeams_ShareACompanyDomainThatNoOrgExplains_OneInThreeOnACompanyCard()
     {
-        var developers = _s.Truth.Accounts.Where(a => a.Label == HonestArchetypes.Developer).ToList();
+        var developers = _s.Truth.Accounts.Where(a => a.Label is HonestArchetypes.Developer or HonestArchetypes.CompanyCardDeveloper).ToList();
         var teams = developers.Where(a => a.Group is not null).GroupBy(a => a.Group).ToList();
 
         Assert.True(teams.Count >= 5, $"only {teams.Count} startup teams");
         Assert.InRange(teams.Sum(t => t.Count()), developers.Count / 4, developers.Count / 3 + 12);
+        var onCompanyCard = 0;
         foreach (var team in teams)
         {
             var records = team.Select(a => _s.Records[a.AccountId]).ToList();
@@ -42,13 +43,30 @@ public sealed class HonestArchetypeShapeTests(DefaultScenarioFixture fixture) : 
             var domain = Assert.Single(records.Select(r => r.EmailDomain).Distinct());
             Assert.EndsWith(".com", domain, StringComparison.Ordinal);
             Assert.All(records, r => Assert.Null(r.OrgId));
-            Assert.Equal(records.Count, records.Select(r => r.PaymentFingerprint).Distinct().Count());
+            var label = Assert.Single(team.Select(a => a.Label).Distinct());
+            var cards = records.Select(r => r.PaymentFingerprint).Distinct().Count();
+            if (label == HonestArchetypes.CompanyCardDeveloper)
+            {
+                onCompanyCard++;
+                Assert.True(records.Count > 1, $"{team.Key}: a team of one on a company card");
+                Assert.Equal(1, cards);
+            }
+            else
+            {
+                Assert.Equal(records.Count, cards);
+            }
         }
 
-        // Nobody outside the team signs up with its domain.
+        Assert.InRange(onCompanyCard, 1, teams.Count / 2);
+
+        // Nobody outside the team signs up with its domain or pays with its company card.
         var teamDomains = teams.ToDictionary(t => _s.Records[t.First().AccountId].EmailDomain!, t => t.Key);
         Assert.All(_s.Records.Values.Where(r => r.EmailDomain is { } d && teamDomains.ContainsKey(d)),
             r => Assert.Equal(teamDomains[r.EmailDomain!], _s.Truth.Accounts.Single(a => a.AccountId == r.AccountId).Group));
+        var companyCards = developers.Where(a => a.Label == HonestArchetypes.CompanyCardDeveloper)
+            .GroupBy(a => _s.Records[a.AccountId].PaymentFingerprint!).ToDictionary(g => g.Key, g => g.First().Group);
+        Assert.All(_s.Records.Values.Where(r => r.PaymentFingerprint is { } p && companyCards.ContainsKey(p)),
+            r => Assert.Equal(companyCards[r.PaymentFingerprint!], _s.Truth.Accounts.Single(a => a.AccountId == r.AccountId).Group));
     }
 
     [Fact]
