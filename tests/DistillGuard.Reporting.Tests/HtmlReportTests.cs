@@ -126,6 +126,29 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void Render_AccountHeldAtReviewByConversationalUse_ShowsTheHoldFirstNotFolded()
+    {
+        var findings = FindingsFixtures.TwoCampaigns();
+        var account = findings.Accounts.First(a => a.AccountId == "acct_heavy_ci");
+        account.Reasons =
+        [
+            new() { Signal = SignalNames.SharedPayment, Weight = 0.5, Detail = "payment instrument pf_team shared with 10 accounts" },
+            new() { Signal = SignalNames.SharedEmailDomain, Weight = 0.3, Detail = "e-mail domain acme.example shared with 10 accounts" },
+            new() { Signal = SignalNames.CreationBurst, Weight = 0.1, Detail = "10 of 10 linked accounts were created within 72 hours" },
+            new() { Signal = SignalNames.Unverified, Weight = 0.1, Detail = "identity not verified" },
+            new() { Signal = SignalNames.ConversationalUse, Weight = 0, Detail = "held at review: 70% of its 90 exchanges continue a conversation" },
+        ];
+
+        var html = HtmlReport.Render(findings);
+
+        var row = Regex.Match(html, "<tr id=\"account-acct_heavy_ci\".*?</tr>", RegexOptions.Singleline).Value;
+        var visible = row[..row.IndexOf("dg-more", StringComparison.Ordinal)];
+        Assert.Matches(@"<ul class=""dg-reasons dg-reasons-compact""><li><span class=""dg-signal"">conversational_use</span>", visible);
+        Assert.Contains("shared_payment", visible, StringComparison.Ordinal);
+        Assert.DoesNotContain("unverified", visible, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WriteFile_TwoCampaigns_ShowsOverviewCampaignFactsAndEvidence()
     {
         var html = HtmlReport.Render(FindingsFixtures.TwoCampaigns());

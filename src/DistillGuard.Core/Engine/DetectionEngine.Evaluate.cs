@@ -51,7 +51,7 @@ public sealed partial class DetectionEngine
             // Between clusterings a member's cluster evidence is unchanged; its own score may have moved (Dirty).
             var cluster = a.Cluster >= 0 ? _clusters[a.Cluster] : null;
             a.Dirty = false;
-            var risk = RiskModel.Member(a, cluster, Options.ReviewRisk, Options.RiskModel);
+            var risk = RiskModel.Member(a, cluster, Options.ReviewRisk, Options.ThrottleRisk, Options.RiskModel);
             var intel = a.ExchangeIntel ?? a.AccountIntel;
             if (intel is not null)
             {

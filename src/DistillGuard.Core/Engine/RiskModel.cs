@@ -50,7 +50,11 @@ internal static class RiskModel
         inputs[(int)RiskTerm.MeanBehaviour] = cluster?.MeanBehaviour ?? 0;
     }
 
-    public static double Member(AccountState account, ClusterFeatures? cluster, double reviewRisk, RiskCoefficients coefficients)
+    /// <summary>
+    /// The account's risk on its own evidence: the model's (<see cref="RiskCoefficients.Risk"/>), held under
+    /// <paramref name="throttleRisk"/> when its traffic shows <see cref="ConversationalUse"/>.
+    /// </summary>
+    public static double Member(AccountState account, ClusterFeatures? cluster, double reviewRisk, double throttleRisk, RiskCoefficients coefficients)
     {
         if (account.Exchanges == 0)
         {
@@ -60,7 +64,8 @@ internal static class RiskModel
         Span<double> inputs = stackalloc double[RiskCoefficients.Count];
         Inputs(account, cluster, inputs);
         var size = cluster is null ? 0 : SizeFactor(cluster.Active);
-        return coefficients.Risk(inputs, account.Exchanges, size, reviewRisk);
+        var risk = coefficients.Risk(inputs, account.Exchanges, size, reviewRisk);
+        return ConversationalUse.Shows(account) ? Math.Min(risk, ConversationalUse.Hold(reviewRisk, throttleRisk)) : risk;
     }
 
     /// <summary>Raises risk for peer-intel matches without ever crossing <paramref name="blockRisk"/> on their own.</summary>

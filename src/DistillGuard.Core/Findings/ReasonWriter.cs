@@ -53,7 +53,20 @@ internal static class ReasonWriter
                 : (SignalNames.LinkedAccounts, 1, string.Create(Inv, $"linked to {c.Members.Count - 1} other accounts through shared attributes; behaviour score {a.Score.Behaviour:0.00}")));
         }
 
-        return Normalise(list);
+        var reasons = Normalise(list);
+        if (a.Verdict == Verdict.Review && ConversationalUse.Shows(a))
+        {
+            // After the weights are shared out: it adds nothing to the risk, it says why the evidence stops at review.
+            var s = a.Score;
+            reasons.Add(new Reason
+            {
+                Signal = SignalNames.ConversationalUse,
+                Weight = 0,
+                Detail = string.Create(Inv, $"held at review: {(1 - s.SingleTurn) * 100:0}% of its {a.Exchanges} exchanges continue a conversation, {s.Templated * 100:0}% follow a template, {s.Hosting * 100:0}% come from hosting networks, all from {a.Asns.Seen} {(a.Asns.Seen == 1 ? "network" : "networks")} in one country: what people at work send, which shared attributes alone do not throttle"),
+            });
+        }
+
+        return reasons;
     }
 
     public static List<Reason> ForCampaign(ClusterFeatures c, IReadOnlyList<AccountState> members, IReadOnlyList<AttributeStats> shared, RiskCoefficients model)

@@ -27,4 +27,7 @@ public static class SignalNames
     public const string BanEvasion = "ban_evasion";
     public const string LinkedAccounts = "linked_accounts";
     public const string Behaviour = "behaviour";
+
+    /// <summary>Not evidence (weight 0): why the evidence listed with it stops at review (<see cref="Engine.ConversationalUse"/>).</summary>
+    public const string ConversationalUse = "conversational_use";
 }

@@ -89,9 +89,18 @@ internal static class AccountsTableView
         html.Raw("<td").Attr("data-value", account.FirstFlaggedAt is { } t ? ReportFormat.IsoTime(t) : string.Empty).Raw(">").Text(ReportFormat.Time(account.FirstFlaggedAt));
         WriteEnforcement(html, account);
         html.Raw("</td>");
-        // The strongest reasons first; the rest fold away so one account does not fill the screen.
+        // The strongest reasons first; the rest fold away so one account does not fill the screen. A hold (weight 0)
+        // leads: it says why the verdict stops where it does, which an analyst must not have to unfold.
         var reasons = new List<Reason>(account.Reasons);
         reasons.Sort(static (a, b) => b.Weight.CompareTo(a.Weight));
+        var hold = reasons.FindIndex(static r => r.Signal == SignalNames.ConversationalUse);
+        if (hold > 0)
+        {
+            var held = reasons[hold];
+            reasons.RemoveAt(hold);
+            reasons.Insert(0, held);
+        }
+
         html.Raw("<td><ul class=\"dg-reasons dg-reasons-compact\">");
         for (var i = 0; i < reasons.Count && i < VisibleReasons; i++)
         {

@@ -131,17 +131,60 @@ public sealed class DetectionEngineCoordinationTests
     }
 
     [Fact]
-    public void BuildFindings_StartupTeamPayingWithOneCompanyCardUnknownToTheProvider_ThrottledAsACampaign()
+    public void BuildFindings_StartupTeamPayingWithOneCompanyCardUnknownToTheProvider_HeldAtReviewByItsConversationalUse()
     {
-        // Known weakness (docs/detection.md): ten self-serve accounts signed up within hours on one card and one
-        // company domain, no org_id, are what a small operator looks like; their chat-like behaviour does not outweigh it.
+        // Ten self-serve accounts signed up within hours on one card and one company domain, no org_id, link exactly
+        // like a small operator; their multi-turn chats from one office network hold them at review (docs/detection.md)
+        // once each has the exchanges to judge them by. Until then (the first hours of day one) the card throttles them.
         var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true).Casual(150, 4, 3);
 
         var findings = EngineRun.Run(traffic);
 
         Assert.Equal(10, findings.Accounts.Count);
-        Assert.All(findings.Accounts, a => Assert.Equal("throttle", a.Verdict));
+        Assert.All(findings.Accounts, a => Assert.Equal("review", a.Verdict));
+        var dayOne = TrafficBuilder.Start.AddDays(1);
+        Assert.All(findings.Accounts, a =>
+        {
+            Assert.True(a.FirstEnforcedAt < dayOne, $"{a.AccountId}: first enforced {a.FirstEnforcedAt}");
+            var lapse = Assert.Single(a.Lapses!);
+            Assert.True(lapse.From < dayOne, $"{a.AccountId}: held at review from {lapse.From}");
+            Assert.Null(lapse.To);
+        });
         Assert.All(findings.Accounts, a => Assert.Equal(SignalNames.SharedPayment, a.Reasons[0].Signal));
+        Assert.All(findings.Accounts, a =>
+        {
+            var hold = Assert.Single(a.Reasons, r => r.Signal == SignalNames.ConversationalUse);
+            Assert.Equal(0, hold.Weight);
+            Assert.Contains("of its 90 exchanges continue a conversation", hold.Detail, StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void BuildFindings_OperatorLinkedLikeThatTeamButHarvestingSingleTurnOrThroughRotatingExits_Throttled(bool singleTurn, bool rotatingExits)
+    {
+        var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true, singleTurn: singleTurn, rotatingExits: rotatingExits)
+            .Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Equal(10, findings.Accounts.Count);
+        Assert.All(findings.Accounts, a => Assert.True(a.Verdict is "throttle" or "block", $"{a.AccountId}: {a.Verdict} at {a.Risk}"));
+        Assert.DoesNotContain(findings.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.ConversationalUse));
+    }
+
+    [Fact]
+    public void BuildFindings_ThatTeamWithTooFewExchangesEachToJudge_Throttled()
+    {
+        // Fifteen exchanges a member: too few to tell a conversation from a harvest, so the card decides.
+        var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 5, 3, companyCard: true).Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Equal(10, findings.Accounts.Count);
+        Assert.All(findings.Accounts, a => Assert.Equal("throttle", a.Verdict));
+        Assert.DoesNotContain(findings.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.ConversationalUse));
     }
 
     [Fact]

@@ -110,9 +110,12 @@ internal sealed class TrafficBuilder
     /// A startup's developers: each signed up alone (no org_id) with the company's e-mail domain, within a day of each
     /// other, and works from the office's business /24 with the same SDK, in multi-turn chats. Each pays with a card of
     /// their own, or with <paramref name="companyCard"/> all with the company's one; <paramref name="org"/> is the
-    /// workspace the provider knows them by, if it does.
+    /// workspace the provider knows them by, if it does. With <paramref name="singleTurn"/> (every prompt a fresh
+    /// question) or <paramref name="rotatingExits"/> (each exchange through another residential network) it is a small
+    /// operator dressed as a team.
     /// </summary>
-    public TrafficBuilder StartupTeam(string domain, int members, int perDay, int days, bool companyCard = false, string? org = null)
+    public TrafficBuilder StartupTeam(string domain, int members, int perDay, int days, bool companyCard = false, string? org = null,
+        bool singleTurn = false, bool rotatingExits = false)
     {
         for (var i = 0; i < members; i++)
         {
@@ -127,7 +130,10 @@ internal sealed class TrafficBuilder
                 for (var k = 0; k < perDay; k++)
                 {
                     var ts = Start.AddDays(d).AddHours(9 + _random.Next(9)).AddSeconds(_random.Next(3600));
-                    Exchanges.Add(Make(ts, id, Chat(), $"198.19.4.{_random.Next(1, 250)}", 65020, AsnType.Business, "US", "anthropic-sdk-python/0.40", "ja3_sdk", turns: 2 + _random.Next(4)));
+                    var turns = singleTurn ? 1 : 2 + _random.Next(4);
+                    Exchanges.Add(rotatingExits
+                        ? Make(ts, id, Chat(), $"100.{64 + _random.Next(60)}.{_random.Next(256)}.{_random.Next(1, 250)}", 64600 + _random.Next(40), AsnType.Isp, "US", "anthropic-sdk-python/0.40", "ja3_sdk", turns)
+                        : Make(ts, id, Chat(), $"198.19.4.{_random.Next(1, 250)}", 65020, AsnType.Business, "US", "anthropic-sdk-python/0.40", "ja3_sdk", turns));
                 }
             }
         }
