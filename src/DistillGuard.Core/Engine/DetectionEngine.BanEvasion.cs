@@ -95,7 +95,8 @@ public sealed partial class DetectionEngine
     /// Raises the account's risk to the verdict another holder of its payment instrument carries (block, else
     /// throttle), when the instrument links accounts (not explained by one organisation) and the account is young
     /// enough to be a replacement. Only own evidence and overrides are counted on the instrument, so an inherited
-    /// verdict is not passed on again and lapses when the co-holder's does.
+    /// verdict is not passed on again and lapses when the co-holder's does. An account held at review by its
+    /// <see cref="ConversationalUse"/> inherits a block but not a throttle.
     /// </summary>
     private void InheritFromPaymentHolders(AccountState account, long at)
     {
@@ -107,6 +108,12 @@ public sealed partial class DetectionEngine
         }
 
         var (level, holders) = PassedOn(payment, account.HolderLevel);
+        if (level == Verdict.Throttle && ConversationalUse.Shows(account))
+        {
+            // A card-mate's throttle is the same card's evidence that the hold already weighed; a block still passes.
+            return;
+        }
+
         var risk = level == Verdict.Block ? Options.BlockRisk : level == Verdict.Throttle ? Options.ThrottleRisk : 0;
         if (risk > account.Risk)
         {

@@ -159,6 +159,45 @@ public sealed class DetectionEngineCoordinationTests
         });
     }
 
+    [Fact]
+    public void BuildFindings_ThatTeamWithANewcomerOnTheCardStillThrottled_KeepsTheTeamAtReview()
+    {
+        // The newcomer has too few exchanges to judge, so the card throttles it; that throttle is coordination evidence
+        // too, and must not pass to card-mates whose own traffic holds them at review.
+        var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true)
+            .Quiet("team_newcomer", "pf_acme-robotics.example", TrafficBuilder.Start.AddHours(23), TrafficBuilder.Start.AddDays(1), 10, "honest:startup_team", emailDomain: "acme-robotics.example")
+            .Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        var newcomer = Assert.Single(findings.Accounts, a => a.AccountId == "team_newcomer");
+        Assert.Equal("throttle", newcomer.Verdict);
+        var team = findings.Accounts.Where(a => a.AccountId.StartsWith("team_acme", StringComparison.Ordinal)).ToList();
+        Assert.Equal(10, team.Count);
+        Assert.All(team, a => Assert.Equal("review", a.Verdict));
+        Assert.DoesNotContain(team, a => a.Reasons.Exists(r => r.Signal == SignalNames.BanEvasion));
+    }
+
+    [Fact]
+    public void BuildFindings_ThatTeamWhenAnOperatorBlocksOneMember_InheritsTheBlock()
+    {
+        // The hold weighs the card's evidence, not an operator's decision: a block on a card-mate still passes on.
+        var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true).Casual(150, 4, 3);
+        var engine = EngineRun.WithAccounts(traffic);
+        engine.SetOverride("team_acme-robotics.example_00", Verdict.Block);
+        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        {
+            engine.Observe(exchange);
+        }
+
+        var findings = engine.BuildFindings(0, EngineRun.GeneratedAt);
+
+        var others = findings.Accounts.Where(a => a.AccountId != "team_acme-robotics.example_00").ToList();
+        Assert.Equal(9, others.Count);
+        Assert.All(others, a => Assert.Equal("block", a.Verdict));
+        Assert.All(others, a => Assert.Contains(a.Reasons, r => r.Signal == SignalNames.BanEvasion));
+    }
+
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, true)]

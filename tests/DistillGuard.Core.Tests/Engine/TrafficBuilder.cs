@@ -206,9 +206,9 @@ internal sealed class TrafficBuilder
     /// from <paramref name="from"/>), paying with <paramref name="payment"/>: what a banned operator's replacement
     /// or a card's second honest user sends at first.
     /// </summary>
-    public TrafficBuilder Quiet(string id, string payment, DateTime createdAt, DateTime from, int exchanges, string label, string? org = null)
+    public TrafficBuilder Quiet(string id, string payment, DateTime createdAt, DateTime from, int exchanges, string label, string? org = null, string? emailDomain = null)
     {
-        Add(new AccountRecord { AccountId = id, CreatedAt = createdAt, SignupChannel = SignupChannel.Standard, PaymentFingerprint = payment, OrgId = org, Verified = false }, label);
+        Add(new AccountRecord { AccountId = id, CreatedAt = createdAt, SignupChannel = SignupChannel.Standard, PaymentFingerprint = payment, OrgId = org, EmailDomain = emailDomain, Verified = false }, label);
         for (var k = 0; k < exchanges; k++)
         {
             Exchanges.Add(Make(from.AddMinutes(k * 20), id, Chat(), "100.70.3.9", 7922, AsnType.Isp, "US", "Mozilla/5.0", "ja3_browser", turns: 2));
