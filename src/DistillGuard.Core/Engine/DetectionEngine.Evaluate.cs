@@ -206,7 +206,7 @@ public sealed partial class DetectionEngine
             var flagged = 0;
             foreach (var m in cluster.Members)
             {
-                if (m.Exchanges == 0 || m.Risk < Options.ReviewRisk)
+                if (!CountsForCampaign(m))
                 {
                     continue;
                 }
@@ -227,11 +227,18 @@ public sealed partial class DetectionEngine
             cluster.CampaignId = "cmp_" + (StableHash.Of(anchor.Id) & 0xffffffff).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
             foreach (var m in cluster.Members)
             {
-                if (m.Exchanges > 0 && m.Risk >= Options.ReviewRisk)
+                if (CountsForCampaign(m))
                 {
                     m.CampaignId = cluster.CampaignId;
                 }
             }
         }
     }
+
+    /// <summary>
+    /// A flagged member, unless its conversational use holds it at review: such an account is listed for a person to
+    /// look at, but what it sends is no evidence of a campaign, so a team on one company card is not reported as one.
+    /// </summary>
+    private bool CountsForCampaign(AccountState m) =>
+        m.Exchanges > 0 && m.Risk >= Options.ReviewRisk && (m.Risk >= Options.ThrottleRisk || !ConversationalUse.Shows(m));
 }

@@ -142,6 +142,9 @@ public sealed class DetectionEngineCoordinationTests
 
         Assert.Equal(10, findings.Accounts.Count);
         Assert.All(findings.Accounts, a => Assert.Equal("review", a.Verdict));
+        // Listed for a person to look at, not reported as a campaign: what each sends is no evidence of one.
+        Assert.Empty(findings.Campaigns);
+        Assert.All(findings.Accounts, a => Assert.Null(a.CampaignId));
         var dayOne = TrafficBuilder.Start.AddDays(1);
         Assert.All(findings.Accounts, a =>
         {
