@@ -146,6 +146,7 @@ public sealed partial class HtmlReportTests : IDisposable
         Assert.Matches(@"<ul class=""dg-reasons dg-reasons-compact""><li><span class=""dg-signal"">conversational_use</span>", visible);
         Assert.Contains("shared_payment", visible, StringComparison.Ordinal);
         Assert.DoesNotContain("unverified", visible, StringComparison.Ordinal);
+        Assert.Contains("· 2 review (1 held there by conversational use)</div>", html, StringComparison.Ordinal);
     }
 
     [Fact]

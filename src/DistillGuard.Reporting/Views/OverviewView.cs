@@ -15,7 +15,7 @@ internal static class OverviewView
             campaignExchanges += campaign.Exchanges;
         }
 
-        int block = 0, throttle = 0, review = 0;
+        int block = 0, throttle = 0, review = 0, held = 0;
         foreach (var account in findings.Accounts)
         {
             switch (account.Verdict)
@@ -24,6 +24,8 @@ internal static class OverviewView
                 case "throttle": throttle++; break;
                 default: review++; break;
             }
+
+            held += account.Reasons.Exists(static r => r.Signal == SignalNames.ConversationalUse) ? 1 : 0;
         }
 
         var share = input.Exchanges > 0 ? (double)campaignExchanges / input.Exchanges : 0;
@@ -33,7 +35,8 @@ internal static class OverviewView
         Card(html, "campaigns", "Campaigns found", ReportFormat.Count(findings.Campaigns.Count), null, findings.Campaigns.Count > 0 ? "dg-alert" : null);
         Card(html, "campaign-exchanges", "Exchanges from campaigns", ReportFormat.Count(campaignExchanges), ReportFormat.Percent(share) + " of all exchanges");
         Card(html, "flagged", "Flagged accounts", ReportFormat.Count(findings.Accounts.Count),
-            $"{ReportFormat.Count(block)} block · {ReportFormat.Count(throttle)} throttle · {ReportFormat.Count(review)} review");
+            $"{ReportFormat.Count(block)} block · {ReportFormat.Count(throttle)} throttle · {ReportFormat.Count(review)} review"
+            + (held == 0 ? string.Empty : $" ({ReportFormat.Count(held)} held there by conversational use)"));
         Card(html, "bad-records", "Bad records", ReportFormat.Count(input.BadRecords), input.BadRecords > 0 ? "skipped while reading the log" : "none");
         if (input.RiskModel is { } riskModel)
         {
