@@ -24,8 +24,11 @@ internal static class ConversationalUse
     /// <summary>An office and a home connection; residential proxy exits span many more.</summary>
     public const int MaxAsns = 2;
 
+    /// <summary>Whether the options hold accounts at review for it and this account's traffic shows it.</summary>
+    public static bool Holds(AccountState account, DetectionOptions options) => options.HoldConversationalUse && Shows(account);
+
     /// <summary>Whether the account's own traffic, as last scored, shows conversational use.</summary>
-    public static bool Shows(AccountState account)
+    private static bool Shows(AccountState account)
     {
         var s = account.Score;
         return account.Exchanges >= MinExchanges && s.SingleTurn <= MaxSingleTurn && s.Templated <= MaxTemplated

@@ -108,7 +108,7 @@ public sealed partial class DetectionEngine
         }
 
         var (level, holders) = PassedOn(payment, account.HolderLevel);
-        if (level == Verdict.Throttle && ConversationalUse.Shows(account))
+        if (level == Verdict.Throttle && ConversationalUse.Holds(account, Options))
         {
             // A card-mate's throttle is the same card's evidence that the hold already weighed; a block still passes.
             return;

@@ -51,7 +51,7 @@ public sealed partial class DetectionEngine
             // Between clusterings a member's cluster evidence is unchanged; its own score may have moved (Dirty).
             var cluster = a.Cluster >= 0 ? _clusters[a.Cluster] : null;
             a.Dirty = false;
-            var risk = RiskModel.Member(a, cluster, Options.ReviewRisk, Options.ThrottleRisk, Options.RiskModel);
+            var risk = RiskModel.Member(a, cluster, Options);
             var intel = a.ExchangeIntel ?? a.AccountIntel;
             if (intel is not null)
             {
@@ -240,5 +240,5 @@ public sealed partial class DetectionEngine
     /// look at, but what it sends is no evidence of a campaign, so a team on one company card is not reported as one.
     /// </summary>
     private bool CountsForCampaign(AccountState m) =>
-        m.Exchanges > 0 && m.Risk >= Options.ReviewRisk && (m.Risk >= Options.ThrottleRisk || !ConversationalUse.Shows(m));
+        m.Exchanges > 0 && m.Risk >= Options.ReviewRisk && (m.Risk >= Options.ThrottleRisk || !ConversationalUse.Holds(m, Options));
 }

@@ -57,6 +57,13 @@ public sealed class DetectionOptions
     public TimeSpan BanEvasionMaxAccountAge { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>
+    /// Whether an account whose own traffic shows <see cref="ConversationalUse"/> is held at review (default on): its
+    /// risk stays under <see cref="ThrottleRisk"/> on its own evidence, it inherits no card-mate's throttle, and it does
+    /// not count towards naming a campaign. Off, coordination alone enforces on it as on any account.
+    /// </summary>
+    public bool HoldConversationalUse { get; set; } = true;
+
+    /// <summary>
     /// Networks whose addresses strangers share (CIDR blocks or addresses): a serverless platform's or a secure web
     /// gateway's egress, a carrier's NAT. Accounts there are not linked by their IP block, as a campaign renting one
     /// would be (docs/detection.md). IPv4 prefixes of /12 or narrower, IPv6 of /36 or narrower. Default none.

@@ -51,10 +51,10 @@ internal static class RiskModel
     }
 
     /// <summary>
-    /// The account's risk on its own evidence: the model's (<see cref="RiskCoefficients.Risk"/>), held under
-    /// <paramref name="throttleRisk"/> when its traffic shows <see cref="ConversationalUse"/>.
+    /// The account's risk on its own evidence: the options' model's (<see cref="RiskCoefficients.Risk"/>), held under the
+    /// throttle risk when its traffic shows <see cref="ConversationalUse"/> and the options hold it.
     /// </summary>
-    public static double Member(AccountState account, ClusterFeatures? cluster, double reviewRisk, double throttleRisk, RiskCoefficients coefficients)
+    public static double Member(AccountState account, ClusterFeatures? cluster, DetectionOptions options)
     {
         if (account.Exchanges == 0)
         {
@@ -64,8 +64,8 @@ internal static class RiskModel
         Span<double> inputs = stackalloc double[RiskCoefficients.Count];
         Inputs(account, cluster, inputs);
         var size = cluster is null ? 0 : SizeFactor(cluster.Active);
-        var risk = coefficients.Risk(inputs, account.Exchanges, size, reviewRisk);
-        return ConversationalUse.Shows(account) ? Math.Min(risk, ConversationalUse.Hold(reviewRisk, throttleRisk)) : risk;
+        var risk = options.RiskModel.Risk(inputs, account.Exchanges, size, options.ReviewRisk);
+        return ConversationalUse.Holds(account, options) ? Math.Min(risk, ConversationalUse.Hold(options.ReviewRisk, options.ThrottleRisk)) : risk;
     }
 
     /// <summary>Raises risk for peer-intel matches without ever crossing <paramref name="blockRisk"/> on their own.</summary>

@@ -83,7 +83,7 @@ internal sealed partial class FindingsBuilder(
                     From = new DateTime(l.From, DateTimeKind.Utc),
                     To = l.To == long.MaxValue ? null : new DateTime(l.To, DateTimeKind.Utc),
                 }),
-                Reasons = ReasonWriter.ForAccount(a, cluster, population, engine.Options.RiskModel),
+                Reasons = ReasonWriter.ForAccount(a, cluster, population, engine.Options),
             });
         }
 

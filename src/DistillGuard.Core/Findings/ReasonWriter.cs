@@ -20,8 +20,9 @@ internal static class ReasonWriter
     private const double Corroborating = 0.05;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static List<Reason> ForAccount(AccountState a, ClusterFeatures? c, int population, RiskCoefficients model)
+    public static List<Reason> ForAccount(AccountState a, ClusterFeatures? c, int population, DetectionOptions options)
     {
+        var model = options.RiskModel;
         var list = new List<(string Signal, double Score, string Detail)>();
         if (c is not null)
         {
@@ -54,7 +55,7 @@ internal static class ReasonWriter
         }
 
         var reasons = Normalise(list);
-        if (a.Verdict == Verdict.Review && ConversationalUse.Shows(a))
+        if (a.Verdict == Verdict.Review && ConversationalUse.Holds(a, options))
         {
             // After the weights are shared out: it adds nothing to the risk, it says why the evidence stops at review.
             var s = a.Score;

@@ -25,6 +25,13 @@ public sealed class PolicyOptions
     public bool PaymentBanEvasion { get; set; } = true;
 
     /// <summary>
+    /// Whether an account whose own traffic reads as people at work (mostly multi-turn, untemplated, from one steady
+    /// non-hosting network, over at least 20 exchanges) is held at review however strongly it is linked. Default true
+    /// (docs/detection.md, "Conversational use holds at review").
+    /// </summary>
+    public bool HoldConversationalUse { get; set; } = true;
+
+    /// <summary>
     /// How long the engine holds an exchange before applying it, so exchanges that finish out of order (the gateway
     /// feeds them on completion) are applied in time order. The engine's memory beyond its per-account state grows with
     /// it (docs/gateway.md, "Running it: memory"). Default 2 minutes, as in <c>scan</c>; under the 15-minute tick.
@@ -61,6 +68,7 @@ public sealed class PolicyOptions
         ThrottleRisk = ThrottleRisk,
         BlockRisk = BlockRisk,
         PaymentBanEvasion = PaymentBanEvasion,
+        HoldConversationalUse = HoldConversationalUse,
         ReorderTolerance = ReorderTolerance,
         SharedEgress = [.. SharedEgress],
         RiskModel = RiskModel is null ? RiskCoefficients.Default : ReadRiskModel(RiskModel),

@@ -163,6 +163,19 @@ public sealed class DetectionEngineCoordinationTests
     }
 
     [Fact]
+    public void BuildFindings_ThatTeamWithTheHoldTurnedOff_ThrottledAsACampaign()
+    {
+        var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true).Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic, options: new DetectionOptions { HoldConversationalUse = false });
+
+        Assert.Equal(10, findings.Accounts.Count);
+        Assert.All(findings.Accounts, a => Assert.Equal("throttle", a.Verdict));
+        Assert.Single(findings.Campaigns);
+        Assert.DoesNotContain(findings.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.ConversationalUse));
+    }
+
+    [Fact]
     public void BuildFindings_ThatTeamWithANewcomerOnTheCardStillThrottled_KeepsTheTeamAtReview()
     {
         // The newcomer has too few exchanges to judge, so the card throttles it; that throttle is coordination evidence
