@@ -24,6 +24,9 @@ internal static class BehaviourModel
     public const float WNetworkDiversity = 0.4f;
     public const float WVouched = 1.0f;
 
+    /// <summary>Addresses an account may use before many addresses per exchange read as rotation: a /28 egress pool.</summary>
+    public const int NatPoolAddresses = 16;
+
     /// <summary>Exchanges at which the behaviour score carries half its weight.</summary>
     public const int ShrinkExchanges = 8;
 
@@ -116,7 +119,9 @@ internal static class BehaviourModel
         }
 
         // Rotating proxies: many IPs per exchange, several countries or ASNs for one account.
-        var ipRate = Math.Clamp((a.Ips.Seen / (double)a.Exchanges - 0.2) / 0.5, 0, 1);
+        // Addresses per exchange count only past a NAT pool's worth: an office behind a /28 shows a dozen addresses
+        // over its first dozen exchanges, which reads as rotation until the account has sent many more.
+        var ipRate = a.Ips.Seen <= NatPoolAddresses ? 0 : Math.Clamp((a.Ips.Seen / (double)a.Exchanges - 0.2) / 0.5, 0, 1);
         var countries = Math.Clamp((a.Countries.Seen - 1) / 3.0, 0, 1);
         var asns = Math.Clamp((a.Asns.Seen - 2) / 4.0, 0, 1);
         return (float)Math.Max(ipRate, Math.Max(countries, asns));

@@ -227,19 +227,26 @@ public sealed class DetectionEngineCoordinationTests
         Assert.Equal(10, findings.Accounts.Count);
         Assert.All(findings.Accounts, a => Assert.True(a.Verdict is "throttle" or "block", $"{a.AccountId}: {a.Verdict} at {a.Risk}"));
         Assert.DoesNotContain(findings.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.ConversationalUse));
+        if (rotatingExits)
+        {
+            Assert.All(findings.Accounts, a => Assert.Contains(a.Reasons, r => r.Signal == SignalNames.NetworkRotation));
+        }
     }
 
     [Fact]
     public void BuildFindings_ThatTeamWithTooFewExchangesEachToJudge_Throttled()
     {
-        // Fifteen exchanges a member: too few to tell a conversation from a harvest, so the card decides.
-        var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 5, 3, companyCard: true).Casual(150, 4, 3);
+        // Twelve exchanges a member, signed up the day before: too few to tell a conversation from a harvest, so the
+        // card and the accounts' youth decide.
+        var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 4, 3, companyCard: true, signedUpDaysBefore: 1).Casual(150, 4, 3);
 
         var findings = EngineRun.Run(traffic);
 
         Assert.Equal(10, findings.Accounts.Count);
         Assert.All(findings.Accounts, a => Assert.Equal("throttle", a.Verdict));
         Assert.DoesNotContain(findings.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.ConversationalUse));
+        // Twelve exchanges through the office's NAT addresses are twelve addresses, not rotation (BehaviourModel.NatPoolAddresses).
+        Assert.DoesNotContain(findings.Accounts, a => a.Reasons.Exists(r => r.Signal == SignalNames.NetworkRotation));
     }
 
     [Fact]

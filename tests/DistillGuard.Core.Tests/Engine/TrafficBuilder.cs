@@ -115,14 +115,14 @@ internal sealed class TrafficBuilder
     /// operator dressed as a team.
     /// </summary>
     public TrafficBuilder StartupTeam(string domain, int members, int perDay, int days, bool companyCard = false, string? org = null,
-        bool singleTurn = false, bool rotatingExits = false)
+        bool singleTurn = false, bool rotatingExits = false, int signedUpDaysBefore = 20)
     {
         for (var i = 0; i < members; i++)
         {
             var id = $"team_{domain}_{i:D2}";
             Add(new AccountRecord
             {
-                AccountId = id, CreatedAt = Start.AddDays(-20).AddHours(i), SignupChannel = SignupChannel.Standard,
+                AccountId = id, CreatedAt = Start.AddDays(-signedUpDaysBefore).AddHours(i), SignupChannel = SignupChannel.Standard,
                 PaymentFingerprint = companyCard ? $"pf_{domain}" : $"pf_{id}", EmailDomain = domain, Verified = i % 2 == 0, OrgId = org,
             }, "honest:startup_team");
             for (var d = 0; d < days; d++)
