@@ -32,6 +32,9 @@ internal static partial class HonestPopulationBuilder
                 case HonestArchetypes.BenchmarkRunner:
                     BuildLabs(plan, count, random, ref order);
                     break;
+                case HonestArchetypes.CompanyCardDeveloper:
+                    // A company card is a team's: these accounts come out of the developers' startup teams.
+                    throw new ArgumentException($"'{label}' is not a count of its own: list '{HonestArchetypes.Developer}', whose startup teams include the company-card ones", nameof(plan));
                 case HonestArchetypes.Developer:
                     // About a third work in small teams that each signed up on their own with the company's domain.
                     var inTeams = (int)Math.Round(count * StartupTeamShare);

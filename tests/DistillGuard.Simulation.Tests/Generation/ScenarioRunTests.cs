@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DistillGuard.Core.Log;
 using DistillGuard.Simulation.Generation;
+using DistillGuard.Simulation.Honest;
 using DistillGuard.Simulation.Scenarios;
 
 namespace DistillGuard.Simulation.Tests.Generation;
@@ -78,6 +79,19 @@ public sealed class ScenarioRunTests
         var ex = Assert.Throws<ArgumentException>(() => ScenarioRun.Create("nope"));
 
         Assert.Contains("default", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_DefinitionCountingCompanyCardDevelopersOnTheirOwn_ThrowsNamingDevelopers()
+    {
+        var definition = ScenarioCatalog.Get(ScenarioCatalog.Default) with
+        {
+            Honest = new Dictionary<string, int> { [HonestArchetypes.CompanyCardDeveloper] = 20 },
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() => ScenarioRun.Create(definition, Tiny(ScenarioCatalog.Default)));
+
+        Assert.Contains("list 'developer'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
