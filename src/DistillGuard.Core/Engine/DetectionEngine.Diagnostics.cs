@@ -17,9 +17,16 @@ public sealed partial class DetectionEngine
     /// </summary>
     public void WriteModelInputs(TextWriter writer)
     {
-        writer.WriteLine("account_id,exchanges,behaviour,templated,cot,single_turn,targeted,hosting,young,unverified,regular,around_the_clock,output_heavy,network_diversity,vouched,active,size_factor,w_payment,w_block,w_client,w_template,w_email,creation,synchrony,turn_taking,pivot,mean_behaviour,risk");
+        // The columns of the model's inputs are its coefficients' names, with the context columns between and around them.
+        var names = RiskCoefficients.Names;
+        var line = new StringBuilder("account_id,exchanges,behaviour");
+        for (var i = (int)RiskTerm.Templated; i < RiskCoefficients.Count; i++)
+        {
+            line.Append(i == (int)RiskTerm.Payment ? ",active,size_factor," : ",").Append(names[i]);
+        }
+
+        writer.WriteLine(line.Append(",risk"));
         Span<double> inputs = stackalloc double[RiskCoefficients.Count];
-        var line = new StringBuilder();
         foreach (var a in _accounts)
         {
             if (a.Exchanges == 0)
