@@ -28,4 +28,7 @@ public sealed class AccountFinding
     public List<EnforcementLapse>? Lapses { get; set; }
 
     public List<Reason> Reasons { get; set; } = [];
+
+    /// <summary>Whether its conversational use holds it at review (a <see cref="SignalNames.ConversationalUse"/> reason).</summary>
+    public bool HeldByConversationalUse() => Reasons.Exists(static r => r.Signal == SignalNames.ConversationalUse);
 }

@@ -25,7 +25,7 @@ internal static class OverviewView
                 default: review++; break;
             }
 
-            held += account.Reasons.Exists(static r => r.Signal == SignalNames.ConversationalUse) ? 1 : 0;
+            held += account.HeldByConversationalUse() ? 1 : 0;
         }
 
         var share = input.Exchanges > 0 ? (double)campaignExchanges / input.Exchanges : 0;

@@ -13,7 +13,7 @@ internal static class ScanSummary
     {
         var flagged = findings.Accounts.Count;
         var blocked = findings.Accounts.Count(a => a.Verdict == "block");
-        var held = findings.Accounts.Count(a => a.Reasons.Exists(r => r.Signal == SignalNames.ConversationalUse));
+        var held = findings.Accounts.Count(static a => a.HeldByConversationalUse());
         var heldNote = held == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; {held} held at review by conversational use");
         ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{findings.Campaigns.Count} campaigns, {flagged} flagged accounts ({blocked} block{heldNote}) among {findings.Input.Accounts} accounts and {findings.Input.Exchanges} exchanges"));
