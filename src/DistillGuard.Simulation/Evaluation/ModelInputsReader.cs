@@ -22,7 +22,7 @@ public static class ModelInputsReader
     {
         var rows = new List<AccountRisk>();
         ReadRows(reader, name, RiskColumns, (fields, at, line) =>
-            rows.Add(new AccountRisk(fields[at[0]], Count(fields[at[1]], name, line, "exchanges"), Count(fields[at[2]], name, line, "active"), Risk(fields[at[3]], name, line))));
+            rows.Add(new AccountRisk(fields[at[0]], Count(fields[at[1]], name, line, "exchanges"), Count(fields[at[2]], name, line, "active"), Fraction(fields[at[3]], name, line, "risk"))));
         return rows;
     }
 
@@ -47,13 +47,8 @@ public static class ModelInputsReader
                 inputs[i] = Number(fields[at[3 + i]], name, line, columns[3 + i]);
             }
 
-            var size = Number(fields[at[2]], name, line, "size_factor");
-            if (size is < 0 or > 1)
-            {
-                throw new InvalidDataException($"{name}:{line}: size_factor: {fields[at[2]]} is outside [0, 1]");
-            }
-
-            rows.Add(new ModelInputsRow(fields[at[0]], Count(fields[at[1]], name, line, "exchanges"), size, inputs, Risk(fields[at[3]], name, line)));
+            var size = Fraction(fields[at[2]], name, line, "size_factor");
+            rows.Add(new ModelInputsRow(fields[at[0]], Count(fields[at[1]], name, line, "exchanges"), size, inputs, Fraction(fields[at[3]], name, line, "risk")));
         });
         return rows;
     }
@@ -91,10 +86,10 @@ public static class ModelInputsReader
         }
     }
 
-    private static double Risk(string text, string name, int line)
+    private static double Fraction(string text, string name, int line, string column)
     {
-        var risk = Number(text, name, line, "risk");
-        return risk is < 0 or > 1 ? throw new InvalidDataException($"{name}:{line}: risk: {text} is outside [0, 1]") : risk;
+        var value = Number(text, name, line, column);
+        return value is < 0 or > 1 ? throw new InvalidDataException($"{name}:{line}: {column}: {text} is outside [0, 1]") : value;
     }
 
     private static double Number(string text, string name, int line, string column) =>
