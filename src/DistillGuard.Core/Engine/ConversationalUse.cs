@@ -5,10 +5,11 @@ namespace DistillGuard.Core.Engine;
 /// continue a conversation, few follow a template, next to none come from hosting networks, and all come from one
 /// country through at most <see cref="MaxAsns"/> networks. Coordination alone (a shared card, a sign-up domain, a
 /// creation burst) does not enforce on such an account: <see cref="RiskModel.Member"/> holds its risk under the throttle
-/// threshold, so it is put up for review and served (unless <see cref="DetectionOptions.HoldConversationalUse"/> is off). A startup team whose self-serve accounts all pay with the company
-/// card links exactly like a small operator; what tells them apart is what each account sends and from where.
-/// Harvesting wants single-turn answers at volume through rotating exits, the opposite on every count, so an operator
-/// that mimics all of it pays in yield; and an intel match, an inherited ban or an override still enforces.
+/// threshold, so it is put up for review and served (unless <see cref="DetectionOptions.HoldConversationalUse"/> is
+/// off). A startup team whose self-serve accounts all pay with the company card links exactly like a small operator;
+/// what tells them apart is what each account sends and from where. Harvesting wants single-turn answers at volume
+/// through rotating exits, the opposite on every count, so an operator that mimics all of it pays in yield; and an
+/// intel match, an inherited ban or an override still enforces.
 /// </summary>
 internal static class ConversationalUse
 {
