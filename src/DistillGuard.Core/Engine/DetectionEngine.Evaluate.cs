@@ -185,9 +185,9 @@ public sealed partial class DetectionEngine
         : Verdict.Allow;
 
     /// <summary>
-    /// A cluster is a campaign once it has <see cref="DetectionOptions.MinCampaignAccounts"/> flagged members; its id
-    /// derives from its earliest flagged member, so it stays the same while the campaign grows. Only members of the
-    /// previous and current clusters can hold a campaign id.
+    /// A cluster is a campaign once it has <see cref="DetectionOptions.MinCampaignAccounts"/> flagged members and its
+    /// traffic shows a harvest (<see cref="ShowsHarvest"/>); its id derives from its earliest flagged member, so it stays
+    /// the same while the campaign grows. Only members of the previous and current clusters can hold a campaign id.
     /// </summary>
     private void NameCampaigns(List<ClusterFeatures> previous)
     {
@@ -204,6 +204,8 @@ public sealed partial class DetectionEngine
             cluster.CampaignId = null;
             AccountState? anchor = null;
             var flagged = 0;
+            var enforced = 0;
+            var judged = 0;
             foreach (var m in cluster.Members)
             {
                 if (!CountsForCampaign(m))
@@ -212,6 +214,8 @@ public sealed partial class DetectionEngine
                 }
 
                 flagged++;
+                enforced += m.Risk >= Options.ThrottleRisk ? 1 : 0;
+                judged += m.Exchanges >= ConversationalUse.MinExchanges ? 1 : 0;
                 if (anchor is null || m.FirstTicks < anchor.FirstTicks
                     || (m.FirstTicks == anchor.FirstTicks && string.CompareOrdinal(m.Id, anchor.Id) < 0))
                 {
@@ -219,7 +223,7 @@ public sealed partial class DetectionEngine
                 }
             }
 
-            if (anchor is null || flagged < Options.MinCampaignAccounts)
+            if (anchor is null || flagged < Options.MinCampaignAccounts || !ShowsHarvest(enforced, judged))
             {
                 continue;
             }
@@ -239,6 +243,16 @@ public sealed partial class DetectionEngine
     /// A flagged member, unless its conversational use holds it at review: such an account is listed for a person to
     /// look at, but what it sends is no evidence of a campaign, so a team on one company card is not reported as one.
     /// </summary>
+    /// <summary>
+    /// Whether a cluster's flagged members are evidence of a harvest: one of them enforced, or
+    /// <see cref="DetectionOptions.MinCampaignAccounts"/> of them with enough exchanges each to judge, which
+    /// <see cref="CountsForCampaign"/> found not conversational. A few colleagues on a company card, each with a handful
+    /// of chats, are listed for review on the card alone and are no campaign; an operator that keeps its accounts under
+    /// the throttle risk still is, once they harvest. With the hold off every flagged member counts, as before it.
+    /// </summary>
+    private bool ShowsHarvest(int enforced, int judged) =>
+        !Options.HoldConversationalUse || enforced > 0 || judged >= Options.MinCampaignAccounts;
+
     private bool CountsForCampaign(AccountState m) =>
         m.Exchanges > 0 && m.Risk >= Options.ReviewRisk && (m.Risk >= Options.ThrottleRisk || !ConversationalUse.Holds(m, Options));
 }

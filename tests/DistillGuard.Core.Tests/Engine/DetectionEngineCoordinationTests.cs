@@ -250,6 +250,38 @@ public sealed class DetectionEngineCoordinationTests
     }
 
     [Fact]
+    public void BuildFindings_LowVolumeTeamOnACompanyCardAtReview_ListedButNoCampaign()
+    {
+        // Six colleagues on the company card signed up the day before, a couple of chats a day each: the card lists
+        // three of them for review, but none is enforced and none has sent enough to judge its traffic by, so nothing
+        // they sent is evidence of a campaign.
+        var traffic = new TrafficBuilder().StartupTeam("tinyco.dev", 6, 2, 3, companyCard: true, signedUpDaysBefore: 1).Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.True(findings.Accounts.Count >= 3, $"{findings.Accounts.Count} accounts listed");
+        Assert.All(findings.Accounts, a => Assert.Equal("review", a.Verdict));
+        Assert.Empty(findings.Campaigns);
+        Assert.All(findings.Accounts, a => Assert.Null(a.CampaignId));
+    }
+
+    [Fact]
+    public void BuildFindings_OperatorKeepingItsAccountsUnderTheThrottleRisk_StillACampaign()
+    {
+        // Five old accounts on one card harvesting single-turn, 21 exchanges each, none risky enough to enforce: judged
+        // by their own traffic (not conversational), they are reported as the campaign they are.
+        var traffic = new TrafficBuilder().StartupTeam("tinyco.dev", 5, 7, 3, companyCard: true, singleTurn: true, signedUpDaysBefore: 300)
+            .Casual(150, 4, 3);
+
+        var findings = EngineRun.Run(traffic);
+
+        Assert.Equal(5, findings.Accounts.Count);
+        Assert.All(findings.Accounts, a => Assert.Equal("review", a.Verdict));
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.All(findings.Accounts, a => Assert.Equal(campaign.CampaignId, a.CampaignId));
+    }
+
+    [Fact]
     public void BuildFindings_EnterpriseSeatsSharingPaymentOrgAndNetwork_NotFlagged()
     {
         var traffic = new TrafficBuilder().Enterprise("acme", 40, 20, 3).Casual(100, 4, 3);
