@@ -79,6 +79,19 @@ public sealed class DetectionOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="network"/> when it cannot be a <see cref="SharedEgress"/> entry.</summary>
     public static void CheckSharedEgress(string network) => Engine.SharedEgress.Parse(network);
 
+    /// <summary>Whether 0 &lt; review &lt;= throttle &lt;= block &lt;= 1.</summary>
+    public static bool ThresholdsInOrder(double reviewRisk, double throttleRisk, double blockRisk) =>
+        reviewRisk > 0 && reviewRisk <= throttleRisk && throttleRisk <= blockRisk && blockRisk <= 1;
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <see cref="ThresholdsInOrder"/>.</summary>
+    public static void CheckThresholds(double reviewRisk, double throttleRisk, double blockRisk)
+    {
+        if (!ThresholdsInOrder(reviewRisk, throttleRisk, blockRisk))
+        {
+            throw new ArgumentException("Risk thresholds must satisfy 0 < review <= throttle <= block <= 1.");
+        }
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> when thresholds are out of order or out of [0, 1], or a <see cref="SharedEgress"/> entry is not a block.</summary>
     public void Validate()
     {
@@ -87,10 +100,7 @@ public sealed class DetectionOptions
             CheckSharedEgress(network);
         }
 
-        if (!(ReviewRisk > 0 && ReviewRisk <= ThrottleRisk && ThrottleRisk <= BlockRisk && BlockRisk <= 1))
-        {
-            throw new ArgumentException("Risk thresholds must satisfy 0 < review <= throttle <= block <= 1.");
-        }
+        CheckThresholds(ReviewRisk, ThrottleRisk, BlockRisk);
 
         if (Tick <= TimeSpan.Zero || !AllowsReorderTolerance(ReorderTolerance))
         {

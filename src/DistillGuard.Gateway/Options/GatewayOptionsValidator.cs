@@ -58,9 +58,9 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             }
         }
 
-        if (!(options.Policy.ReviewRisk <= options.Policy.ThrottleRisk && options.Policy.ThrottleRisk <= options.Policy.BlockRisk))
+        if (!DetectionOptions.ThresholdsInOrder(options.Policy.ReviewRisk, options.Policy.ThrottleRisk, options.Policy.BlockRisk))
         {
-            errors.Add("Gateway:Policy: ReviewRisk <= ThrottleRisk <= BlockRisk must hold");
+            errors.Add("Gateway:Policy: 0 < ReviewRisk <= ThrottleRisk <= BlockRisk must hold");
         }
 
         var engine = new DetectionOptions();

@@ -3,7 +3,10 @@ using DistillGuard.Core.Engine;
 
 namespace DistillGuard.Gateway.Options;
 
-/// <summary>Detection thresholds (passed to the engine) and how throttling slows an account.</summary>
+/// <summary>
+/// Detection thresholds (passed to the engine) and how throttling slows an account. A configuration reload puts the
+/// thresholds, <see cref="HoldConversationalUse"/> and the throttle rate into force; the rest is read only at start.
+/// </summary>
 public sealed class PolicyOptions
 {
     /// <summary>Risk at or above which an account is put up for review. Default 0.5.</summary>
@@ -41,13 +44,13 @@ public sealed class PolicyOptions
     /// <summary>
     /// Networks whose addresses strangers share (CIDR blocks or addresses: a serverless platform's or a secure web
     /// gateway's egress, a carrier's NAT): accounts there are not linked by their IP block. IPv4 /12 or narrower, IPv6
-    /// /36 or narrower. Read at start, like the thresholds (docs/detection.md, "Shared egress networks").
+    /// /36 or narrower. Read only at start (docs/detection.md, "Shared egress networks").
     /// </summary>
     public List<string> SharedEgress { get; set; } = [];
 
     /// <summary>
     /// A risk model file (<c>distillguard.risk-model/v1</c>, written by <c>distillguard calibrate</c>): the engine scores
-    /// accounts with these coefficients instead of the built-in ones. Read at start, like the thresholds; a relative
+    /// accounts with these coefficients instead of the built-in ones. Read only at start; a relative
     /// path is taken from the working directory. Default none (the built-in model).
     /// </summary>
     public string? RiskModel { get; set; }

@@ -38,7 +38,8 @@ internal static partial class AdminEndpoints
             w.WriteEndArray();
         }));
         admin.MapDelete("/keys/{keyId}", (string keyId, AdminService service) => service.RevokeKey(keyId) ? Results.NoContent() : Results.NotFound());
-        admin.MapPost("/config/reload", (ConfigReloader reloader) => WriteReload(reloader.Reload("admin API")));
+        admin.MapPost("/config/reload", async (ConfigReloader reloader, CancellationToken cancellationToken) =>
+            WriteReload(await reloader.ReloadAsync("admin API", cancellationToken).ConfigureAwait(false)));
         admin.MapGet("/upstreams", (UpstreamRouter router) => Json(w => WriteUpstreams(w, router)));
         admin.MapPost("/upstreams/probe", async (UpstreamHealthProbe probe, UpstreamRouter router, CancellationToken ct) =>
         {

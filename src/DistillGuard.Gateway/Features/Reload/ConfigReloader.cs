@@ -1,6 +1,8 @@
 using System.Text.Json;
+using DistillGuard.Core.Engine;
 using DistillGuard.Gateway.Features.Countermeasures;
 using DistillGuard.Gateway.Features.Enforcement;
+using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Features.Operations;
 using DistillGuard.Gateway.Features.RegionPolicy;
 using DistillGuard.Gateway.Options;
@@ -13,9 +15,11 @@ namespace DistillGuard.Gateway.Features.Reload;
 /// Re-reads the configuration (the JSON file, then the environment) on request — SIGHUP or <c>POST /admin/config/reload</c>
 /// — and puts the policy an operator changes during an incident into force without a restart, which would replay
 /// the whole exchange log: the region and network rules and IP table, the trusted proxies, the countermeasures per
-/// verdict, and the throttle rate. A new configuration is validated as at start and applied only whole; when it is
-/// rejected the previous one stays in force. Every other setting is read only at start, and a change to it is
-/// reported as needing a restart. Not on a file watcher: an editor's save can be seen half-written.
+/// verdict, the throttle rate, and the engine's verdict thresholds and conversational-use hold (every account is
+/// re-decided at the engine's next tick: <see cref="DetectionEngine.Retune"/>). A new configuration is validated as at
+/// start and applied only whole; when it is rejected the previous one stays in force. Every other setting is read only
+/// at start, and a change to it is reported as needing a restart. Not on a file watcher: an editor's save can be seen
+/// half-written.
 /// </summary>
 internal sealed class ConfigReloader(
     IConfiguration configuration,
@@ -24,6 +28,7 @@ internal sealed class ConfigReloader(
     ClientNetworkResolver networks,
     ThrottleBuckets buckets,
     CountermeasureSettings countermeasures,
+    ExchangeLogPipeline pipeline,
     GatewayMetrics metrics,
     ILogger<ConfigReloader> logger)
 {
@@ -35,19 +40,25 @@ internal sealed class ConfigReloader(
         "Gateway:Countermeasures",
         "Gateway:Policy:ThrottleRequestsPerMinute",
         "Gateway:Policy:ThrottleBurst",
+        "Gateway:Policy:ReviewRisk",
+        "Gateway:Policy:ThrottleRisk",
+        "Gateway:Policy:BlockRisk",
+        "Gateway:Policy:HoldConversationalUse",
     ];
 
-    private readonly Lock _gate = new();
+    // Async: the engine's part waits its turn on the engine thread.
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     // The settings as last applied (at start, or by the last reload that was applied), to report what changed.
     private Dictionary<string, string?>? _applied;
 
-    public ConfigReloadResult Reload(string trigger)
+    public async Task<ConfigReloadResult> ReloadAsync(string trigger, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             var before = _applied ??= Snapshot();
-            var result = TryReload(before);
+            var result = await TryReloadAsync(before, cancellationToken).ConfigureAwait(false);
             if (result.Applied)
             {
                 Interlocked.Increment(ref metrics.ConfigReloadsApplied);
@@ -61,9 +72,13 @@ internal sealed class ConfigReloader(
 
             return result;
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    private ConfigReloadResult TryReload(Dictionary<string, string?> before)
+    private async Task<ConfigReloadResult> TryReloadAsync(Dictionary<string, string?> before, CancellationToken cancellationToken)
     {
         // A JSON file that does not parse would leave the configuration empty after Reload(): check it first.
         foreach (var file in JsonFiles())
@@ -93,6 +108,13 @@ internal sealed class ConfigReloader(
             .Where(key => !string.Equals(before.GetValueOrDefault(key), after.GetValueOrDefault(key), StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
+        // First, since only it can fail now (the gateway stopping): then nothing else has been applied either.
+        var policy = next.Policy;
+        await pipeline.RunOnEngineAsync(engine =>
+        {
+            engine.Retune(policy.ReviewRisk, policy.ThrottleRisk, policy.BlockRisk, policy.HoldConversationalUse);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
         networkPolicy.Apply(next.Region);
         networks.Apply(next);
         buckets.Apply(next.Policy);

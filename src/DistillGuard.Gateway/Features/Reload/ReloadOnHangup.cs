@@ -19,11 +19,11 @@ internal sealed class ReloadOnHangup(ConfigReloader reloader, ILogger<ReloadOnHa
             {
                 context.Cancel = true;
                 // Off the signal thread: a reload reads files.
-                _ = Task.Run(() =>
+                _ = Task.Run(async () =>
                 {
                     try
                     {
-                        reloader.Reload("SIGHUP");
+                        await reloader.ReloadAsync("SIGHUP", CancellationToken.None).ConfigureAwait(false);
                     }
                     catch (Exception ex)
                     {

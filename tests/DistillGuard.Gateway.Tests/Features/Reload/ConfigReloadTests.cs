@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text.Json;
+using DistillGuard.Core.Engine;
 using DistillGuard.Gateway.Tests.Infrastructure;
 
 namespace DistillGuard.Gateway.Tests.Features.Reload;
 
 /// <summary>
 /// Reloading the configuration file while the gateway runs (<c>POST /admin/config/reload</c>; SIGHUP is the same call,
-/// tested on the verb's process in the CLI's tests): policy changes take effect on the next request, a bad file is
+/// tested on the verb's process in the CLI's tests): policy changes take effect on the next request (the engine's
+/// thresholds at its next tick), a bad file is
 /// rejected with the settings in force kept, and settings read only at start are reported as needing a restart.
 /// </summary>
 public sealed class ConfigReloadTests
@@ -89,6 +91,31 @@ public sealed class ConfigReloadTests
         // A burst of one: the second request in a row is turned away (the default burst of 2 would let it through).
         Assert.Equal(HttpStatusCode.OK, first);
         Assert.Equal((HttpStatusCode)429, second);
+    }
+
+    [Fact]
+    public async Task Reload_VerdictThresholdsChanged_InForceInTheLiveEngineThenOutOfOrderRejected()
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("gateway.json", """{ "Gateway": { "Policy": { "ThrottleBurst": 3 } } }""");
+        await using var fixture = await GatewayFixture.StartAsync(configPath: config);
+        var engine = fixture.Service<DetectionEngine>();
+
+        dir.Write("gateway.json", """{ "Gateway": { "Policy": { "ThrottleBurst": 3, "ThrottleRisk": 0.6, "BlockRisk": 0.8, "HoldConversationalUse": false } } }""");
+        var (status, body) = await ReloadAsync(fixture);
+
+        // In force when the reload answers: the engine took the thresholds in its turn (its next tick re-decides).
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["Gateway:Policy:BlockRisk", "Gateway:Policy:HoldConversationalUse", "Gateway:Policy:ThrottleRisk"], Strings(body, "changed"));
+        Assert.Empty(Strings(body, "need_restart"));
+        Assert.Equal((0.5, 0.6, 0.8, false), (engine.Options.ReviewRisk, engine.Options.ThrottleRisk, engine.Options.BlockRisk, engine.Options.HoldConversationalUse));
+
+        dir.Write("gateway.json", """{ "Gateway": { "Policy": { "ReviewRisk": 0.7, "ThrottleRisk": 0.6, "BlockRisk": 0.8 } } }""");
+        var (rejected, rejectedBody) = await ReloadAsync(fixture);
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected);
+        Assert.Equal(["Gateway:Policy: 0 < ReviewRisk <= ThrottleRisk <= BlockRisk must hold"], Strings(rejectedBody, "errors"));
+        Assert.Equal((0.5, 0.6, 0.8, false), (engine.Options.ReviewRisk, engine.Options.ThrottleRisk, engine.Options.BlockRisk, engine.Options.HoldConversationalUse));
     }
 
     [Fact]

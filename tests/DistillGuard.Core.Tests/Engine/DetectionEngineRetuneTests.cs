@@ -1,0 +1,105 @@
+using DistillGuard.Core.Engine;
+using DistillGuard.Core.Findings;
+using DistillGuard.Core.Log;
+
+namespace DistillGuard.Core.Tests.Engine;
+
+/// <summary>
+/// New verdict thresholds put into force while the engine runs (the gateway's configuration reload): every account is
+/// re-decided on the evidence seen so far, so the verdicts end as a run with those thresholds from the start ends,
+/// while what was already decided is not rewritten.
+/// </summary>
+public sealed class DetectionEngineRetuneTests
+{
+    private static readonly DetectionOptions Stricter = new() { ReviewRisk = 0.45, ThrottleRisk = 0.65, BlockRisk = 0.85, HoldConversationalUse = false };
+
+    // A team on its company card, held at review by default, among casual users.
+    private static TrafficBuilder Traffic() => new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true).Casual(150, 4, 3);
+
+    [Fact]
+    public void Retune_MidwayToStricterThresholds_EndsWithTheVerdictsOfARunWithThemFromTheStart()
+    {
+        var traffic = Traffic();
+        var byDefault = EngineRun.Run(traffic);
+        var reference = EngineRun.Run(traffic, options: Copy(Stricter));
+        var ordered = InOrder(traffic);
+        var midway = ordered[ordered.Count / 2].Timestamp;
+
+        var engine = EngineRun.WithAccounts(traffic);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (i == ordered.Count / 2)
+            {
+                engine.Retune(Stricter.ReviewRisk, Stricter.ThrottleRisk, Stricter.BlockRisk, Stricter.HoldConversationalUse);
+            }
+
+            engine.Observe(ordered[i]);
+        }
+
+        var retuned = engine.BuildFindings(0, EngineRun.GeneratedAt);
+
+        // Not vacuous: the stricter thresholds enforce accounts the default ones leave at review.
+        Assert.True(Enforced(reference) >= Enforced(byDefault) + 10, $"{Enforced(reference)} enforced with the stricter thresholds, {Enforced(byDefault)} by default");
+        Assert.Equal(reference.Accounts.Select(Decision), retuned.Accounts.Select(Decision));
+        Assert.Equal(reference.Campaigns.Select(c => (c.CampaignId, c.Accounts)), retuned.Campaigns.Select(c => (c.CampaignId, c.Accounts)));
+        // What was decided before the change stays: the team was held at review from its first day, so it has a lapse
+        // that the change ended, where the stricter run, never holding it, has none.
+        var team = retuned.Accounts.Where(a => a.AccountId.StartsWith("team_acme", StringComparison.Ordinal)).ToList();
+        Assert.Equal(10, team.Count);
+        Assert.All(team, a =>
+        {
+            var lapse = Assert.Single(a.Lapses!);
+            Assert.True(lapse.From < midway && lapse.To >= midway, $"{a.AccountId}: at review {lapse.From} – {lapse.To}, thresholds changed {midway}");
+        });
+        Assert.All(reference.Accounts, a => Assert.Null(a.Lapses));
+    }
+
+    [Fact]
+    public void Retune_WithNoFurtherTraffic_AccountsReDecidedAtTheNextTick()
+    {
+        var traffic = Traffic();
+        var engine = EngineRun.Feed(traffic);
+        var last = traffic.Exchanges.Max(e => e.Timestamp);
+        engine.Advance(last.AddMinutes(20));
+        var changes = new List<AccountStatus>();
+        engine.VerdictChanged += changes.Add;
+
+        engine.Retune(Stricter.ReviewRisk, Stricter.ThrottleRisk, Stricter.BlockRisk, Stricter.HoldConversationalUse);
+        var before = changes.Count;
+        engine.Advance(last.AddMinutes(40));
+
+        Assert.Equal(0, before);
+        // The company-card team, no longer held, is enforced; nobody else changes.
+        Assert.Equal(10, changes.Count);
+        Assert.All(changes, c => Assert.True(c.AccountId.StartsWith("team_acme", StringComparison.Ordinal) && c.Verdict is Verdict.Throttle or Verdict.Block, c.ToString()));
+        Assert.Equal(Stricter.ThrottleRisk, engine.Options.ThrottleRisk);
+        Assert.False(engine.Options.HoldConversationalUse);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.75, 0.9)]
+    [InlineData(0.8, 0.75, 0.9)]
+    [InlineData(0.5, 0.95, 0.9)]
+    [InlineData(0.5, 0.75, 1.1)]
+    public void Retune_ThresholdsOutOfOrder_ThrowsAndChangesNothing(double review, double throttle, double block)
+    {
+        var engine = EngineRun.Feed(Traffic());
+
+        var error = Assert.Throws<ArgumentException>(() => engine.Retune(review, throttle, block, holdConversationalUse: false));
+
+        Assert.Contains("0 < review <= throttle <= block <= 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal((0.5, 0.75, 0.9, true), (engine.Options.ReviewRisk, engine.Options.ThrottleRisk, engine.Options.BlockRisk, engine.Options.HoldConversationalUse));
+    }
+
+    private static DetectionOptions Copy(DetectionOptions o) => new()
+    {
+        ReviewRisk = o.ReviewRisk, ThrottleRisk = o.ThrottleRisk, BlockRisk = o.BlockRisk, HoldConversationalUse = o.HoldConversationalUse,
+    };
+
+    private static List<Exchange> InOrder(TrafficBuilder traffic) =>
+        [.. traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal)];
+
+    private static int Enforced(FindingsDocument findings) => findings.Accounts.Count(a => a.Verdict is "throttle" or "block");
+
+    private static (string, string, double, string?) Decision(AccountFinding a) => (a.AccountId, a.Verdict, a.Risk, a.CampaignId);
+}
