@@ -20,18 +20,20 @@ internal static class EvaluationTables
 
         ui.Write(overall);
 
-        var archetypes = new Table().Title("False positives per honest archetype").AddColumns("archetype", "accounts", "flagged", "enforced");
+        // "enforced" is the verdict at the end; "ever enforced" and the exchanges sent meanwhile are what it cost them.
+        var archetypes = new Table().Title("False positives per honest archetype")
+            .AddColumns("archetype", "accounts", "flagged", "enforced", "ever enforced");
         if (report.Baseline is not null)
         {
-            archetypes.AddColumn("quota tripped");
+            archetypes.AddColumns("exchanges while enforced", "quota tripped", "quota refused");
         }
 
         foreach (var a in report.Findings.Archetypes)
         {
-            var row = new List<string> { a.Name, a.Accounts.ToString("N0", CultureInfo.InvariantCulture), Rate(a.Flagged, a.FlaggedRate), Rate(a.Enforced, a.EnforcedRate) };
+            var row = new List<string> { a.Name, N(a.Accounts), Rate(a.Flagged, a.FlaggedRate), Rate(a.Enforced, a.EnforcedRate), Rate(a.EverEnforced, a.EverEnforcedRate) };
             if (report.Baseline?.Archetypes.Find(b => b.Name == a.Name) is { } b)
             {
-                row.Add(Rate(b.Flagged, b.FlaggedRate));
+                row.AddRange([Share(a.ExchangesWhileEnforced, a.Exchanges), Rate(b.Flagged, b.FlaggedRate), Share(b.ExchangesWhileEnforced, b.Exchanges)]);
             }
 
             archetypes.AddRow(row.Select(Markup.Escape).ToArray());
@@ -126,4 +128,9 @@ internal static class EvaluationTables
     private static string Rate(int count, double rate) => $"{count.ToString("N0", CultureInfo.InvariantCulture)} ({Pct(rate)})";
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>"12 (0.3%)": a count of exchanges and its share of <paramref name="total"/>.</summary>
+    private static string Share(long? count, long total) => count is { } n
+        ? $"{n.ToString("N0", CultureInfo.InvariantCulture)} ({Pct(total == 0 ? 0 : (double)n / total)})"
+        : "-";
 }

@@ -7,8 +7,9 @@ namespace DistillGuard.Simulation.Evaluation;
 
 /// <summary>
 /// Scores a findings document against a scenario's truth: account-level precision, recall and false-positive rate
-/// (flagged = any verdict but allow; enforced = throttle or block), false positives per honest archetype, and per
-/// campaign recall, hours to detect and — given the log — leakage. With the log it also scores a naive per-account
+/// (flagged = any verdict but allow; enforced = throttle or block), false positives per honest archetype (with the
+/// exchanges they sent while enforced, given the log), and per campaign recall, hours to detect and — given the log —
+/// leakage. With the log it also scores a naive per-account
 /// daily quota on the same traffic, the baseline a gateway has today.
 /// </summary>
 public static class Evaluator
@@ -54,7 +55,7 @@ public static class Evaluator
         };
 
         report.Findings = Score("findings", truth, observed, id => verdicts.TryGetValue(id, out var f)
-            ? new Outcome(true, IsEnforced(f.Verdict), f.FirstFlaggedAt)
+            ? new Outcome(true, IsEnforced(f.Verdict), IsEnforced(f.Verdict) || f.FirstEnforcedAt is not null, f.FirstFlaggedAt)
             : default);
         MatchCampaigns(report.Findings, findings, observed);
 
@@ -66,13 +67,23 @@ public static class Evaluator
                 c.Leakage = replay.Leakage(c.Name);
             }
 
+            foreach (var a in report.Findings.Archetypes)
+            {
+                a.ExchangesWhileEnforced = replay.HonestWhileEnforced(a.Name);
+            }
+
             report.DailyQuota = options.DailyQuota;
             report.Baseline = Score($"daily quota {options.DailyQuota}/account", truth, observed, id => replay.Trips.TryGetValue(id, out var at)
-                ? new Outcome(true, true, at)
+                ? new Outcome(true, true, true, at)
                 : default);
             foreach (var c in report.Baseline.Campaigns)
             {
                 c.Leakage = replay.BaselineServed(c.Name);
+            }
+
+            foreach (var a in report.Baseline.Archetypes)
+            {
+                a.ExchangesWhileEnforced = replay.HonestOverQuota(a.Name);
             }
         }
 
@@ -132,8 +143,10 @@ public static class Evaluator
                 }
 
                 s.Accounts++;
+                s.Exchanges += a.Exchanges;
                 s.Flagged += outcome.Flagged ? 1 : 0;
                 s.Enforced += outcome.Enforced ? 1 : 0;
+                s.EverEnforced += outcome.EverEnforced ? 1 : 0;
             }
         }
 
@@ -231,5 +244,9 @@ public static class Evaluator
         }
     }
 
-    private readonly record struct Outcome(bool Flagged, bool Enforced, DateTime? At);
+    /// <param name="Flagged">Any verdict but allow at the end.</param>
+    /// <param name="Enforced">Throttled or blocked at the end.</param>
+    /// <param name="EverEnforced">Throttled or blocked at some time.</param>
+    /// <param name="At">When it was first flagged.</param>
+    private readonly record struct Outcome(bool Flagged, bool Enforced, bool EverEnforced, DateTime? At);
 }

@@ -5,14 +5,17 @@ namespace DistillGuard.Simulation.Evaluation;
 
 /// <summary>
 /// One pass over the log (in time order): per campaign, exchanges served before each account's first enforcement or
-/// while its enforcement had lapsed (leakage), and the naive daily quota baseline — when each account first exceeded
-/// the quota, and how many campaign exchanges the quota would still have served.
+/// while its enforcement had lapsed (leakage); per honest archetype, exchanges sent while enforced (the harm); and the
+/// naive daily quota baseline — when each account first exceeded the quota, how many campaign exchanges the quota
+/// would still have served, and how many honest ones it would have refused.
 /// </summary>
 internal sealed class LogReplay
 {
     private readonly Dictionary<string, long> _campaignTotal = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _leaked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _quotaServed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _honestWhileEnforced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _honestOverQuota = new(StringComparer.Ordinal);
 
     public Dictionary<string, DateTime> Trips { get; } = new(StringComparer.Ordinal);
 
@@ -23,11 +26,12 @@ internal sealed class LogReplay
         var lapses = new Dictionary<string, List<EnforcementLapse>>(StringComparer.Ordinal);
         foreach (var (id, f) in verdicts)
         {
-            if (f.Verdict is "throttle" or "block")
+            if (f.Verdict is "throttle" or "block" || f.FirstEnforcedAt is not null)
             {
-                // first_enforced_at is when throttling or blocking began. Findings from producers that do not write it
-                // fall back to first_flagged_at, the earliest enforcement could have started (an optimistic bound);
-                // an enforced account with neither counts as enforced only at the end (all leaked).
+                // first_enforced_at is when throttling or blocking began; an account back at review by the end has it
+                // and a lapse still open. Findings from producers that do not write it fall back to first_flagged_at,
+                // the earliest enforcement could have started (an optimistic bound); an enforced account with neither
+                // counts as enforced only at the end (all leaked).
                 enforcedAt[id] = f.FirstEnforcedAt ?? f.FirstFlaggedAt ?? DateTime.MaxValue;
                 if (f.Lapses is { Count: > 0 } stretches)
                 {
@@ -54,8 +58,20 @@ internal sealed class LogReplay
                 replay.Trips[account.AccountId] = entry.Timestamp;
             }
 
+            var enforced = enforcedAt.TryGetValue(account.AccountId, out var at) && entry.Timestamp >= at
+                && !(lapses.TryGetValue(account.AccountId, out var stretches) && InLapse(stretches, entry.Timestamp));
             if (!account.Campaign)
             {
+                if (enforced)
+                {
+                    Add(replay._honestWhileEnforced, account.Label);
+                }
+
+                if (!withinQuota)
+                {
+                    Add(replay._honestOverQuota, account.Label);
+                }
+
                 continue;
             }
 
@@ -65,8 +81,7 @@ internal sealed class LogReplay
                 Add(replay._quotaServed, account.Label);
             }
 
-            if (!enforcedAt.TryGetValue(account.AccountId, out var at) || entry.Timestamp < at
-                || (lapses.TryGetValue(account.AccountId, out var stretches) && InLapse(stretches, entry.Timestamp)))
+            if (!enforced)
             {
                 Add(replay._leaked, account.Label);
             }
@@ -78,6 +93,12 @@ internal sealed class LogReplay
     public double? Leakage(string campaign) => Share(_leaked, campaign);
 
     public double? BaselineServed(string campaign) => Share(_quotaServed, campaign);
+
+    /// <summary>Exchanges the archetype's accounts sent while throttled or blocked.</summary>
+    public long HonestWhileEnforced(string archetype) => _honestWhileEnforced.GetValueOrDefault(archetype);
+
+    /// <summary>Exchanges the archetype's accounts sent over the daily quota: what the quota would have refused.</summary>
+    public long HonestOverQuota(string archetype) => _honestOverQuota.GetValueOrDefault(archetype);
 
     private double? Share(Dictionary<string, long> counts, string campaign) =>
         _campaignTotal.TryGetValue(campaign, out var total) && total > 0 ? Math.Round((double)counts.GetValueOrDefault(campaign) / total, 4) : null;

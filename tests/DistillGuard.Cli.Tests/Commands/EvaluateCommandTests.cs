@@ -64,7 +64,17 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Empty(campaign.GetProperty("mixed_with").EnumerateArray());
         Assert.InRange(campaign.GetProperty("leakage").GetDouble(), 0.0001, 0.2);
         Assert.Equal(500, report.RootElement.GetProperty("daily_quota").GetInt32());
-        Assert.True(report.RootElement.TryGetProperty("baseline", out _));
+        Assert.True(report.RootElement.TryGetProperty("baseline", out var baseline));
+        // No honest account is enforced by these findings, at the end or before; the quota refuses an exchange of
+        // every honest account it trips, and no more than the archetype sent.
+        Assert.All(report.RootElement.GetProperty("findings").GetProperty("archetypes").EnumerateArray(), a =>
+            Assert.Equal((0, 0L), (a.GetProperty("ever_enforced").GetInt32(), a.GetProperty("exchanges_while_enforced").GetInt64())));
+        Assert.All(baseline.GetProperty("archetypes").EnumerateArray(), a =>
+        {
+            var refused = a.GetProperty("exchanges_while_enforced").GetInt64();
+            Assert.InRange(refused, a.GetProperty("flagged").GetInt32(), a.GetProperty("exchanges").GetInt64());
+            Assert.Equal(a.GetProperty("flagged").GetInt32(), a.GetProperty("ever_enforced").GetInt32());
+        });
     }
 
     [Fact]
@@ -76,6 +86,7 @@ public sealed class EvaluateCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("False positives per honest archetype", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ever enforced", run.Output, StringComparison.Ordinal);
         Assert.Contains("casual_chat", run.Output, StringComparison.Ordinal);
         Assert.Contains("Campaigns", run.Output, StringComparison.Ordinal);
         // The deepseek accounts came out in two pieces; the honest pair is not any campaign's.

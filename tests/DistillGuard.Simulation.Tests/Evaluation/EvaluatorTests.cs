@@ -84,8 +84,9 @@ public sealed class EvaluatorTests
 
         var developer = report.Findings.Archetypes.Single(a => a.Name == "developer");
         var casual = report.Findings.Archetypes.Single(a => a.Name == "casual_chat");
-        Assert.Equal((2, 1, 1), (developer.Accounts, developer.Flagged, developer.Enforced));
-        Assert.Equal((2, 0, 0), (casual.Accounts, casual.Flagged, casual.Enforced));
+        Assert.Equal((2, 1, 1, 1), (developer.Accounts, developer.Flagged, developer.Enforced, developer.EverEnforced));
+        Assert.Equal((2, 0, 0, 0), (casual.Accounts, casual.Flagged, casual.Enforced, casual.EverEnforced));
+        Assert.Null(developer.ExchangesWhileEnforced);
         Assert.DoesNotContain(report.Findings.Archetypes, a => a.Name == "reseller");
     }
 
@@ -187,6 +188,41 @@ public sealed class EvaluatorTests
         // a1 blocked at +2 h, not enforced from +2.2 to +2.9 h: served 0, 1.5 and 2.5 (3 of 4); 3 h is blocked again.
         // a2 reviewed: 2. a3: 1. Leaked 3 + 2 + 1 = 6 of 7.
         Assert.Equal(Math.Round(6.0 / 7, 4), report.Findings.Campaigns.Single(c => c.Name == "camp-a").Leakage);
+    }
+
+    [Fact]
+    public void Evaluate_WithLogAndAHonestAccountThrottledThenBackAtReview_CountedAsEverEnforcedWithTheExchangesItSentMeanwhile()
+    {
+        var findings = Findings();
+        var d1 = findings.Accounts.Single(a => a.AccountId == "d1");
+        d1.Verdict = "review";
+        d1.FirstEnforcedAt = At(0.1);
+        d1.Lapses = [new EnforcementLapse { From = At(0.3) }];
+
+        var report = Evaluator.Evaluate(Truth(), findings, Log(), new EvaluationOptions { DailyQuota = 2 });
+
+        // d1 sent at 0, 0.2 and 0.4 h; throttled from 0.1 h until 0.3 h, at review since: one exchange while enforced.
+        var developer = report.Findings.Archetypes.Single(a => a.Name == "developer");
+        Assert.Equal((2, 4L, 1, 0, 1), (developer.Accounts, developer.Exchanges, developer.Flagged, developer.Enforced, developer.EverEnforced));
+        Assert.Equal(1, developer.ExchangesWhileEnforced);
+        Assert.Equal(0, report.Findings.Archetypes.Single(a => a.Name == "casual_chat").ExchangesWhileEnforced);
+        // The quota of 2 a day refuses d1's third exchange.
+        Assert.Equal(1, report.Baseline!.Archetypes.Single(a => a.Name == "developer").ExchangesWhileEnforced);
+    }
+
+    [Fact]
+    public void Evaluate_WithLogAndACampaignAccountEnforcedThenBackAtReview_WhatWasStoppedMeanwhileDidNotLeak()
+    {
+        var findings = Findings();
+        var a2 = findings.Accounts.Single(a => a.AccountId == "a2");
+        a2.FirstEnforcedAt = At(0.4);
+        a2.Lapses = [new EnforcementLapse { From = At(3.5) }];
+
+        var report = Evaluator.Evaluate(Truth(), findings, Log());
+
+        // a1 blocked at +2 h: served 0, 1.5 (2 of 4). a2 throttled from 0.4 h to 3.5 h, at review since: its 0.5 h
+        // exchange was stopped, its 4 h one served. a3: served. Leaked 2 + 1 + 1 = 4 of 7.
+        Assert.Equal(Math.Round(4.0 / 7, 4), report.Findings.Campaigns.Single(c => c.Name == "camp-a").Leakage);
     }
 
     [Fact]
