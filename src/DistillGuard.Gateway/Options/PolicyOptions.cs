@@ -5,7 +5,8 @@ namespace DistillGuard.Gateway.Options;
 
 /// <summary>
 /// Detection thresholds (passed to the engine) and how throttling slows an account. A configuration reload puts the
-/// thresholds, <see cref="HoldConversationalUse"/> and the throttle rate into force; the rest is read only at start.
+/// thresholds, <see cref="HoldConversationalUse"/>, the <see cref="RiskModel"/> and the throttle rate into force; the
+/// rest is read only at start.
 /// </summary>
 public sealed class PolicyOptions
 {
@@ -50,8 +51,8 @@ public sealed class PolicyOptions
 
     /// <summary>
     /// A risk model file (<c>distillguard.risk-model/v1</c>, written by <c>distillguard calibrate</c>): the engine scores
-    /// accounts with these coefficients instead of the built-in ones. Read only at start; a relative
-    /// path is taken from the working directory. Default none (the built-in model).
+    /// accounts with these coefficients instead of the built-in ones. A reload reads the file again (a refit written over
+    /// it counts as a change); a relative path is taken from the working directory. Default none (the built-in model).
     /// </summary>
     public string? RiskModel { get; set; }
 

@@ -30,7 +30,7 @@ public sealed class DetectionEngineRetuneTests
         {
             if (i == ordered.Count / 2)
             {
-                engine.Retune(Stricter.ReviewRisk, Stricter.ThrottleRisk, Stricter.BlockRisk, Stricter.HoldConversationalUse);
+                engine.Retune(Copy(Stricter));
             }
 
             engine.Observe(ordered[i]);
@@ -55,6 +55,36 @@ public sealed class DetectionEngineRetuneTests
     }
 
     [Fact]
+    public void Retune_MidwayToARiskModelWeighingCardsMore_EndsWithTheRisksOfARunWithItFromTheStart()
+    {
+        // A refit deployed without a restart: here one that weighs a shared card twice as much.
+        var traffic = new TrafficBuilder().Campaign("cmpA", 30, 40, 3).StartupTeam("tinyco.dev", 6, 2, 3, companyCard: true, signedUpDaysBefore: 1).Casual(150, 4, 3);
+        var payment = RiskCoefficients.IndexOf("w_payment");
+        var refit = new DetectionOptions { RiskModel = RiskCoefficients.Default.With(payment, 2 * RiskCoefficients.Default[payment]) };
+        var byDefault = EngineRun.Run(traffic);
+        var reference = EngineRun.Run(traffic, options: new DetectionOptions { RiskModel = refit.RiskModel });
+        var ordered = InOrder(traffic);
+
+        var engine = EngineRun.WithAccounts(traffic);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (i == ordered.Count / 2)
+            {
+                Assert.True(engine.Retune(refit));
+            }
+
+            engine.Observe(ordered[i]);
+        }
+
+        var retuned = engine.BuildFindings(0, EngineRun.GeneratedAt);
+
+        Assert.NotEqual(byDefault.Accounts.Select(Decision), reference.Accounts.Select(Decision));
+        Assert.Equal(reference.Accounts.Select(Decision), retuned.Accounts.Select(Decision));
+        Assert.Equal(refit.RiskModel.Fingerprint, retuned.Input.RiskModel);
+        Assert.False(engine.Retune(refit), "the same options again change nothing");
+    }
+
+    [Fact]
     public void Retune_WithNoFurtherTraffic_AccountsReDecidedAtTheNextTick()
     {
         var traffic = Traffic();
@@ -64,7 +94,7 @@ public sealed class DetectionEngineRetuneTests
         var changes = new List<AccountStatus>();
         engine.VerdictChanged += changes.Add;
 
-        engine.Retune(Stricter.ReviewRisk, Stricter.ThrottleRisk, Stricter.BlockRisk, Stricter.HoldConversationalUse);
+        engine.Retune(Copy(Stricter));
         var before = changes.Count;
         engine.Advance(last.AddMinutes(40));
 
@@ -85,7 +115,7 @@ public sealed class DetectionEngineRetuneTests
     {
         var engine = EngineRun.Feed(Traffic());
 
-        var error = Assert.Throws<ArgumentException>(() => engine.Retune(review, throttle, block, holdConversationalUse: false));
+        var error = Assert.Throws<ArgumentException>(() => engine.Retune(new DetectionOptions { ReviewRisk = review, ThrottleRisk = throttle, BlockRisk = block, HoldConversationalUse = false }));
 
         Assert.Contains("0 < review <= throttle <= block <= 1", error.Message, StringComparison.Ordinal);
         Assert.Equal((0.5, 0.75, 0.9, true), (engine.Options.ReviewRisk, engine.Options.ThrottleRisk, engine.Options.BlockRisk, engine.Options.HoldConversationalUse));

@@ -15,8 +15,8 @@ namespace DistillGuard.Gateway.Features.Reload;
 /// Re-reads the configuration (the JSON file, then the environment) on request — SIGHUP or <c>POST /admin/config/reload</c>
 /// — and puts the policy an operator changes during an incident into force without a restart, which would replay
 /// the whole exchange log: the region and network rules and IP table, the trusted proxies, the countermeasures per
-/// verdict, the throttle rate, and the engine's verdict thresholds and conversational-use hold (every account is
-/// re-decided at the engine's next tick: <see cref="DetectionEngine.Retune"/>). A new configuration is validated as at
+/// verdict, the throttle rate, and the engine's verdict thresholds, conversational-use hold and risk model (every
+/// account is re-decided at the engine's next tick: <see cref="DetectionEngine.Retune"/>). A new configuration is validated as at
 /// start and applied only whole; when it is rejected the previous one stays in force. Every other setting is read only
 /// at start, and a change to it is reported as needing a restart. Not on a file watcher: an editor's save can be seen
 /// half-written.
@@ -32,6 +32,8 @@ internal sealed class ConfigReloader(
     GatewayMetrics metrics,
     ILogger<ConfigReloader> logger)
 {
+    private const string RiskModelKey = "Gateway:Policy:RiskModel";
+
     /// <summary>Configuration keys under these are put into force by a reload; the rest need a restart.</summary>
     private static readonly string[] Reloadable =
     [
@@ -44,6 +46,7 @@ internal sealed class ConfigReloader(
         "Gateway:Policy:ThrottleRisk",
         "Gateway:Policy:BlockRisk",
         "Gateway:Policy:HoldConversationalUse",
+        RiskModelKey,
     ];
 
     // Async: the engine's part waits its turn on the engine thread.
@@ -108,13 +111,31 @@ internal sealed class ConfigReloader(
             .Where(key => !string.Equals(before.GetValueOrDefault(key), after.GetValueOrDefault(key), StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
-        // First, since only it can fail now (the gateway stopping): then nothing else has been applied either.
-        var policy = next.Policy;
-        await pipeline.RunOnEngineAsync(engine =>
+        DetectionOptions engineOptions;
+        try
         {
-            engine.Retune(policy.ReviewRisk, policy.ThrottleRisk, policy.BlockRisk, policy.HoldConversationalUse);
-            return true;
+            // Reads the risk model file again, off the engine thread: it may have been rewritten in place since.
+            engineOptions = next.Policy.ToDetectionOptions();
+        }
+        catch (InvalidDataException ex)
+        {
+            return ConfigReloadResult.Rejected(ex.Message);
+        }
+
+        // First, since only it can fail now (the gateway stopping): then nothing else has been applied either.
+        var modelBefore = await pipeline.RunOnEngineAsync(engine =>
+        {
+            var fingerprint = engine.Options.RiskModel.Fingerprint;
+            engine.Retune(engineOptions);
+            return fingerprint;
         }, cancellationToken).ConfigureAwait(false);
+        if (modelBefore != engineOptions.RiskModel.Fingerprint && !changed.Contains(RiskModelKey, StringComparer.OrdinalIgnoreCase))
+        {
+            // The same path, a new file: a refit written over the last one.
+            changed.Add(RiskModelKey);
+            changed.Sort(StringComparer.Ordinal);
+        }
+
         networkPolicy.Apply(next.Region);
         networks.Apply(next);
         buckets.Apply(next.Policy);

@@ -119,6 +119,38 @@ public sealed class ConfigReloadTests
     }
 
     [Fact]
+    public async Task Reload_RiskModelNamedThenRewrittenInPlaceThenBroken_EachRefitInForceTheBrokenOneRejected()
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("gateway.json", """{ "Gateway": { "Policy": { "ThrottleBurst": 3 } } }""");
+        await using var fixture = await GatewayFixture.StartAsync(configPath: config);
+        var engine = fixture.Service<DetectionEngine>();
+        var model = dir.Write("risk-model.json", """{ "format": "distillguard.risk-model/v1", "coefficients": { "w_payment": 3.1 } }""");
+
+        dir.Write("gateway.json", $$"""{ "Gateway": { "Policy": { "ThrottleBurst": 3, "RiskModel": {{JsonSerializer.Serialize(model)}} } } }""");
+        var (named, namedBody) = await ReloadAsync(fixture);
+
+        Assert.Equal(HttpStatusCode.OK, named);
+        Assert.Equal(["Gateway:Policy:RiskModel"], Strings(namedBody, "changed"));
+        Assert.Equal(3.1, engine.Options.RiskModel[RiskTerm.Payment]);
+
+        // calibrate writes its refit over the file: the same setting, a new model.
+        dir.Write("risk-model.json", """{ "format": "distillguard.risk-model/v1", "coefficients": { "w_payment": 4.2 } }""");
+        var (rewritten, rewrittenBody) = await ReloadAsync(fixture);
+
+        Assert.Equal(HttpStatusCode.OK, rewritten);
+        Assert.Equal(["Gateway:Policy:RiskModel"], Strings(rewrittenBody, "changed"));
+        Assert.Equal(4.2, engine.Options.RiskModel[RiskTerm.Payment]);
+
+        dir.Write("risk-model.json", """{ "format": "distillguard.risk-model/v1", "coefficients": { "w_payment": "high" } }""");
+        var (broken, brokenBody) = await ReloadAsync(fixture);
+
+        Assert.Equal(HttpStatusCode.BadRequest, broken);
+        Assert.Contains(Strings(brokenBody, "errors"), e => e.StartsWith("Gateway:Policy:RiskModel", StringComparison.Ordinal) && e.Contains(model, StringComparison.Ordinal));
+        Assert.Equal(4.2, engine.Options.RiskModel[RiskTerm.Payment]);
+    }
+
+    [Fact]
     public async Task Reload_WithoutTheAdminToken_401AndNothingReloaded()
     {
         await using var fixture = await GatewayFixture.StartAsync();
