@@ -173,6 +173,9 @@ internal sealed partial class AccountState
     /// <summary>Log time (ticks) of the first throttle or block verdict; 0 while never enforced.</summary>
     public long FirstEnforcedTicks { get; set; }
 
+    /// <summary>Log time (ticks) of the evaluation that first counted it in a named campaign; 0 while never.</summary>
+    public long FirstCampaignTicks { get; set; }
+
     /// <summary>
     /// After the first enforcement, the stretches (log ticks, <c>To</c> = <see cref="long.MaxValue"/> while open) in
     /// which the verdict was below throttle; null for the many accounts that never had one.

@@ -29,10 +29,16 @@ internal static class ConversationalUse
     public static bool Holds(AccountState account, DetectionOptions options) => options.HoldConversationalUse && Shows(account);
 
     /// <summary>Whether the account's own traffic, as last scored, shows conversational use.</summary>
-    private static bool Shows(AccountState account)
+    private static bool Shows(AccountState account) => account.Exchanges >= MinExchanges && Reads(account);
+
+    /// <summary>
+    /// Whether the shares and networks of what the account has sent so far read as conversational use, however few its
+    /// exchanges: too weak to hold its risk on, enough to tell whether it is evidence of a harvest at all.
+    /// </summary>
+    public static bool Reads(AccountState account)
     {
         var s = account.Score;
-        return account.Exchanges >= MinExchanges && s.SingleTurn <= MaxSingleTurn && s.Templated <= MaxTemplated
+        return s.SingleTurn <= MaxSingleTurn && s.Templated <= MaxTemplated
             && s.Hosting <= MaxHosting && account.Asns.Seen <= MaxAsns && account.Countries.Seen <= 1;
     }
 

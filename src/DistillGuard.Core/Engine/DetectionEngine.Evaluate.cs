@@ -72,7 +72,7 @@ public sealed partial class DetectionEngine
             }
         }
 
-        NameCampaigns(previous);
+        NameCampaigns(previous, at);
         foreach (var a in _touched)
         {
             Publish(a, at, decidedAt);
@@ -188,8 +188,9 @@ public sealed partial class DetectionEngine
     /// A cluster is a campaign once it has <see cref="DetectionOptions.MinCampaignAccounts"/> flagged members and its
     /// traffic shows a harvest (<see cref="ShowsHarvest"/>); its id derives from its earliest flagged member, so it stays
     /// the same while the campaign grows. Only members of the previous and current clusters can hold a campaign id.
+    /// Each member remembers the evaluation (<paramref name="at"/>) that first named it, which dates the campaign.
     /// </summary>
-    private void NameCampaigns(List<ClusterFeatures> previous)
+    private void NameCampaigns(List<ClusterFeatures> previous, long at)
     {
         foreach (var cluster in previous)
         {
@@ -205,7 +206,7 @@ public sealed partial class DetectionEngine
             AccountState? anchor = null;
             var flagged = 0;
             var enforced = 0;
-            var judged = 0;
+            var harvesting = 0;
             foreach (var m in cluster.Members)
             {
                 if (!CountsForCampaign(m))
@@ -215,7 +216,7 @@ public sealed partial class DetectionEngine
 
                 flagged++;
                 enforced += m.Risk >= Options.ThrottleRisk ? 1 : 0;
-                judged += m.Exchanges >= ConversationalUse.MinExchanges ? 1 : 0;
+                harvesting += ConversationalUse.Reads(m) ? 0 : 1;
                 if (anchor is null || m.FirstTicks < anchor.FirstTicks
                     || (m.FirstTicks == anchor.FirstTicks && string.CompareOrdinal(m.Id, anchor.Id) < 0))
                 {
@@ -223,7 +224,7 @@ public sealed partial class DetectionEngine
                 }
             }
 
-            if (anchor is null || flagged < Options.MinCampaignAccounts || !ShowsHarvest(enforced, judged))
+            if (anchor is null || flagged < Options.MinCampaignAccounts || !ShowsHarvest(enforced, harvesting))
             {
                 continue;
             }
@@ -234,6 +235,10 @@ public sealed partial class DetectionEngine
                 if (CountsForCampaign(m))
                 {
                     m.CampaignId = cluster.CampaignId;
+                    if (m.FirstCampaignTicks == 0)
+                    {
+                        m.FirstCampaignTicks = at;
+                    }
                 }
             }
         }
@@ -245,13 +250,14 @@ public sealed partial class DetectionEngine
     /// </summary>
     /// <summary>
     /// Whether a cluster's flagged members are evidence of a harvest: one of them enforced, or
-    /// <see cref="DetectionOptions.MinCampaignAccounts"/> of them with enough exchanges each to judge, which
-    /// <see cref="CountsForCampaign"/> found not conversational. A few colleagues on a company card, each with a handful
-    /// of chats, are listed for review on the card alone and are no campaign; an operator that keeps its accounts under
-    /// the throttle risk still is, once they harvest. With the hold off every flagged member counts, as before it.
+    /// <see cref="DetectionOptions.MinCampaignAccounts"/> of them whose traffic so far does not read as conversational
+    /// (<see cref="ConversationalUse.Reads"/>, however few exchanges). A few colleagues on a company card, each with a
+    /// handful of chats, are listed for review on the card alone and are no campaign; an operator that keeps its accounts
+    /// under the throttle risk still is, and a campaign's first accounts, single-turn from their first exchanges, are
+    /// named as soon as three are flagged. With the hold off every flagged member counts, as before it.
     /// </summary>
-    private bool ShowsHarvest(int enforced, int judged) =>
-        !Options.HoldConversationalUse || enforced > 0 || judged >= Options.MinCampaignAccounts;
+    private bool ShowsHarvest(int enforced, int harvesting) =>
+        !Options.HoldConversationalUse || enforced > 0 || harvesting >= Options.MinCampaignAccounts;
 
     private bool CountsForCampaign(AccountState m) =>
         m.Exchanges > 0 && m.Risk >= Options.ReviewRisk && (m.Risk >= Options.ThrottleRisk || !ConversationalUse.Holds(m, Options));

@@ -121,7 +121,7 @@ internal sealed partial class FindingsBuilder(
         long exchanges = 0, cot = 0;
         var first = long.MaxValue;
         var last = long.MinValue;
-        var flaggedAt = new List<long>(members.Count);
+        var named = long.MaxValue;
         var risk = 0.0;
         var series = new long[used];
         foreach (var m in members)
@@ -130,7 +130,7 @@ internal sealed partial class FindingsBuilder(
             cot += m.Cot;
             first = Math.Min(first, m.FirstTicks);
             last = Math.Max(last, m.LastTicks);
-            flaggedAt.Add(m.FirstFlaggedTicks);
+            named = Math.Min(named, m.FirstCampaignTicks);
             risk += m.Risk;
             for (var i = 0; i < capabilities.Length; i++)
             {
@@ -146,8 +146,6 @@ internal sealed partial class FindingsBuilder(
             }
         }
 
-        flaggedAt.Sort();
-        var detected = flaggedAt[Math.Min(flaggedAt.Count, engine.Options.MinCampaignAccounts) - 1];
         shared = SharedAttributes(members);
         return new CampaignFinding
         {
@@ -158,7 +156,9 @@ internal sealed partial class FindingsBuilder(
             Exchanges = exchanges,
             FirstSeen = new DateTime(first, DateTimeKind.Utc),
             LastSeen = new DateTime(last, DateTimeKind.Utc),
-            DetectedAt = new DateTime(detected, DateTimeKind.Utc),
+            // When the engine first named any of its members a campaign: never before its third member was flagged;
+            // later when their cluster showed no harvest yet, or when the members flagged first were linked only later.
+            DetectedAt = new DateTime(named, DateTimeKind.Utc),
             Capabilities = Shares(capabilities, exchanges),
             CotElicitationRate = exchanges == 0 ? 0 : Math.Round((double)cot / exchanges, 3),
             Indicators = Indicators(shared),

@@ -1,5 +1,6 @@
 using DistillGuard.Core.Engine;
 using DistillGuard.Core.Findings;
+using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Tests.Engine;
 
@@ -263,6 +264,31 @@ public sealed class DetectionEngineCoordinationTests
         Assert.All(findings.Accounts, a => Assert.Equal("review", a.Verdict));
         Assert.Empty(findings.Campaigns);
         Assert.All(findings.Accounts, a => Assert.Null(a.CampaignId));
+    }
+
+    [Fact]
+    public void BuildFindings_ThatLowVolumeTeamTurningToSingleTurnHarvesting_NamedACampaignThenAndDatedThen()
+    {
+        // The same accounts, listed for review on the card by day three, send single-turn prompts on day four: from then
+        // their traffic is evidence of a harvest, and the campaign is dated when it was named, not when the third was flagged.
+        var traffic = new TrafficBuilder().StartupTeam("tinyco.dev", 6, 2, 3, companyCard: true, signedUpDaysBefore: 1).Casual(150, 4, 3);
+        var dayFour = TrafficBuilder.Start.AddDays(3);
+        for (var k = 0; k < 6; k++)
+        {
+            for (var j = 0; j < 10; j++)
+            {
+                traffic.Exchanges.Add(TrafficBuilder.Make(dayFour.AddHours(9).AddMinutes((20 * j) + k), $"team_tinyco.dev_{k:D2}",
+                    $"Solve the following problem. Think step by step and show your reasoning: case {k}-{j}", $"198.19.4.{10 + j}", 65020, AsnType.Business, "US",
+                    "anthropic-sdk-python/0.40", "ja3_sdk"));
+            }
+        }
+
+        var findings = EngineRun.Run(traffic);
+
+        var campaign = Assert.Single(findings.Campaigns);
+        Assert.True(campaign.DetectedAt >= dayFour, $"detected {campaign.DetectedAt}");
+        var members = findings.Accounts.Where(a => a.CampaignId == campaign.CampaignId).ToList();
+        Assert.True(members.Count(a => a.FirstFlaggedAt < dayFour) >= 3, string.Join(", ", members.Select(a => $"{a.AccountId} {a.FirstFlaggedAt}")));
     }
 
     [Fact]
