@@ -245,10 +245,6 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>
-    /// A flagged member, unless its conversational use holds it at review: such an account is listed for a person to
-    /// look at, but what it sends is no evidence of a campaign, so a team on one company card is not reported as one.
-    /// </summary>
-    /// <summary>
     /// Whether a cluster's flagged members are evidence of a harvest: one of them enforced, or
     /// <see cref="DetectionOptions.MinCampaignAccounts"/> of them whose traffic so far does not read as conversational
     /// (<see cref="ConversationalUse.Reads"/>, however few exchanges). A few colleagues on a company card, each with a
@@ -259,6 +255,10 @@ public sealed partial class DetectionEngine
     private bool ShowsHarvest(int enforced, int harvesting) =>
         !Options.HoldConversationalUse || enforced > 0 || harvesting >= Options.MinCampaignAccounts;
 
+    /// <summary>
+    /// A flagged member, unless its conversational use holds it at review: such an account is listed for a person to
+    /// look at, but what it sends is no evidence of a campaign, so a team on one company card is not reported as one.
+    /// </summary>
     private bool CountsForCampaign(AccountState m) =>
         m.Exchanges > 0 && m.Risk >= Options.ReviewRisk && (m.Risk >= Options.ThrottleRisk || !ConversationalUse.Holds(m, Options));
 }

@@ -9,8 +9,8 @@ namespace DistillGuard.Simulation.Evaluation;
 /// Scores a findings document against a scenario's truth: account-level precision, recall and false-positive rate
 /// (flagged = any verdict but allow; enforced = throttle or block), false positives per honest archetype (with the
 /// exchanges they sent while enforced, given the log), and per campaign recall, hours to detect and — given the log —
-/// leakage. With the log it also scores a naive per-account
-/// daily quota on the same traffic, the baseline a gateway has today.
+/// leakage. With the log it also scores a naive per-account daily quota on the same traffic, the baseline a gateway
+/// has today.
 /// </summary>
 public static class Evaluator
 {

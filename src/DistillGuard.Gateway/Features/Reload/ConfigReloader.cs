@@ -16,10 +16,10 @@ namespace DistillGuard.Gateway.Features.Reload;
 /// — and puts the policy an operator changes during an incident into force without a restart, which would replay
 /// the whole exchange log: the region and network rules and IP table, the trusted proxies, the countermeasures per
 /// verdict, the throttle rate, and the engine's verdict thresholds, conversational-use hold and risk model (every
-/// account is re-decided at the engine's next tick: <see cref="DetectionEngine.Retune"/>). A new configuration is validated as at
-/// start and applied only whole; when it is rejected the previous one stays in force. Every other setting is read only
-/// at start, and a change to it is reported as needing a restart. Not on a file watcher: an editor's save can be seen
-/// half-written.
+/// account is re-decided at the engine's next tick: <see cref="DetectionEngine.Retune"/>). A new configuration is
+/// validated as at start and applied only whole; when it is rejected the previous one stays in force. Every other
+/// setting is read only at start, and a change to it is reported as needing a restart. Not on a file watcher: an
+/// editor's save can be seen half-written.
 /// </summary>
 internal sealed class ConfigReloader(
     IConfiguration configuration,
