@@ -20,6 +20,7 @@ internal static class DetectionExtensions
             var metrics = sp.GetRequiredService<GatewayMetrics>();
             metrics.EngineBufferedExchanges = () => engine.BufferedExchanges;
             metrics.EngineTrackedAccounts = () => engine.TrackedAccounts;
+            metrics.EngineOptions = engine.Options;
             return engine;
         });
         services.AddSingleton(static sp =>

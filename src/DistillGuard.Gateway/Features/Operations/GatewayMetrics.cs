@@ -43,6 +43,12 @@ internal sealed class GatewayMetrics
     /// <summary>Reads how many accounts the engine tracks; set with the engine.</summary>
     public Func<int> EngineTrackedAccounts { get; set; } = static () => 0;
 
+    /// <summary>
+    /// The live engine's options, read for the thresholds and risk model in force (a reload changes them on the engine
+    /// thread; a reader may see a threshold a moment late, never a torn one); set with the engine.
+    /// </summary>
+    public DetectionOptions? EngineOptions { get; set; }
+
     /// <summary>Reads how many accounts stand refused before the engine has judged them; set with the verdict board.</summary>
     public Func<int> StandingAccounts { get; set; } = static () => 0;
 

@@ -71,6 +71,18 @@ internal static class PrometheusTextWriter
         Simple(sb, "distillguard_gateway_engine_buffered_exchanges", "gauge", "Exchanges the engine holds until they lie its reorder tolerance behind the newest.", m.EngineBufferedExchanges());
         Simple(sb, "distillguard_gateway_engine_tracked_accounts", "gauge", "Accounts the engine keeps state for.", m.EngineTrackedAccounts());
         Simple(sb, "distillguard_gateway_standing_accounts", "gauge", "Young accounts refused before the engine has judged them: their card's other holder is enforced (ban evasion).", m.StandingAccounts());
+        if (m.EngineOptions is { } engine)
+        {
+            // What a configuration reload last put into force, to see beside the verdict counts it moves.
+            const string threshold = "distillguard_gateway_engine_risk_threshold";
+            Header(sb, threshold, "gauge", "Risk at or above which the engine gives each verdict.");
+            Line(sb, threshold, "verdict=\"review\"", engine.ReviewRisk);
+            Line(sb, threshold, "verdict=\"throttle\"", engine.ThrottleRisk);
+            Line(sb, threshold, "verdict=\"block\"", engine.BlockRisk);
+            var model = engine.RiskModel;
+            Header(sb, "distillguard_gateway_engine_risk_model_info", "gauge", "The risk model the engine scores with (always 1): its fingerprint, and whether it is the built-in one.");
+            Line(sb, "distillguard_gateway_engine_risk_model_info", $"fingerprint=\"{model.Fingerprint}\",builtin=\"{(model.IsBuiltIn ? "true" : "false")}\"", 1);
+        }
 
         // The runtime's own GC figures: a gen0/gen1 collection pauses every thread, request threads included, so
         // these are what to look at when the latency tail moves.
@@ -147,5 +159,8 @@ internal static class PrometheusTextWriter
     }
 
     private static void Line(StringBuilder sb, string name, string labels, long value) =>
+        sb.Append(name).Append('{').Append(labels).Append("} ").Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+
+    private static void Line(StringBuilder sb, string name, string labels, double value) =>
         sb.Append(name).Append('{').Append(labels).Append("} ").Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
 }

@@ -100,15 +100,21 @@ public sealed class ConfigReloadTests
         var config = dir.Write("gateway.json", """{ "Gateway": { "Policy": { "ThrottleBurst": 3 } } }""");
         await using var fixture = await GatewayFixture.StartAsync(configPath: config);
         var engine = fixture.Service<DetectionEngine>();
+        var ct = TestContext.Current.CancellationToken;
+        var metricsBefore = await fixture.Client.GetStringAsync("/metrics", ct);
 
         dir.Write("gateway.json", """{ "Gateway": { "Policy": { "ThrottleBurst": 3, "ThrottleRisk": 0.6, "BlockRisk": 0.8, "HoldConversationalUse": false } } }""");
         var (status, body) = await ReloadAsync(fixture);
+        var metricsAfter = await fixture.Client.GetStringAsync("/metrics", ct);
 
         // In force when the reload answers: the engine took the thresholds in its turn (its next tick re-decides).
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["Gateway:Policy:BlockRisk", "Gateway:Policy:HoldConversationalUse", "Gateway:Policy:ThrottleRisk"], Strings(body, "changed"));
         Assert.Empty(Strings(body, "need_restart"));
         Assert.Equal((0.5, 0.6, 0.8, false), (engine.Options.ReviewRisk, engine.Options.ThrottleRisk, engine.Options.BlockRisk, engine.Options.HoldConversationalUse));
+        Assert.Contains("distillguard_gateway_engine_risk_threshold{verdict=\"throttle\"} 0.75\n", metricsBefore, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_engine_risk_threshold{verdict=\"throttle\"} 0.6\n", metricsAfter, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_engine_risk_threshold{verdict=\"block\"} 0.8\n", metricsAfter, StringComparison.Ordinal);
 
         dir.Write("gateway.json", """{ "Gateway": { "Policy": { "ReviewRisk": 0.7, "ThrottleRisk": 0.6, "BlockRisk": 0.8 } } }""");
         var (rejected, rejectedBody) = await ReloadAsync(fixture);
@@ -141,6 +147,8 @@ public sealed class ConfigReloadTests
         Assert.Equal(HttpStatusCode.OK, rewritten);
         Assert.Equal(["Gateway:Policy:RiskModel"], Strings(rewrittenBody, "changed"));
         Assert.Equal(4.2, engine.Options.RiskModel[RiskTerm.Payment]);
+        var metrics = await fixture.Client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Contains($"distillguard_gateway_engine_risk_model_info{{fingerprint=\"{engine.Options.RiskModel.Fingerprint}\",builtin=\"false\"}} 1\n", metrics, StringComparison.Ordinal);
 
         dir.Write("risk-model.json", """{ "format": "distillguard.risk-model/v1", "coefficients": { "w_payment": "high" } }""");
         var (broken, brokenBody) = await ReloadAsync(fixture);
