@@ -65,6 +65,17 @@ internal sealed partial class FindingsBuilder(
         {
             if (a.Verdict == Verdict.Allow)
             {
+                if (a.FirstEnforcedTicks != 0)
+                {
+                    (document.ReleasedAccounts ??= []).Add(new ReleasedAccount
+                    {
+                        AccountId = a.Id,
+                        Exchanges = a.Exchanges,
+                        FirstEnforcedAt = new DateTime(a.FirstEnforcedTicks, DateTimeKind.Utc),
+                        Lapses = Lapses(a) ?? [],
+                    });
+                }
+
                 continue;
             }
 
@@ -78,14 +89,12 @@ internal sealed partial class FindingsBuilder(
                 Exchanges = a.Exchanges,
                 FirstFlaggedAt = a.FirstFlaggedTicks == 0 ? null : new DateTime(a.FirstFlaggedTicks, DateTimeKind.Utc),
                 FirstEnforcedAt = a.FirstEnforcedTicks == 0 ? null : new DateTime(a.FirstEnforcedTicks, DateTimeKind.Utc),
-                Lapses = a.Lapses?.ConvertAll(static l => new EnforcementLapse
-                {
-                    From = new DateTime(l.From, DateTimeKind.Utc),
-                    To = l.To == long.MaxValue ? null : new DateTime(l.To, DateTimeKind.Utc),
-                }),
+                Lapses = Lapses(a),
                 Reasons = ReasonWriter.ForAccount(a, cluster, population, engine.Options),
             });
         }
+
+        document.ReleasedAccounts?.Sort(static (x, y) => string.CompareOrdinal(x.AccountId, y.AccountId));
 
         document.Accounts.Sort(static (x, y) =>
         {
@@ -113,6 +122,12 @@ internal sealed partial class FindingsBuilder(
         });
         return document;
     }
+
+    private static List<EnforcementLapse>? Lapses(AccountState a) => a.Lapses?.ConvertAll(static l => new EnforcementLapse
+    {
+        From = new DateTime(l.From, DateTimeKind.Utc),
+        To = l.To == long.MaxValue ? null : new DateTime(l.To, DateTimeKind.Utc),
+    });
 
     private CampaignFinding BuildCampaign(ClusterFeatures cluster, int used, out List<AttributeStats> shared)
     {

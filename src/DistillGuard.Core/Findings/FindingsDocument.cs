@@ -2,8 +2,8 @@ namespace DistillGuard.Core.Findings;
 
 /// <summary>
 /// The findings document (shared/spec/findings.md). Fields beyond the spec (<see cref="Timeline"/> and the
-/// campaign's <c>timeline</c>, <c>graph</c>, <c>templates</c>, <c>infrastructure</c>) are optional views for
-/// reports; readers of v1 ignore them.
+/// campaign's <c>timeline</c>, <c>graph</c>, <c>templates</c>, <c>infrastructure</c>; <see cref="ReleasedAccounts"/>)
+/// are optional; readers of v1 ignore them.
 /// </summary>
 public sealed class FindingsDocument
 {
@@ -17,6 +17,9 @@ public sealed class FindingsDocument
 
     /// <summary>Exchanges per bucket over the whole log (campaign timelines align to it).</summary>
     public Timeline? Timeline { get; set; }
+
+    /// <summary>Beyond the spec: accounts enforced once and now at <c>allow</c>, by id; absent when there are none.</summary>
+    public List<ReleasedAccount>? ReleasedAccounts { get; set; }
 }
 
 public sealed class FindingsInput

@@ -45,6 +45,16 @@ public static class Evaluator
             }
         }
 
+        // Enforced once, at allow by the end: not flagged, but what their enforcement cost or stopped still counts.
+        var released = new Dictionary<string, ReleasedAccount>(StringComparer.Ordinal);
+        foreach (var r in findings.ReleasedAccounts ?? [])
+        {
+            if (observed.ContainsKey(r.AccountId) && !verdicts.ContainsKey(r.AccountId))
+            {
+                released[r.AccountId] = r;
+            }
+        }
+
         var report = new EvaluationReport
         {
             Scenario = truth.Scenario,
@@ -56,12 +66,12 @@ public static class Evaluator
 
         report.Findings = Score("findings", truth, observed, id => verdicts.TryGetValue(id, out var f)
             ? new Outcome(true, IsEnforced(f.Verdict), IsEnforced(f.Verdict) || f.FirstEnforcedAt is not null, f.FirstFlaggedAt)
-            : default);
+            : new Outcome(false, false, released.ContainsKey(id), null));
         MatchCampaigns(report.Findings, findings, observed);
 
         if (log is not null)
         {
-            var replay = LogReplay.Run(log, observed, verdicts, options.DailyQuota);
+            var replay = LogReplay.Run(log, observed, verdicts, released, options.DailyQuota);
             foreach (var c in report.Findings.Campaigns)
             {
                 c.Leakage = replay.Leakage(c.Name);

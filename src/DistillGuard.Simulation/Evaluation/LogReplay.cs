@@ -19,7 +19,8 @@ internal sealed class LogReplay
 
     public Dictionary<string, DateTime> Trips { get; } = new(StringComparer.Ordinal);
 
-    public static LogReplay Run(IEnumerable<LogEntry> log, Dictionary<string, AccountTruth> observed, Dictionary<string, AccountFinding> verdicts, int dailyQuota)
+    public static LogReplay Run(IEnumerable<LogEntry> log, Dictionary<string, AccountTruth> observed, Dictionary<string, AccountFinding> verdicts,
+        Dictionary<string, ReleasedAccount> released, int dailyQuota)
     {
         var replay = new LogReplay();
         var enforcedAt = new Dictionary<string, DateTime>(StringComparer.Ordinal);
@@ -39,6 +40,13 @@ internal sealed class LogReplay
                     lapses[id] = stretches;
                 }
             }
+        }
+
+        foreach (var (id, r) in released)
+        {
+            // Its last lapse, still open, is the release: what came after it was served.
+            enforcedAt[id] = r.FirstEnforcedAt;
+            lapses[id] = r.Lapses;
         }
 
         var quota = new Dictionary<string, (long Day, int Count)>(StringComparer.Ordinal);

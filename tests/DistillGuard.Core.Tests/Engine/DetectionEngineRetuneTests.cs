@@ -106,6 +106,46 @@ public sealed class DetectionEngineRetuneTests
         Assert.False(engine.Options.HoldConversationalUse);
     }
 
+    [Fact]
+    public void BuildFindings_AccountsEnforcedUnderLowerThresholdsThenAtAllowAgain_ListedAsReleasedWithTheirEnforcement()
+    {
+        // Thresholds lowered for the middle third of the traffic, then put back: a startup team linked by its domain and
+        // office, never flagged with the defaults, is enforced meanwhile and at allow by the end. The spec's accounts
+        // list leaves it out; released_accounts keeps what was done to it, for evaluate to count.
+        var traffic = new TrafficBuilder().StartupTeam("tinyco.dev", 12, 15, 3).Casual(150, 4, 3);
+        var ordered = InOrder(traffic);
+        var engine = EngineRun.WithAccounts(traffic);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (i == ordered.Count / 3)
+            {
+                engine.Retune(new DetectionOptions { ReviewRisk = 0.05, ThrottleRisk = 0.1, BlockRisk = 0.95 });
+            }
+            else if (i == 2 * ordered.Count / 3)
+            {
+                engine.Retune(new DetectionOptions());
+            }
+
+            engine.Observe(ordered[i]);
+        }
+
+        var findings = engine.BuildFindings(0, EngineRun.GeneratedAt);
+
+        Assert.Empty(findings.Accounts);
+        var released = findings.ReleasedAccounts;
+        Assert.NotNull(released);
+        Assert.True(released.Count >= 6, $"{released.Count} released");
+        Assert.All(released, r => Assert.StartsWith("team_tinyco.dev_", r.AccountId, StringComparison.Ordinal));
+        Assert.Equal(released.OrderBy(r => r.AccountId, StringComparer.Ordinal).Select(r => r.AccountId), released.Select(r => r.AccountId));
+        Assert.All(released, r =>
+        {
+            var release = Assert.Single(r.Lapses);
+            Assert.True(release.From > r.FirstEnforcedAt && release.To is null, $"{r.AccountId}: enforced {r.FirstEnforcedAt}, released {release.From}");
+        });
+        Assert.Contains("\"released_accounts\": [", FindingsSerializer.ToJson(findings), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"released_accounts\"", FindingsSerializer.ToJson(EngineRun.Run(traffic)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.0, 0.75, 0.9)]
     [InlineData(0.8, 0.75, 0.9)]

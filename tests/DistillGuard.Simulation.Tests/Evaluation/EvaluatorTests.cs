@@ -226,6 +226,28 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_WithLogAndReleasedAccounts_TheirEnforcementCountsThoughTheyAreNotFlagged()
+    {
+        var findings = Findings();
+        findings.ReleasedAccounts =
+        [
+            // c2 (casual, one exchange at 0 h) throttled from 0 h, released at 0.5 h; a3 (camp-a, one at 1 h) from 0.9 h
+            // to 1.5 h.
+            new ReleasedAccount { AccountId = "c2", Exchanges = 1, FirstEnforcedAt = At(0), Lapses = [new EnforcementLapse { From = At(0.5) }] },
+            new ReleasedAccount { AccountId = "a3", Exchanges = 1, FirstEnforcedAt = At(0.9), Lapses = [new EnforcementLapse { From = At(1.5) }] },
+        ];
+
+        var report = Evaluator.Evaluate(Truth(), findings, Log());
+
+        var casual = report.Findings.Archetypes.Single(a => a.Name == "casual_chat");
+        Assert.Equal((0, 0, 1, 1L), (casual.Flagged, casual.Enforced, casual.EverEnforced, casual.ExchangesWhileEnforced));
+        // Neither is flagged at the end: recall and false positives are the verdicts', unchanged.
+        Assert.Equal((2, 1, 2, 3), (report.Findings.Flagged.TruePositives, report.Findings.Flagged.FalsePositives, report.Findings.Flagged.FalseNegatives, report.Findings.Flagged.TrueNegatives));
+        // a1 leaks 0 and 1.5 h, a2 both, a3's exchange was stopped: 4 of 7.
+        Assert.Equal(Math.Round(4.0 / 7, 4), report.Findings.Campaigns.Single(c => c.Name == "camp-a").Leakage);
+    }
+
+    [Fact]
     public void Evaluate_WithLog_DailyQuotaBaseline()
     {
         var report = Evaluator.Evaluate(Truth(), Findings(), Log(), new EvaluationOptions { DailyQuota = 2 });
