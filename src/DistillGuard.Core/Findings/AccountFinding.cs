@@ -29,6 +29,12 @@ public sealed class AccountFinding
 
     public List<Reason> Reasons { get; set; } = [];
 
+    /// <summary>
+    /// Whether it was throttled or blocked at some time: it is now, or it has a <see cref="FirstEnforcedAt"/> (back at
+    /// review since).
+    /// </summary>
+    public bool WasEnforced() => Verdict is "throttle" or "block" || FirstEnforcedAt is not null;
+
     /// <summary>Whether its conversational use holds it at review (a <see cref="SignalNames.ConversationalUse"/> reason).</summary>
     public bool HeldByConversationalUse() => Reasons.Exists(static r => r.Signal == SignalNames.ConversationalUse);
 }

@@ -65,7 +65,7 @@ public static class Evaluator
         };
 
         report.Findings = Score("findings", truth, observed, id => verdicts.TryGetValue(id, out var f)
-            ? new Outcome(true, IsEnforced(f.Verdict), IsEnforced(f.Verdict) || f.FirstEnforcedAt is not null, f.FirstFlaggedAt)
+            ? new Outcome(true, IsEnforced(f.Verdict), f.WasEnforced(), f.FirstFlaggedAt)
             : new Outcome(false, false, released.ContainsKey(id), null));
         MatchCampaigns(report.Findings, findings, observed);
 

@@ -27,7 +27,7 @@ internal sealed class LogReplay
         var lapses = new Dictionary<string, List<EnforcementLapse>>(StringComparer.Ordinal);
         foreach (var (id, f) in verdicts)
         {
-            if (f.Verdict is "throttle" or "block" || f.FirstEnforcedAt is not null)
+            if (f.WasEnforced())
             {
                 // first_enforced_at is when throttling or blocking began; an account back at review by the end has it
                 // and a lapse still open. Findings from producers that do not write it fall back to first_flagged_at,
