@@ -158,9 +158,8 @@ internal static class PrometheusTextWriter
         sb.Append(name).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
     }
 
-    private static void Line(StringBuilder sb, string name, string labels, long value) =>
-        sb.Append(name).Append('{').Append(labels).Append("} ").Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
-
-    private static void Line(StringBuilder sb, string name, string labels, double value) =>
-        sb.Append(name).Append('{').Append(labels).Append("} ").Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    // Counters and gauges alike (long, or double for the risk thresholds).
+    private static void Line<T>(StringBuilder sb, string name, string labels, T value)
+        where T : IFormattable =>
+        sb.Append(name).Append('{').Append(labels).Append("} ").Append(value.ToString(null, CultureInfo.InvariantCulture)).Append('\n');
 }
