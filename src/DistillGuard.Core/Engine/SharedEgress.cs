@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using DistillGuard.Core.Net;
 
 namespace DistillGuard.Core.Engine;
 
@@ -48,43 +49,23 @@ internal sealed class SharedEgress
     }
 
     /// <summary>
-    /// Parses one entry: a CIDR block (host bits are ignored: 76.76.21.9/24 is 76.76.21.0/24) or a single address (its
-    /// block), within the widths allowed.
+    /// Parses one entry as every configured network list does (<see cref="IpNetworkText"/>: host bits are cleared,
+    /// a lone address is its own block), within the widths allowed.
     /// </summary>
     public static IPNetwork Parse(string network)
     {
-        var text = network.AsSpan().Trim();
-        var slash = text.IndexOf('/');
-        var prefix = -1;
-        if (!IPAddress.TryParse(slash < 0 ? text : text[..slash], out var address)
-            || (slash >= 0 && !int.TryParse(text[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out prefix)))
+        if (!IpNetworkText.TryParse(network, out var parsed, out var problem))
         {
-            throw new ArgumentException($"SharedEgress: '{network}' is not an IP address or CIDR block (such as 76.76.21.0/24)");
+            throw new ArgumentException($"SharedEgress: '{network}' {problem}");
         }
 
-        var v4 = address.AddressFamily == AddressFamily.InterNetwork;
-        var bits = v4 ? 32 : 128;
-        prefix = slash < 0 ? bits : prefix;
-        if (prefix > bits)
-        {
-            throw new ArgumentException($"SharedEgress: '{network}' has a prefix longer than /{bits}");
-        }
-
-        var min = v4 ? MinV4Prefix : MinV6Prefix;
-        if (prefix < min)
+        var min = parsed.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? MinV4Prefix : MinV6Prefix;
+        if (parsed.PrefixLength < min)
         {
             throw new ArgumentException($"SharedEgress: '{network}' is wider than /{min}; list the platform's own ranges, not its provider's");
         }
 
-        Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out var length);
-        for (var i = 0; i < length; i++)
-        {
-            var keep = Math.Clamp(prefix - (8 * i), 0, 8);
-            bytes[i] &= (byte)(0xFF << (8 - keep));
-        }
-
-        return new IPNetwork(new IPAddress(bytes[..length]), prefix);
+        return parsed;
     }
 
     private void Add(IPNetwork network)

@@ -1,6 +1,6 @@
 using DistillGuard.Core.Engine;
 using DistillGuard.Core.Log;
-using DistillGuard.Gateway.Features.RegionPolicy;
+using DistillGuard.Core.Net;
 using Microsoft.Extensions.Options;
 
 namespace DistillGuard.Gateway.Options;
@@ -113,8 +113,16 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Add($"Gateway:Log:ReplayWindow must be positive (it was {window}); leave it unset to replay every file");
         }
 
-        CheckNetworks(options.TrustedProxies, "Gateway:TrustedProxies", errors);
-        CheckNetworks(options.Region.IpTable.Select(static r => r.Cidr).ToList(), "Gateway:Region:IpTable:Cidr", errors);
+        for (var i = 0; i < options.TrustedProxies.Count; i++)
+        {
+            CheckNetwork(options.TrustedProxies[i], $"Gateway:TrustedProxies:{i}", errors);
+        }
+
+        for (var i = 0; i < options.Region.IpTable.Count; i++)
+        {
+            CheckNetwork(options.Region.IpTable[i].Cidr, $"Gateway:Region:IpTable:{i}:Cidr", errors);
+        }
+
         foreach (var country in options.Region.DenyCountries)
         {
             if (country.Length != 2)
@@ -152,18 +160,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         }
     }
 
-    private static void CheckNetworks(List<string> values, string at, List<string> errors)
+    private static void CheckNetwork(string value, string at, List<string> errors)
     {
-        foreach (var value in values)
+        if (!IpNetworkText.TryParse(value, out _, out var problem))
         {
-            try
-            {
-                ClientNetworkResolver.ParseNetwork(value);
-            }
-            catch (FormatException)
-            {
-                errors.Add($"{at}: '{value}' is not an IP address or CIDR block");
-            }
+            errors.Add($"{at}: '{value}' {problem}");
         }
     }
 }

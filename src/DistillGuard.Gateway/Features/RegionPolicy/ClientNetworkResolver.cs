@@ -1,5 +1,6 @@
 using System.Net;
 using DistillGuard.Core.Log;
+using DistillGuard.Core.Net;
 using DistillGuard.Gateway.Features.TlsFingerprint;
 using DistillGuard.Gateway.Options;
 using Microsoft.Extensions.Options;
@@ -23,9 +24,6 @@ internal sealed class ClientNetworkResolver
 
     /// <summary>Takes the trusted proxies and IP table of a reloaded (already validated) configuration.</summary>
     public void Apply(GatewayOptions options) => _networks = Build(options);
-
-    public static IPNetwork ParseNetwork(string value) =>
-        value.Contains('/', StringComparison.Ordinal) ? IPNetwork.Parse(value) : new IPNetwork(IPAddress.Parse(value), IPAddress.Parse(value).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
 
     public ClientNetwork Resolve(HttpContext context)
     {
@@ -119,9 +117,9 @@ internal sealed class ClientNetworkResolver
     }
 
     private static Networks Build(GatewayOptions o) => new(
-        [.. o.TrustedProxies.Select(ParseNetwork)],
+        [.. o.TrustedProxies.Select(IpNetworkText.Parse)],
         [.. o.Region.IpTable
-            .Select(static row => new IpRange(ParseNetwork(row.Cidr), row.Country?.ToUpperInvariant(), row.Asn, row.AsnOrg, row.AsnType is null ? AsnType.Unknown : LogNames.ParseAsnType(row.AsnType)))
+            .Select(static row => new IpRange(IpNetworkText.Parse(row.Cidr), row.Country?.ToUpperInvariant(), row.Asn, row.AsnOrg, row.AsnType is null ? AsnType.Unknown : LogNames.ParseAsnType(row.AsnType)))
             .OrderByDescending(static r => r.Network.PrefixLength)]);
 
     /// <param name="Trusted">Proxies whose forwarding headers are believed.</param>

@@ -183,7 +183,8 @@ public sealed class OperationsTests
     /// <summary>
     /// The annotations on nested sections count (generated validation walks into them), and the lengths that were
     /// attributes are checked in code: no upstream at all, a review risk above 1, a log flush interval of a day, an
-    /// empty log queue, a reorder tolerance longer than the engine's tick, a shared egress network wider than /12.
+    /// empty log queue, a reorder tolerance longer than the engine's tick, a shared egress network wider than /12, a
+    /// trusted proxy and an IP table row that are no networks (and one of each written with host bits, which are).
     /// </summary>
     [Fact]
     public async Task Build_NoUpstreamAndOutOfRangeNestedOption_FailsOnStartNamingTheSettings()
@@ -197,6 +198,10 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:Policy:SharedEgress:0"] = "76.76.21.0/24";
         settings.Overrides["Gateway:Policy:SharedEgress:1"] = "10.0.0.0/8";
         settings.Overrides["Gateway:Policy:RiskModel"] = "/nonexistent/risk-model.json";
+        settings.Overrides["Gateway:TrustedProxies:0"] = "10.1.2.3/8";
+        settings.Overrides["Gateway:TrustedProxies:1"] = "proxy.internal";
+        settings.Overrides["Gateway:Region:IpTable:0:Cidr"] = "203.0.113.0/24";
+        settings.Overrides["Gateway:Region:IpTable:1:Cidr"] = "203.0.113.0/33";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -211,6 +216,10 @@ public sealed class OperationsTests
         Assert.Contains("Gateway:Policy:SharedEgress:1: '10.0.0.0/8' is wider than /12", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SharedEgress:0", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Policy:RiskModel: Could not find a part of the path '/nonexistent/risk-model.json'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:TrustedProxies:1: 'proxy.internal' is not an IP address or CIDR block", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Region:IpTable:1:Cidr: '203.0.113.0/33' has a prefix longer than /32", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("TrustedProxies:0", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("IpTable:0", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
     }
 
