@@ -12,7 +12,7 @@ namespace DistillGuard.Benchmarks.Analysis;
 /// to be re-decided, and the next tick does it, on the engine's thread, while the gateway's exchanges wait in its
 /// queue. Beside it, the same tick without the reload: one account had news and the hourly re-clustering falls due,
 /// which every hour costs anyway. The engine tracks <see cref="Accounts"/> accounts of a day's traffic: each sends four exchanges of its
-/// own prompts from its own address, and one in twenty belongs to a team of four sharing a card, so there are clusters
+/// own prompts from its own address, and one in five belongs to a team of four sharing a card, so there are clusters
 /// to weigh.
 /// Run: dotnet run -c Release --project bench/DistillGuard.Benchmarks -- --filter '*EngineRetune*'
 /// </summary>
