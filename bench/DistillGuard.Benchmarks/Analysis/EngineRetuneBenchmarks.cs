@@ -11,9 +11,9 @@ namespace DistillGuard.Benchmarks.Analysis;
 /// What a configuration reload costs the live engine: <see cref="DetectionEngine.Retune"/> marks every tracked account
 /// to be re-decided, and the next tick does it, on the engine's thread, while the gateway's exchanges wait in its
 /// queue. Beside it, the same tick without the reload: one account had news and the hourly re-clustering falls due,
-/// which every hour costs anyway. The engine tracks <see cref="Accounts"/> accounts of a day's traffic: each sends four exchanges of its
-/// own prompts from its own address, and one in five belongs to a team of four sharing a card, so there are clusters
-/// to weigh.
+/// which every hour costs anyway. The engine tracks <see cref="Accounts"/> accounts of a day's traffic: each sends
+/// four exchanges of its own prompts from its own address, and one in five belongs to a team of four sharing a card,
+/// so there are clusters to weigh.
 /// Run: dotnet run -c Release --project bench/DistillGuard.Benchmarks -- --filter '*EngineRetune*'
 /// </summary>
 [MemoryDiagnoser]
