@@ -118,18 +118,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             CheckNetwork(options.TrustedProxies[i], $"Gateway:TrustedProxies:{i}", errors);
         }
 
-        for (var i = 0; i < options.Region.IpTable.Count; i++)
-        {
-            CheckNetwork(options.Region.IpTable[i].Cidr, $"Gateway:Region:IpTable:{i}:Cidr", errors);
-        }
-
-        foreach (var country in options.Region.DenyCountries)
-        {
-            if (country.Length != 2)
-            {
-                errors.Add($"Gateway:Region:DenyCountries: '{country}' is not an ISO 3166-1 alpha-2 code");
-            }
-        }
+        CheckRegion(options.Region, errors);
 
         CheckTls(options, errors);
         foreach (var url in options.Urls)
@@ -157,6 +146,52 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             {
                 errors.Add($"Gateway:Tls:{at}: file '{path}' does not exist");
             }
+        }
+    }
+
+    /// <summary>
+    /// A misspelt network type or country would match no client: a deny rule that silently denies nothing, a table row
+    /// whose network is never flagged. So each is checked here, where the operator sees it.
+    /// </summary>
+    private static void CheckRegion(RegionOptions region, List<string> errors)
+    {
+        for (var i = 0; i < region.DenyCountries.Count; i++)
+        {
+            CheckCountry(region.DenyCountries[i], $"Gateway:Region:DenyCountries:{i}", errors);
+        }
+
+        foreach (var (types, at) in new[] { (region.DenyAsnTypes, "DenyAsnTypes"), (region.FlagAsnTypes, "FlagAsnTypes") })
+        {
+            for (var i = 0; i < types.Count; i++)
+            {
+                if (RegionOptions.ParseNetworkType(types[i]) == AsnType.Unknown)
+                {
+                    errors.Add($"Gateway:Region:{at}:{i}: '{types[i]}' is not a network type ({RegionOptions.NetworkTypes})");
+                }
+            }
+        }
+
+        for (var i = 0; i < region.IpTable.Count; i++)
+        {
+            var row = region.IpTable[i];
+            CheckNetwork(row.Cidr, $"Gateway:Region:IpTable:{i}:Cidr", errors);
+            if (row.Country is { } country)
+            {
+                CheckCountry(country, $"Gateway:Region:IpTable:{i}:Country", errors);
+            }
+
+            if (row.AsnType is { } type && RegionOptions.ParseNetworkType(type) == AsnType.Unknown && !type.Equals("unknown", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Gateway:Region:IpTable:{i}:AsnType: '{type}' is not a network type ({RegionOptions.NetworkTypes} or unknown)");
+            }
+        }
+    }
+
+    private static void CheckCountry(string value, string at, List<string> errors)
+    {
+        if (value.Length != 2 || !char.IsAsciiLetter(value[0]) || !char.IsAsciiLetter(value[1]))
+        {
+            errors.Add($"{at}: '{value}' is not an ISO 3166-1 alpha-2 code (such as SG)");
         }
     }
 

@@ -1,3 +1,5 @@
+using DistillGuard.Core.Log;
+
 namespace DistillGuard.Gateway.Options;
 
 /// <summary>Country and network policy.</summary>
@@ -14,4 +16,10 @@ public sealed class RegionOptions
 
     /// <summary>IP → country/network table (longest prefix wins).</summary>
     public List<IpRangeOptions> IpTable { get; set; } = [];
+
+    /// <summary>The network types a rule or table row may name, as the exchange log spells them.</summary>
+    internal const string NetworkTypes = "isp, hosting, business, education, proxy, vpn";
+
+    /// <summary>A configured network type, in any case (countries are read in any case too); unknown names read as <see cref="AsnType.Unknown"/>.</summary>
+    internal static AsnType ParseNetworkType(string value) => LogNames.ParseAsnType(value.ToLowerInvariant());
 }

@@ -119,7 +119,7 @@ internal sealed class ClientNetworkResolver
     private static Networks Build(GatewayOptions o) => new(
         [.. o.TrustedProxies.Select(IpNetworkText.Parse)],
         [.. o.Region.IpTable
-            .Select(static row => new IpRange(IpNetworkText.Parse(row.Cidr), row.Country?.ToUpperInvariant(), row.Asn, row.AsnOrg, row.AsnType is null ? AsnType.Unknown : LogNames.ParseAsnType(row.AsnType)))
+            .Select(static row => new IpRange(IpNetworkText.Parse(row.Cidr), row.Country?.ToUpperInvariant(), row.Asn, row.AsnOrg, row.AsnType is null ? AsnType.Unknown : RegionOptions.ParseNetworkType(row.AsnType)))
             .OrderByDescending(static r => r.Network.PrefixLength)]);
 
     /// <param name="Trusted">Proxies whose forwarding headers are believed.</param>

@@ -184,7 +184,8 @@ public sealed class OperationsTests
     /// The annotations on nested sections count (generated validation walks into them), and the lengths that were
     /// attributes are checked in code: no upstream at all, a review risk above 1, a log flush interval of a day, an
     /// empty log queue, a reorder tolerance longer than the engine's tick, a shared egress network wider than /12, a
-    /// trusted proxy and an IP table row that are no networks (and one of each written with host bits, which are).
+    /// trusted proxy and an IP table row that are no networks (and one of each written with host bits, which are),
+    /// misspelt countries and network types (and ones in another case, which are read).
     /// </summary>
     [Fact]
     public async Task Build_NoUpstreamAndOutOfRangeNestedOption_FailsOnStartNamingTheSettings()
@@ -202,6 +203,14 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:TrustedProxies:1"] = "proxy.internal";
         settings.Overrides["Gateway:Region:IpTable:0:Cidr"] = "203.0.113.0/24";
         settings.Overrides["Gateway:Region:IpTable:1:Cidr"] = "203.0.113.0/33";
+        settings.Overrides["Gateway:Region:IpTable:0:Country"] = "Singapore";
+        settings.Overrides["Gateway:Region:IpTable:0:AsnType"] = "cloud";
+        settings.Overrides["Gateway:Region:IpTable:1:AsnType"] = "Unknown";
+        settings.Overrides["Gateway:Region:DenyCountries:0"] = "xx";
+        settings.Overrides["Gateway:Region:DenyCountries:1"] = "U1";
+        settings.Overrides["Gateway:Region:DenyAsnTypes:0"] = "Proxy";
+        settings.Overrides["Gateway:Region:DenyAsnTypes:1"] = "hostng";
+        settings.Overrides["Gateway:Region:FlagAsnTypes:0"] = "unknown";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -219,7 +228,16 @@ public sealed class OperationsTests
         Assert.Contains("Gateway:TrustedProxies:1: 'proxy.internal' is not an IP address or CIDR block", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Region:IpTable:1:Cidr: '203.0.113.0/33' has a prefix longer than /32", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("TrustedProxies:0", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("IpTable:0", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("IpTable:0:Cidr", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Region:IpTable:0:Country: 'Singapore' is not an ISO 3166-1 alpha-2 code", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Region:IpTable:0:AsnType: 'cloud' is not a network type (isp, hosting, business, education, proxy, vpn or unknown)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("IpTable:1:AsnType", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Region:DenyCountries:1: 'U1' is not an ISO 3166-1 alpha-2 code", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("DenyCountries:0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Region:DenyAsnTypes:1: 'hostng' is not a network type (isp, hosting, business, education, proxy, vpn)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("DenyAsnTypes:0", error.Message, StringComparison.Ordinal);
+        // A rule on "unknown" would never match: the type of a client the table does not know is never denied or flagged.
+        Assert.Contains("Gateway:Region:FlagAsnTypes:0: 'unknown' is not a network type", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminToken", error.Message, StringComparison.Ordinal);
     }
 

@@ -71,6 +71,31 @@ public sealed class RegionPolicyTests
     }
 
     [Fact]
+    public async Task HandleAsync_NetworkTypeAndCountryWrittenInAnotherCase_RulesStillApply()
+    {
+        // The log spells types in lower case; a rule written "Hosting" used to match no client, silently.
+        await using var fixture = await GatewayFixture.StartAsync(s =>
+        {
+            s["Gateway:TrustedProxies:0"] = "127.0.0.1";
+            s["Gateway:Region:DenyAsnTypes:0"] = "Hosting";
+            s["Gateway:Region:IpTable:0:Cidr"] = "198.51.100.0/24";
+            s["Gateway:Region:IpTable:0:AsnType"] = "HOSTING";
+            s["Gateway:Region:IpTable:0:Country"] = "sg";
+        });
+        var key = await fixture.CreateKeyAsync("acct_r");
+        using var request = GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic());
+        request.Headers.Add("X-Forwarded-For", "198.51.100.7");
+
+        using var response = await fixture.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        await fixture.StopGatewayAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var record = Assert.Single(fixture.ReadLog());
+        Assert.Equal("hosting", record.GetProperty("asn_type").GetString());
+        Assert.Equal("SG", record.GetProperty("country").GetString());
+    }
+
+    [Fact]
     public async Task HandleAsync_ForwardedForFromUntrustedPeer_Ignored()
     {
         await using var fixture = await StartAsync(trustLoopback: false);
