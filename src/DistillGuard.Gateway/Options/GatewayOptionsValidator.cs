@@ -48,13 +48,38 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             {
                 errors.Add($"{at}:Models must name at least one model");
             }
+
+            // A suspension of a model the upstream does not list would never apply: its traffic would go on.
+            for (var j = 0; j < u.SuspendedModels.Count; j++)
+            {
+                if (!u.Models.Contains(u.SuspendedModels[j]))
+                {
+                    errors.Add($"{at}:SuspendedModels:{j} '{u.SuspendedModels[j]}' is not one of this upstream's Models");
+                }
+            }
         }
 
         for (var i = 0; i < options.Upstreams.Count; i++)
         {
-            if (options.Upstreams[i].Fallback is { } fallback && !names.Contains(fallback.Upstream))
+            var u = options.Upstreams[i];
+            if (u.Fallback is not { } fallback)
+            {
+                continue;
+            }
+
+            // Checked here rather than found out at the first failover.
+            var target = options.Upstreams.Find(o => o.Name == fallback.Upstream);
+            if (target is null)
             {
                 errors.Add($"Gateway:Upstreams:{i}:Fallback:Upstream '{fallback.Upstream}' is not a configured upstream");
+            }
+            else if (ReferenceEquals(target, u))
+            {
+                errors.Add($"Gateway:Upstreams:{i}:Fallback:Upstream '{fallback.Upstream}' is this upstream itself; name a second source");
+            }
+            else if (fallback.Model is { } model && !target.Models.Contains(model))
+            {
+                errors.Add($"Gateway:Upstreams:{i}:Fallback:Model '{model}' is not one of upstream '{target.Name}''s Models");
             }
         }
 

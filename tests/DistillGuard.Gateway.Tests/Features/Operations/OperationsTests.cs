@@ -167,6 +167,19 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:Upstreams:0:BaseUrl"] = "not a url";
         settings.Overrides["Gateway:Upstreams:0:Models:0"] = "m";
         settings.Overrides["Gateway:Upstreams:0:Fallback:Upstream"] = "missing";
+        settings.Overrides["Gateway:Upstreams:0:SuspendedModels:0"] = "m";
+        settings.Overrides["Gateway:Upstreams:0:SuspendedModels:1"] = "m-old";
+        settings.Overrides["Gateway:Upstreams:1:Name"] = "b";
+        settings.Overrides["Gateway:Upstreams:1:Api"] = "openai.chat";
+        settings.Overrides["Gateway:Upstreams:1:BaseUrl"] = "http://127.0.0.1:9";
+        settings.Overrides["Gateway:Upstreams:1:Models:0"] = "n";
+        settings.Overrides["Gateway:Upstreams:1:Fallback:Upstream"] = "b";
+        settings.Overrides["Gateway:Upstreams:2:Name"] = "c";
+        settings.Overrides["Gateway:Upstreams:2:Api"] = "openai.chat";
+        settings.Overrides["Gateway:Upstreams:2:BaseUrl"] = "http://127.0.0.1:9";
+        settings.Overrides["Gateway:Upstreams:2:Models:0"] = "o";
+        settings.Overrides["Gateway:Upstreams:2:Fallback:Upstream"] = "b";
+        settings.Overrides["Gateway:Upstreams:2:Fallback:Model"] = "gpt-typo";
         settings.Overrides["Gateway:Tls:KeyPath"] = "/nonexistent/gateway-key.pem";
 
         await using var app = GatewayHost.Build(settings);
@@ -176,6 +189,10 @@ public sealed class OperationsTests
         Assert.Contains("Gateway:Upstreams:0:Api 'soap'", error.Message, StringComparison.Ordinal);
         Assert.Contains("BaseUrl 'not a url'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'missing' is not a configured upstream", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Upstreams:0:SuspendedModels:1 'm-old' is not one of this upstream's Models", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SuspendedModels:0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Upstreams:1:Fallback:Upstream 'b' is this upstream itself", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Upstreams:2:Fallback:Model 'gpt-typo' is not one of upstream 'b''s Models", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Tls:CertificatePath: an https:// listen URL needs a certificate", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Tls:KeyPath: file '/nonexistent/gateway-key.pem' does not exist", error.Message, StringComparison.Ordinal);
     }
