@@ -50,7 +50,7 @@ public sealed class ConfigReloadTests
         var (invalid, invalidBody) = await ReloadAsync(fixture);
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid);
-        Assert.Equal(["Gateway:Region:DenyCountries: 'ZZZ' is not an ISO 3166-1 alpha-2 code"], Strings(invalidBody, "errors"));
+        Assert.Equal(["Gateway:Region:DenyCountries:0: 'ZZZ' is not an ISO 3166-1 alpha-2 code (such as SG)"], Strings(invalidBody, "errors"));
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(fixture, key));
 
         // The IP table now places the client elsewhere; compared with what was last applied, not the rejected files.
