@@ -122,6 +122,55 @@ public sealed class DetectionEngineBanEvasionTests
     }
 
     [Fact]
+    public void Retune_BanEvasionTurnedOffAfterTheReplacementInherited_ItsOwnRiskFromTheNextTick()
+    {
+        // A reload during an incident: the card's verdict reached an account the operator believes honest.
+        var traffic = CampaignAndReplacement();
+        var reference = EngineRun.Run(traffic, options: new DetectionOptions { PaymentBanEvasion = false })
+            .Accounts.Single(a => a.AccountId == "replacement");
+        var engine = EngineRun.WithAccounts(traffic);
+        Feed(engine, traffic, until: ReplacementFrom.AddMinutes(6));
+        Assert.Equal(Verdict.Block, engine.GetStatus("replacement")?.Verdict);
+
+        Assert.True(engine.Retune(new DetectionOptions { PaymentBanEvasion = false }));
+        Feed(engine, traffic, from: ReplacementFrom.AddMinutes(6));
+
+        var replacement = engine.BuildFindings(0, EngineRun.GeneratedAt).Accounts.Single(a => a.AccountId == "replacement");
+        // Not vacuous: its own evidence alone leaves it below the block the card passed on.
+        Assert.True(reference.Risk < new DetectionOptions().BlockRisk, $"risk {reference.Risk} on its own evidence");
+        Assert.Equal(reference.Risk, replacement.Risk);
+        Assert.Equal(reference.Verdict, replacement.Verdict);
+        Assert.DoesNotContain(replacement.Reasons, r => r.Signal == SignalNames.BanEvasion);
+        // The block it inherited at its first exchange happened, and stays in its history.
+        Assert.Equal(ReplacementFrom, replacement.FirstEnforcedAt);
+    }
+
+    [Fact]
+    public void Retune_BanEvasionTurnedOn_NewcomerOnABlockedCardStandsBlockedAtTheNextTick()
+    {
+        var traffic = CampaignAndReplacement();
+        var reference = EngineRun.Run(traffic).Accounts.Single(a => a.AccountId == "replacement");
+        var engine = EngineRun.WithAccounts(traffic, options: new DetectionOptions { PaymentBanEvasion = false });
+        var standings = new List<AccountStanding>();
+        engine.StandingChanged += standings.Add;
+        Feed(engine, traffic, until: ReplacementFrom.AddMinutes(-40));
+        Assert.DoesNotContain(standings, s => s.AccountId == "replacement");
+
+        Assert.True(engine.Retune(new DetectionOptions()));
+        Assert.DoesNotContain(standings, s => s.AccountId == "replacement");
+        // The next tick closes at 09:30 plus the reorder tolerance, before the replacement's first exchange at 10:05.
+        engine.Advance(ReplacementFrom.AddMinutes(-10));
+        Assert.Equal(Verdict.Block, Assert.Single(standings, s => s.AccountId == "replacement").Verdict);
+
+        Feed(engine, traffic, from: ReplacementFrom.AddMinutes(-40));
+        var replacement = engine.BuildFindings(0, EngineRun.GeneratedAt).Accounts.Single(a => a.AccountId == "replacement");
+        Assert.Equal(reference.Verdict, replacement.Verdict);
+        Assert.Equal(reference.Risk, replacement.Risk);
+        Assert.Equal(ReplacementFrom, replacement.FirstEnforcedAt);
+        Assert.Contains(replacement.Reasons, r => r.Signal == SignalNames.BanEvasion);
+    }
+
+    [Fact]
     public void Observe_CoHoldersAllowedByAnOperator_PassNothingOn()
     {
         var traffic = CampaignAndReplacement();

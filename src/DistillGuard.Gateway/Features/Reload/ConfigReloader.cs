@@ -46,6 +46,7 @@ internal sealed class ConfigReloader(
         "Gateway:Policy:ThrottleRisk",
         "Gateway:Policy:BlockRisk",
         "Gateway:Policy:HoldConversationalUse",
+        "Gateway:Policy:PaymentBanEvasion",
         RiskModelKey,
     ];
 
