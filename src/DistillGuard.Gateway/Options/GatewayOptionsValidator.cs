@@ -146,6 +146,8 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         CheckRegion(options.Region, errors);
 
         CheckTls(options, errors);
+        CheckDecoyToolNames(options.Countermeasures.Review, "Review", errors);
+        CheckDecoyToolNames(options.Countermeasures.Throttle, "Throttle", errors);
         foreach (var url in options.Urls)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out _))
@@ -208,6 +210,28 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             if (row.AsnType is { } type && RegionOptions.ParseNetworkType(type) == AsnType.Unknown && !type.Equals("unknown", StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"Gateway:Region:IpTable:{i}:AsnType: '{type}' is not a network type ({RegionOptions.NetworkTypes} or unknown)");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A decoy is added to a suspect's request as a tool definition, so a name the upstream refuses would turn every
+    /// such request into the upstream's 400 — for accounts at review, most of them customers. Both APIs accept
+    /// 1–64 letters, digits, '_' and '-', and a request's tool names must differ.
+    /// </summary>
+    private static void CheckDecoyToolNames(CountermeasureSet set, string verdict, List<string> errors)
+    {
+        for (var i = 0; i < set.DecoyToolNames.Count; i++)
+        {
+            var name = set.DecoyToolNames[i];
+            var at = $"Gateway:Countermeasures:{verdict}:DecoyToolNames:{i}";
+            if (name.Length is 0 or > 64 || !name.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            {
+                errors.Add($"{at} '{name}' is not a tool name both APIs accept (1 to 64 letters, digits, '_' or '-')");
+            }
+            else if (set.DecoyToolNames.IndexOf(name) < i)
+            {
+                errors.Add($"{at} '{name}' is named twice");
             }
         }
     }

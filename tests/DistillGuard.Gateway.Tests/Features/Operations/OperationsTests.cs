@@ -181,6 +181,10 @@ public sealed class OperationsTests
         settings.Overrides["Gateway:Upstreams:2:Fallback:Upstream"] = "b";
         settings.Overrides["Gateway:Upstreams:2:Fallback:Model"] = "gpt-typo";
         settings.Overrides["Gateway:Tls:KeyPath"] = "/nonexistent/gateway-key.pem";
+        settings.Overrides["Gateway:Countermeasures:Review:DecoyToolNames:0"] = "lookup_v2";
+        settings.Overrides["Gateway:Countermeasures:Review:DecoyToolNames:1"] = "internal lookup";
+        settings.Overrides["Gateway:Countermeasures:Throttle:DecoyToolNames:0"] = "lookup_v2";
+        settings.Overrides["Gateway:Countermeasures:Throttle:DecoyToolNames:1"] = "lookup_v2";
 
         await using var app = GatewayHost.Build(settings);
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
@@ -195,6 +199,9 @@ public sealed class OperationsTests
         Assert.Contains("Gateway:Upstreams:2:Fallback:Model 'gpt-typo' is not one of upstream 'b''s Models", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Tls:CertificatePath: an https:// listen URL needs a certificate", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:Tls:KeyPath: file '/nonexistent/gateway-key.pem' does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Countermeasures:Review:DecoyToolNames:1 'internal lookup' is not a tool name both APIs accept", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Countermeasures:Throttle:DecoyToolNames:1 'lookup_v2' is named twice", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("DecoyToolNames:0", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
