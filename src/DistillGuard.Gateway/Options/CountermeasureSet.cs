@@ -27,6 +27,20 @@ public sealed class CountermeasureSet
 
     private static readonly string[] DefaultDecoyToolNames = ["internal_knowledge_lookup"];
 
+    /// <summary>This set without the decoys named: its other decoys, or none.</summary>
+    internal CountermeasureSet WithoutDecoys(IReadOnlyCollection<string> names)
+    {
+        var kept = EffectiveDecoyToolNames.Where(name => !names.Contains(name)).ToList();
+        return new CountermeasureSet
+        {
+            Reasoning = Reasoning,
+            ReasoningSummary = ReasoningSummary,
+            MaxTokensCap = MaxTokensCap,
+            DecoyTools = kept.Count > 0,
+            DecoyToolNames = kept,
+        };
+    }
+
     /// <summary>Whether this set changes anything.</summary>
     public bool IsActive => Reasoning != ReasoningPolicy.Keep || MaxTokensCap is not null || DecoyTools;
 }

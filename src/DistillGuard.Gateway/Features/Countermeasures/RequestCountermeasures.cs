@@ -7,7 +7,12 @@ namespace DistillGuard.Gateway.Features.Countermeasures;
 /// <summary>Rewrites a suspect's request in its upstream shape: caps the output budget and declares decoy tools.</summary>
 internal static class RequestCountermeasures
 {
-    public static void Apply(JsonObject request, ApiShape shape, CountermeasureSet set)
+    /// <returns>
+    /// The countermeasures the rewritten request carries: <paramref name="set"/>, or a copy without the decoys whose names
+    /// the client's own tools already use (a second tool of one name makes the upstream refuse the request, and the
+    /// client's own calls to it must not be stripped from the answer).
+    /// </returns>
+    public static CountermeasureSet Apply(JsonObject request, ApiShape shape, CountermeasureSet set)
     {
         if (set.MaxTokensCap is { } cap)
         {
@@ -46,12 +51,23 @@ internal static class RequestCountermeasures
                 request["tools"] = tools;
             }
 
-            foreach (var name in set.EffectiveDecoyToolNames)
+            var clashing = set.EffectiveDecoyToolNames.Where(name => tools.Any(tool => ToolName(tool, shape) == name)).ToList();
+            if (clashing.Count > 0)
+            {
+                set = set.WithoutDecoys(clashing);
+            }
+
+            foreach (var name in set.DecoyTools ? set.EffectiveDecoyToolNames : [])
             {
                 tools.Add(DecoyTools.Definition(name, shape));
             }
         }
+
+        return set;
     }
+
+    private static string? ToolName(JsonNode? tool, ApiShape shape) =>
+        shape == ApiShape.OpenAIChat ? (string?)(tool?["function"] as JsonObject)?["name"] : (string?)(tool as JsonObject)?["name"];
 
     private static int? Int(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var n) ? n : null;
 }

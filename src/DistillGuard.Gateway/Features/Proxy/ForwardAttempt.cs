@@ -11,7 +11,11 @@ internal sealed class ForwardAttempt(ForwardTarget target, ApiShape clientShape,
 
     public ApiShape ClientShape { get; } = clientShape;
 
-    public CountermeasureSet? Countermeasures { get; } = countermeasures;
+    /// <summary>
+    /// The suspect's countermeasures; the request rewrite narrows them to the decoys it declared (one the client
+    /// already declares itself is left out), so only those calls are stripped from the answer.
+    /// </summary>
+    public CountermeasureSet? Countermeasures { get; set; } = countermeasures;
 
     /// <summary>Whether a 5xx may be swallowed so the request can go to the fallback.</summary>
     public bool CanRetry { get; } = canRetry;

@@ -270,7 +270,7 @@ internal sealed class GatewayProxyHandler(
 
             if (attempt.Countermeasures is { } cm)
             {
-                RequestCountermeasures.Apply(node, upstreamShape, cm);
+                attempt.Countermeasures = RequestCountermeasures.Apply(node, upstreamShape, cm);
             }
 
             body = JsonNodeText.ToUtf8(node);

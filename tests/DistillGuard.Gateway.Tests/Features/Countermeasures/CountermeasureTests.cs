@@ -36,6 +36,34 @@ public sealed class CountermeasureTests
     }
 
     [Fact]
+    public async Task HandleAsync_SuspectsOwnToolNamedLikeTheDecoy_NoSecondToolAndItsOwnCallKept()
+    {
+        // The client's agent has a tool of the decoy's name: a second definition would make the upstream refuse the
+        // request, and stripping calls by name would take the client's own call away.
+        await using var fixture = await StartWithReviewCountermeasures("Keep");
+        var key = await fixture.CreateKeyAsync("acct_sus");
+        await fixture.SetOverrideAsync("acct_sus", "review");
+        var ct = TestContext.Current.CancellationToken;
+
+        using var anthropic = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(tools: "internal_lookup")), ct);
+        using var openAI = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI(tools: "internal_lookup")), ct);
+        using var anthropicBody = JsonDocument.Parse(await anthropic.Content.ReadAsStringAsync(ct));
+        using var openAIBody = JsonDocument.Parse(await openAI.Content.ReadAsStringAsync(ct));
+
+        using var forwarded = JsonDocument.Parse(fixture.Anthropic.State.Received.Single().Body);
+        var tool = Assert.Single(forwarded.RootElement.GetProperty("tools").EnumerateArray());
+        Assert.Equal("d", tool.GetProperty("description").GetString());
+        var call = Assert.Single(anthropicBody.RootElement.GetProperty("content").EnumerateArray(), b => b.GetProperty("type").GetString() == "tool_use");
+        Assert.Equal("internal_lookup", call.GetProperty("name").GetString());
+        Assert.Equal("tool_use", anthropicBody.RootElement.GetProperty("stop_reason").GetString());
+
+        using var forwardedOpenAI = JsonDocument.Parse(fixture.OpenAI.State.Received.Single().Body);
+        Assert.Single(forwardedOpenAI.RootElement.GetProperty("tools").EnumerateArray());
+        var message = openAIBody.RootElement.GetProperty("choices")[0].GetProperty("message");
+        Assert.Equal("internal_lookup", Assert.Single(message.GetProperty("tool_calls").EnumerateArray()).GetProperty("function").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task HandleAsync_SuspectAnthropicStream_SummarizesThinkingAndStripsDecoyInsideSse()
     {
         await using var fixture = await StartWithReviewCountermeasures("Summarize", cap: 4000);
