@@ -10,7 +10,8 @@ internal static class RequestCountermeasures
     /// <returns>
     /// The countermeasures the rewritten request carries: <paramref name="set"/>, or a copy without the decoys whose names
     /// the client's own tools already use (a second tool of one name makes the upstream refuse the request, and the
-    /// client's own calls to it must not be stripped from the answer).
+    /// client's own calls to it must not be stripped from the answer), or without any decoy when the client requires a
+    /// tool call.
     /// </returns>
     public static CountermeasureSet Apply(JsonObject request, ApiShape shape, CountermeasureSet set)
     {
@@ -45,26 +46,39 @@ internal static class RequestCountermeasures
 
         if (set.DecoyTools)
         {
-            if (request["tools"] is not JsonArray tools)
+            var own = request["tools"] as JsonArray;
+            // A client that requires a tool call must get one of its own: a decoy's call, stripped, would leave it none.
+            List<string> leftOut = RequiresAToolCall(request["tool_choice"], shape)
+                ? [.. set.EffectiveDecoyToolNames]
+                : [.. set.EffectiveDecoyToolNames.Where(name => own?.Any(tool => ToolName(tool, shape) == name) == true)];
+            if (leftOut.Count > 0)
             {
-                tools = [];
-                request["tools"] = tools;
+                set = set.WithoutDecoys(leftOut);
             }
 
-            var clashing = set.EffectiveDecoyToolNames.Where(name => tools.Any(tool => ToolName(tool, shape) == name)).ToList();
-            if (clashing.Count > 0)
+            if (set.DecoyTools)
             {
-                set = set.WithoutDecoys(clashing);
-            }
+                if (own is null)
+                {
+                    own = [];
+                    request["tools"] = own;
+                }
 
-            foreach (var name in set.DecoyTools ? set.EffectiveDecoyToolNames : [])
-            {
-                tools.Add(DecoyTools.Definition(name, shape));
+                foreach (var name in set.EffectiveDecoyToolNames)
+                {
+                    own.Add(DecoyTools.Definition(name, shape));
+                }
             }
         }
 
         return set;
     }
+
+    /// <summary>Anthropic's <c>{"type": "any"}</c>, OpenAI's <c>"required"</c>: some tool must be called, the model picks which.</summary>
+    private static bool RequiresAToolCall(JsonNode? choice, ApiShape shape) =>
+        shape == ApiShape.OpenAIChat
+            ? choice is JsonValue value && value.TryGetValue<string>(out var mode) && mode == "required"
+            : (string?)(choice as JsonObject)?["type"] == "any";
 
     private static string? ToolName(JsonNode? tool, ApiShape shape) =>
         shape == ApiShape.OpenAIChat ? (string?)(tool?["function"] as JsonObject)?["name"] : (string?)(tool as JsonObject)?["name"];

@@ -64,6 +64,33 @@ public sealed class CountermeasureTests
     }
 
     [Fact]
+    public async Task HandleAsync_SuspectRequiresAToolCall_NoDecoyAndItsOwnToolCalled()
+    {
+        // The stand-in calls the last tool declared: were the decoy appended, it would be called and stripped, and a
+        // client that required a tool call would get none.
+        await using var fixture = await StartWithReviewCountermeasures("Keep");
+        var key = await fixture.CreateKeyAsync("acct_sus");
+        await fixture.SetOverrideAsync("acct_sus", "review");
+        var ct = TestContext.Current.CancellationToken;
+        var anthropicBody = Bodies.Anthropic(tools: "run_tests").Replace("\"messages\"", "\"tool_choice\":{\"type\":\"any\"},\"messages\"", StringComparison.Ordinal);
+        var openAIBody = Bodies.OpenAI(tools: "run_tests").Replace("\"messages\"", "\"tool_choice\":\"required\",\"messages\"", StringComparison.Ordinal);
+
+        using var anthropic = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, anthropicBody), ct);
+        using var openAI = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, openAIBody), ct);
+        using var anthropicAnswer = JsonDocument.Parse(await anthropic.Content.ReadAsStringAsync(ct));
+        using var openAIAnswer = JsonDocument.Parse(await openAI.Content.ReadAsStringAsync(ct));
+
+        using var forwarded = JsonDocument.Parse(fixture.Anthropic.State.Received.Single().Body);
+        Assert.Equal("run_tests", Assert.Single(forwarded.RootElement.GetProperty("tools").EnumerateArray()).GetProperty("name").GetString());
+        var call = Assert.Single(anthropicAnswer.RootElement.GetProperty("content").EnumerateArray(), b => b.GetProperty("type").GetString() == "tool_use");
+        Assert.Equal("run_tests", call.GetProperty("name").GetString());
+        using var forwardedOpenAI = JsonDocument.Parse(fixture.OpenAI.State.Received.Single().Body);
+        Assert.Single(forwardedOpenAI.RootElement.GetProperty("tools").EnumerateArray());
+        var message = openAIAnswer.RootElement.GetProperty("choices")[0].GetProperty("message");
+        Assert.Equal("run_tests", Assert.Single(message.GetProperty("tool_calls").EnumerateArray()).GetProperty("function").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task HandleAsync_SuspectAnthropicStream_SummarizesThinkingAndStripsDecoyInsideSse()
     {
         await using var fixture = await StartWithReviewCountermeasures("Summarize", cap: 4000);
