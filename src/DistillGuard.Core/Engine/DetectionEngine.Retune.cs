@@ -23,19 +23,7 @@ public sealed partial class DetectionEngine
             return false;
         }
 
-        if (next.PaymentBanEvasion != Options.PaymentBanEvasion)
-        {
-            // What a card passes on to its newcomers depends on it: every card's standing is brought up to date at the
-            // next tick (those of cards whose level does not move cost one comparison).
-            foreach (var account in _accounts)
-            {
-                if (account.Links[LinkSlots.Payment] is { } payment)
-                {
-                    RestandLater(payment);
-                }
-            }
-        }
-
+        var restand = next.PaymentBanEvasion != Options.PaymentBanEvasion;
         Options.ReviewRisk = next.ReviewRisk;
         Options.ThrottleRisk = next.ThrottleRisk;
         Options.BlockRisk = next.BlockRisk;
@@ -44,10 +32,16 @@ public sealed partial class DetectionEngine
         Options.RiskModel = next.RiskModel;
 
         // Every one of these enters the risk, the verdict, ban evasion or campaign naming, so no account's last
-        // decision can be kept: all are re-decided, which a tick otherwise does only for those with news.
+        // decision can be kept: all are re-decided, which a tick otherwise does only for those with news. What a card
+        // passes on to its newcomers depends on ban evasion: when it changed, every card's standing is brought up to
+        // date at that tick too (those of cards whose level does not move cost one comparison).
         foreach (var account in _accounts)
         {
             account.Dirty = true;
+            if (restand && account.Links[LinkSlots.Payment] is { } payment)
+            {
+                RestandLater(payment);
+            }
         }
 
         _evaluationDue = true;
