@@ -30,15 +30,11 @@ public sealed class CountermeasureSet
     /// <summary>This set without the decoys named: its other decoys, or none.</summary>
     internal CountermeasureSet WithoutDecoys(IReadOnlyCollection<string> names)
     {
-        var kept = EffectiveDecoyToolNames.Where(name => !names.Contains(name)).ToList();
-        return new CountermeasureSet
-        {
-            Reasoning = Reasoning,
-            ReasoningSummary = ReasoningSummary,
-            MaxTokensCap = MaxTokensCap,
-            DecoyTools = kept.Count > 0,
-            DecoyToolNames = kept,
-        };
+        // A copy of every other setting, whatever the set grows to hold.
+        var copy = (CountermeasureSet)MemberwiseClone();
+        copy.DecoyToolNames = EffectiveDecoyToolNames.Where(name => !names.Contains(name)).ToList();
+        copy.DecoyTools = copy.DecoyToolNames.Count > 0;
+        return copy;
     }
 
     /// <summary>Whether this set changes anything.</summary>
