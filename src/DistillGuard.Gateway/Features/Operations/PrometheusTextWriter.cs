@@ -80,8 +80,9 @@ internal static class PrometheusTextWriter
             Line(sb, threshold, "verdict=\"throttle\"", engine.ThrottleRisk);
             Line(sb, threshold, "verdict=\"block\"", engine.BlockRisk);
             var model = engine.RiskModel;
-            Header(sb, "distillguard_gateway_engine_risk_model_info", "gauge", "The risk model the engine scores with (always 1): its fingerprint, and whether it is the built-in one.");
-            Line(sb, "distillguard_gateway_engine_risk_model_info", $"fingerprint=\"{model.Fingerprint}\",builtin=\"{(model.IsBuiltIn ? "true" : "false")}\"", 1);
+            const string modelInfo = "distillguard_gateway_engine_risk_model_info";
+            Header(sb, modelInfo, "gauge", "The risk model the engine scores with (always 1): its fingerprint, and whether it is the built-in one.");
+            Line(sb, modelInfo, $"fingerprint=\"{model.Fingerprint}\",builtin=\"{(model.IsBuiltIn ? "true" : "false")}\"", 1);
         }
 
         // The runtime's own GC figures: a gen0/gen1 collection pauses every thread, request threads included, so
