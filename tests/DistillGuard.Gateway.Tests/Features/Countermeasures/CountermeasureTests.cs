@@ -14,12 +14,19 @@ public sealed class CountermeasureTests
         s["Gateway:Countermeasures:Review:DecoyToolNames:0"] = "internal_lookup";
     });
 
+    /// <summary>A key for an account an operator put at review, so the review countermeasures apply to it.</summary>
+    private static async Task<string> SuspectKeyAsync(GatewayFixture fixture)
+    {
+        var key = await fixture.CreateKeyAsync("acct_sus");
+        await fixture.SetOverrideAsync("acct_sus", "review");
+        return key;
+    }
+
     [Fact]
     public async Task HandleAsync_SuspectAnthropic_DropsThinkingCapsTokensAndStripsDecoyCall()
     {
         await using var fixture = await StartWithReviewCountermeasures("Drop");
-        var key = await fixture.CreateKeyAsync("acct_sus");
-        await fixture.SetOverrideAsync("acct_sus", "review");
+        var key = await SuspectKeyAsync(fixture);
         var ct = TestContext.Current.CancellationToken;
 
         using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(think: true, maxTokens: 8000)), ct);
@@ -41,8 +48,7 @@ public sealed class CountermeasureTests
         // The client's agent has a tool of the decoy's name: a second definition would make the upstream refuse the
         // request, and stripping calls by name would take the client's own call away.
         await using var fixture = await StartWithReviewCountermeasures("Keep");
-        var key = await fixture.CreateKeyAsync("acct_sus");
-        await fixture.SetOverrideAsync("acct_sus", "review");
+        var key = await SuspectKeyAsync(fixture);
         var ct = TestContext.Current.CancellationToken;
 
         using var anthropic = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(tools: "internal_lookup")), ct);
@@ -69,8 +75,7 @@ public sealed class CountermeasureTests
         // The stand-in calls the last tool declared: were the decoy appended, it would be called and stripped, and a
         // client that required a tool call would get none.
         await using var fixture = await StartWithReviewCountermeasures("Keep");
-        var key = await fixture.CreateKeyAsync("acct_sus");
-        await fixture.SetOverrideAsync("acct_sus", "review");
+        var key = await SuspectKeyAsync(fixture);
         var ct = TestContext.Current.CancellationToken;
         var anthropicBody = Bodies.Anthropic(tools: "run_tests").Replace("\"messages\"", "\"tool_choice\":{\"type\":\"any\"},\"messages\"", StringComparison.Ordinal);
         var openAIBody = Bodies.OpenAI(tools: "run_tests").Replace("\"messages\"", "\"tool_choice\":\"required\",\"messages\"", StringComparison.Ordinal);
@@ -94,8 +99,7 @@ public sealed class CountermeasureTests
     public async Task HandleAsync_SuspectAnthropicStream_SummarizesThinkingAndStripsDecoyInsideSse()
     {
         await using var fixture = await StartWithReviewCountermeasures("Summarize", cap: 4000);
-        var key = await fixture.CreateKeyAsync("acct_sus");
-        await fixture.SetOverrideAsync("acct_sus", "review");
+        var key = await SuspectKeyAsync(fixture);
         var ct = TestContext.Current.CancellationToken;
 
         using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic(stream: true, think: true, maxTokens: 8000)), ct);
@@ -118,8 +122,7 @@ public sealed class CountermeasureTests
     public async Task HandleAsync_SuspectOpenAIStream_RemovesReasoningContentAndDecoyToolCalls()
     {
         await using var fixture = await StartWithReviewCountermeasures("Drop");
-        var key = await fixture.CreateKeyAsync("acct_sus");
-        await fixture.SetOverrideAsync("acct_sus", "review");
+        var key = await SuspectKeyAsync(fixture);
         var ct = TestContext.Current.CancellationToken;
 
         using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI(stream: true, think: true)), ct);
@@ -158,8 +161,7 @@ public sealed class CountermeasureTests
     public async Task HandleAsync_SuspectOpenAIJson_SummarizesReasoningContentAndStripsDecoyCall()
     {
         await using var fixture = await StartWithReviewCountermeasures("Summarize");
-        var key = await fixture.CreateKeyAsync("acct_sus");
-        await fixture.SetOverrideAsync("acct_sus", "review");
+        var key = await SuspectKeyAsync(fixture);
         var ct = TestContext.Current.CancellationToken;
 
         using var response = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/chat/completions", key, Bodies.OpenAI(think: true, prompt: "Plain JSON")), ct);
