@@ -82,8 +82,6 @@ internal sealed partial class AccountState
             IntelHits++;
             ExchangeIntel ??= p.Intel;
         }
-
-        Dirty = true;
     }
 
     private void CountHour(int hour)

@@ -131,8 +131,6 @@ internal sealed partial class AccountState
     public IntelMatch? ExchangeIntel { get; set; }
 
     // Results of the last evaluation.
-    public bool Dirty { get; set; }
-
     /// <summary>The engine evaluation that last put the account on its re-evaluation list.</summary>
     public int TouchedIn { get; set; }
 

@@ -30,7 +30,7 @@ public sealed partial class DetectionEngine
         {
             if (ReferenceEquals(other.Links[LinkSlots.Payment], payment) && !ReferenceEquals(other, account))
             {
-                other.Dirty = true;
+                _dirty.Set(other.Index, true);
                 _evaluationDue = true;
             }
         }

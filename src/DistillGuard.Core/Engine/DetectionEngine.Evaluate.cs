@@ -19,14 +19,14 @@ public sealed partial class DetectionEngine
         _evaluationDue = false;
         _evaluation++;
         _touched.Clear();
-        foreach (var a in _accounts)
+        foreach (var index in _dirty)
         {
-            if (a.Dirty)
-            {
-                a.Score = BehaviourModel.Score(a);
-                Touch(a);
-            }
+            var a = _accounts[index];
+            a.Score = BehaviourModel.Score(a);
+            Touch(a);
         }
+
+        _dirty.Clear();
 
         var previous = _clusters;
         // On interval boundaries of log time, so live and replayed traffic re-cluster at the same moments.
@@ -48,9 +48,8 @@ public sealed partial class DetectionEngine
 
         foreach (var a in _touched)
         {
-            // Between clusterings a member's cluster evidence is unchanged; its own score may have moved (Dirty).
+            // Between clusterings a member's cluster evidence is unchanged; its own score may have moved (dirty).
             var cluster = a.Cluster >= 0 ? _clusters[a.Cluster] : null;
-            a.Dirty = false;
             var risk = RiskModel.Member(a, cluster, Options);
             var intel = a.ExchangeIntel ?? a.AccountIntel;
             if (intel is not null)

@@ -37,7 +37,7 @@ public sealed partial class DetectionEngine
         // date at that tick too (those of cards whose level does not move cost one comparison).
         foreach (var account in _accounts)
         {
-            account.Dirty = true;
+            _dirty.Set(account.Index, true);
             if (restand && account.Links[LinkSlots.Payment] is { } payment)
             {
                 RestandLater(payment);

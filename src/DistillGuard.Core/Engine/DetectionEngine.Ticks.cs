@@ -140,6 +140,7 @@ public sealed partial class DetectionEngine
         }
 
         account.Apply(p);
+        _dirty.Set(account.Index, true);
         CountTimeline(account, ticks);
         if (first)
         {

@@ -29,6 +29,12 @@ public sealed partial class DetectionEngine
     /// <summary>Accounts holding a link first held by another account: the only ones clustering starts from.</summary>
     private readonly IndexBits _linked = new();
 
+    /// <summary>
+    /// Accounts whose own inputs changed since the last evaluation (traffic, an account record, an override on their
+    /// card, a reload): the next one re-scores them, in index order, without walking every tracked account.
+    /// </summary>
+    private readonly IndexBits _dirty = new();
+
     /// <summary>Accounts with at least one applied exchange (the population attribute rarity is measured against).</summary>
     private int _activeAccounts;
     private readonly TimelineBuckets _timeline = new();
@@ -143,7 +149,7 @@ public sealed partial class DetectionEngine
             state.AccountIntel = Intel.MatchAccount(account, account.CreatedAt!.Value);
         }
 
-        state.Dirty = true;
+        _dirty.Set(state.Index, true);
         Restand(_logNow);
     }
 

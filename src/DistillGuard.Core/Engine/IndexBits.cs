@@ -24,6 +24,9 @@ internal sealed class IndexBits
         _words[word] = value ? _words[word] | bit : _words[word] & ~bit;
     }
 
+    /// <summary>Empties the set, keeping its capacity.</summary>
+    public void Clear() => Array.Clear(_words);
+
     public Enumerator GetEnumerator() => new(_words);
 
     /// <summary>Walks the set bits word by word; the set must not change while it runs.</summary>

@@ -205,6 +205,52 @@ public sealed class DetectionEngineTimingTests
     }
 
     [Fact]
+    public void AddAccount_RecordArrivingAfterTheAccountsLastExchange_CountsAtTheNextTickWithoutItsOwnTraffic()
+    {
+        // The gateway's key store can hand the engine an account's record after its traffic (a key issued to an
+        // account that already called): the next tick re-decides it, whoever's traffic closes that tick.
+        var traffic = new TrafficBuilder().BenchmarkRunner("bench_1", 400, 2).Casual(60, 4, 4);
+        var record = traffic.Accounts.Single(a => a.AccountId == "bench_1");
+        var ordered = traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal).ToList();
+        var lastOwn = ordered.FindLastIndex(e => e.AccountId == "bench_1");
+        Assert.True(ordered[^1].Timestamp - ordered[lastOwn].Timestamp > TimeSpan.FromDays(1), "others' traffic must outlast bench_1's");
+
+        // An hour on, bench_1's last exchange has been applied and decided: the record comes after that decision.
+        var recordArrives = ordered.FindIndex(e => e.Timestamp >= ordered[lastOwn].Timestamp.AddHours(1));
+
+        var late = EngineRun.Create();
+        foreach (var account in traffic.Accounts.Where(a => a != record))
+        {
+            late.AddAccount(account);
+        }
+
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (i == recordArrives)
+            {
+                late.AddAccount(record);
+            }
+
+            late.Observe(ordered[i]);
+        }
+
+        var never = EngineRun.Create();
+        foreach (var account in traffic.Accounts.Where(a => a != record))
+        {
+            never.AddAccount(account);
+        }
+
+        foreach (var exchange in ordered)
+        {
+            never.Observe(exchange);
+        }
+
+        var fromStart = EngineRun.Feed(traffic);
+        Assert.NotEqual(RiskOf(never, "bench_1"), RiskOf(fromStart, "bench_1"));
+        Assert.Equal(RiskOf(fromStart, "bench_1"), RiskOf(late, "bench_1"));
+    }
+
+    [Fact]
     public void BuildFindings_CampaignMovingToNewModelWithinADay_ReportsModelPivot()
     {
         var traffic = new TrafficBuilder().Campaign("cmpP", 20, 40, 2).Casual(100, 4, 3);
@@ -246,6 +292,15 @@ public sealed class DetectionEngineTimingTests
         Assert.Equal(findings.Timeline.Exchanges.Length, campaign.Timeline!.Length);
         Assert.Equal(campaign.Exchanges, campaign.Timeline.Sum());
         Assert.Equal(findings.Input.Exchanges, findings.Timeline.Exchanges.Sum());
+    }
+
+    /// <summary>The account's risk as the engine last decided it (the model inputs' risk column), read before any flush.</summary>
+    private static string RiskOf(DetectionEngine engine, string accountId)
+    {
+        using var writer = new StringWriter();
+        engine.WriteModelInputs(writer);
+        var rows = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return rows.Single(r => r.StartsWith(accountId + ",", StringComparison.Ordinal)).Split(',')[^1].Trim();
     }
 
     private static TrafficBuilder Traffic() => new TrafficBuilder().Campaign("cmpT", 20, 40, 2).Casual(100, 4, 2);
