@@ -11,7 +11,8 @@ namespace DistillGuard.Benchmarks.Analysis;
 /// What a configuration reload costs the live engine: <see cref="DetectionEngine.Retune"/> marks every tracked account
 /// to be re-decided, and the next tick does it, on the engine's thread, while the gateway's exchanges wait in its
 /// queue. Beside it, the same tick without the reload: one account had news and the hourly re-clustering falls due,
-/// which every hour costs anyway. The engine tracks <see cref="Accounts"/> accounts of a day's traffic: each sends
+/// which every hour costs anyway; and a tick between two re-clusterings, which three quarter hours in four cost (its
+/// engine re-clusters once a decade, so no operation does). The engine tracks <see cref="Accounts"/> accounts of a day's traffic: each sends
 /// four exchanges of its own prompts from its own address, and one in five belongs to a team of four sharing a card,
 /// so there are clusters to weigh.
 /// Run: dotnet run -c Release --project bench/DistillGuard.Benchmarks -- --filter '*EngineRetune*'
@@ -39,10 +40,27 @@ public class EngineRetuneBenchmarks
     [Params(100_000, 1_000_000)]
     public int Accounts { get; set; }
 
-    [GlobalSetup]
-    public void Setup()
+    [GlobalSetup(Targets = [nameof(HourlyTick), nameof(RetuneThenHourlyTick)])]
+    public void Setup() => Track(new DetectionOptions());
+
+    [GlobalSetup(Target = nameof(QuarterHourTick))]
+    public void SetupWithoutReclustering() => Track(new DetectionOptions { ClusterInterval = TimeSpan.FromDays(3650) });
+
+    [Benchmark(Baseline = true)]
+    public int HourlyTick() => Next(TimeSpan.FromHours(1));
+
+    [Benchmark]
+    public int RetuneThenHourlyTick()
     {
-        var options = new DetectionOptions();
+        _engine.Retune(_thresholds[_turn++ % 2]);
+        return Next(TimeSpan.FromHours(1));
+    }
+
+    [Benchmark]
+    public int QuarterHourTick() => Next(TimeSpan.FromMinutes(15));
+
+    private void Track(DetectionOptions options)
+    {
         _engine = new DetectionEngine(options, new ExchangeAnalyzer());
         for (var i = 0; i < Accounts; i++)
         {
@@ -75,21 +93,11 @@ public class EngineRetuneBenchmarks
         _engine.Advance(_now);
     }
 
-    [Benchmark(Baseline = true)]
-    public int HourlyTick() => NextHour();
-
-    [Benchmark]
-    public int RetuneThenHourlyTick()
+    // A step of log time with one account's exchange in it: the one tick closing evaluates (and over an hour re-clusters).
+    private int Next(TimeSpan step)
     {
-        _engine.Retune(_thresholds[_turn++ % 2]);
-        return NextHour();
-    }
-
-    // An hour of log time with one account's exchange in it: the tick closing it evaluates and re-clusters.
-    private int NextHour()
-    {
-        _now = _now.AddHours(1);
-        _news.Timestamp = _now.AddMinutes(-30);
+        _now += step;
+        _news.Timestamp = _now - (step / 2);
         _engine.Observe(_news);
         _engine.Advance(_now);
         return _engine.TrackedAccounts;
