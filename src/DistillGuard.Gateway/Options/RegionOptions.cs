@@ -20,6 +20,14 @@ public sealed class RegionOptions
     /// <summary>The network types a rule or table row may name, as the exchange log spells them.</summary>
     internal const string NetworkTypes = "isp, hosting, business, education, proxy, vpn";
 
-    /// <summary>A configured network type, in any case (countries are read in any case too); unknown names read as <see cref="AsnType.Unknown"/>.</summary>
-    internal static AsnType ParseNetworkType(string value) => LogNames.ParseAsnType(value.ToLowerInvariant());
+    /// <summary>
+    /// A network type as configured or stated by a trusted proxy, in any case (countries are read in any case too);
+    /// unknown names read as <see cref="AsnType.Unknown"/>. Allocates nothing: proxies state it on every request.
+    /// </summary>
+    internal static AsnType ParseNetworkType(ReadOnlySpan<char> value)
+    {
+        // "education" is the longest type; a longer value is none of them.
+        Span<char> lower = stackalloc char[9];
+        return value.ToLowerInvariant(lower) is var length and >= 0 ? LogNames.ParseAsnType(lower[..length]) : AsnType.Unknown;
+    }
 }

@@ -89,7 +89,7 @@ internal sealed class ClientNetworkResolver
         int? asn = int.TryParse(asnText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
         var org = headers["X-Client-Asn-Org"].ToString();
         var type = headers["X-Client-Asn-Type"].ToString();
-        return new ClientNetwork(address.ToString(), country.Length == 2 ? country.ToUpperInvariant() : null, asn, org.Length > 0 ? org : null, LogNames.ParseAsnType(type));
+        return new ClientNetwork(address.ToString(), country.Length == 2 ? country.ToUpperInvariant() : null, asn, org.Length > 0 ? org : null, RegionOptions.ParseNetworkType(type));
     }
 
     private static IPAddress FromForwardedFor(Microsoft.Extensions.Primitives.StringValues header, Networks networks, IPAddress peer)

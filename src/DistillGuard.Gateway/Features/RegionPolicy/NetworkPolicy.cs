@@ -22,8 +22,8 @@ internal sealed class NetworkPolicy(IOptions<GatewayOptions> options)
     {
         public HashSet<string> DeniedCountries { get; } = new(region.DenyCountries.Select(static c => c.ToUpperInvariant()), StringComparer.Ordinal);
 
-        public HashSet<AsnType> DeniedTypes { get; } = [.. region.DenyAsnTypes.Select(RegionOptions.ParseNetworkType)];
+        public HashSet<AsnType> DeniedTypes { get; } = [.. region.DenyAsnTypes.Select(static t => RegionOptions.ParseNetworkType(t))];
 
-        public HashSet<AsnType> FlaggedTypes { get; } = [.. (region.FlagAsnTypes.Count > 0 ? region.FlagAsnTypes : ["hosting", "proxy", "vpn"]).Select(RegionOptions.ParseNetworkType)];
+        public HashSet<AsnType> FlaggedTypes { get; } = [.. (region.FlagAsnTypes.Count > 0 ? region.FlagAsnTypes : ["hosting", "proxy", "vpn"]).Select(static t => RegionOptions.ParseNetworkType(t))];
     }
 }

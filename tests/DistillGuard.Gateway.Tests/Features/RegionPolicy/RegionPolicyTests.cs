@@ -60,17 +60,30 @@ public sealed class RegionPolicyTests
             s["Gateway:Region:IpTable:0:Country"] = "sg";
         });
         var key = await fixture.CreateKeyAsync("acct_r");
+        var ct = TestContext.Current.CancellationToken;
         using var request = GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic());
         request.Headers.Add("X-Forwarded-For", "198.51.100.7");
 
-        using var response = await fixture.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        // An edge proxy stating the network itself, in its own spelling.
+        using var stated = GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic());
+        stated.Headers.Add("X-Forwarded-For", "192.0.2.5");
+        stated.Headers.Add("X-Client-Country", "de");
+        stated.Headers.Add("X-Client-Asn-Type", "Hosting");
+
+        using var response = await fixture.Client.SendAsync(request, ct);
+        using var statedResponse = await fixture.Client.SendAsync(stated, ct);
         await fixture.StopGatewayAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var record = Assert.Single(fixture.ReadLog());
-        Assert.Equal("198.51.100.7", record.GetProperty("ip").GetString());
-        Assert.Equal("hosting", record.GetProperty("asn_type").GetString());
-        Assert.Equal("SG", record.GetProperty("country").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, statedResponse.StatusCode);
+        var log = fixture.ReadLog().OrderBy(r => r.GetProperty("ip").GetString(), StringComparer.Ordinal).ToList();
+        Assert.Equal(2, log.Count);
+        Assert.Equal("192.0.2.5", log[0].GetProperty("ip").GetString());
+        Assert.Equal("hosting", log[0].GetProperty("asn_type").GetString());
+        Assert.Equal("DE", log[0].GetProperty("country").GetString());
+        Assert.Equal("198.51.100.7", log[1].GetProperty("ip").GetString());
+        Assert.Equal("hosting", log[1].GetProperty("asn_type").GetString());
+        Assert.Equal("SG", log[1].GetProperty("country").GetString());
     }
 
     [Fact]
