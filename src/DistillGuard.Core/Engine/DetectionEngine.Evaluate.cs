@@ -15,6 +15,7 @@ public sealed partial class DetectionEngine
     /// </summary>
     private void Evaluate(long at, long decidedAt, bool recluster = false)
     {
+        var started = Clock.GetTimestamp();
         _appliedSinceEvaluation = 0;
         _evaluationDue = false;
         _evaluation++;
@@ -78,6 +79,7 @@ public sealed partial class DetectionEngine
         }
 
         Restand(decidedAt);
+        Evaluated?.Invoke(new EngineEvaluation(Clock.GetElapsedTime(started), reclustered, _touched.Count));
     }
 
     private void Touch(AccountState account)

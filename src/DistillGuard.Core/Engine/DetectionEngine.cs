@@ -101,6 +101,15 @@ public sealed partial class DetectionEngine
     /// <summary>Raised (on the observing thread) when an account's verdict changes.</summary>
     public event Action<AccountStatus>? VerdictChanged;
 
+    /// <summary>
+    /// Raised (on the observing thread) after each evaluation, with how long it took: what a gateway reports so an
+    /// operator sees the hourly re-clustering hold its log consumer. Nothing the engine decides depends on it.
+    /// </summary>
+    public event Action<EngineEvaluation>? Evaluated;
+
+    /// <summary>What <see cref="Evaluated"/> measures durations with; the system's unless set.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Accounts the engine tracks (seen in traffic or in the accounts file).</summary>
     public int TrackedAccounts => _accounts.Count;
 

@@ -16,7 +16,7 @@ internal static class DetectionExtensions
         services.AddSingleton(static sp =>
         {
             var options = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Policy.ToDetectionOptions();
-            var engine = new DetectionEngine(options, sp.GetRequiredService<IExchangeAnalyzer>());
+            var engine = new DetectionEngine(options, sp.GetRequiredService<IExchangeAnalyzer>()) { Clock = sp.GetRequiredService<TimeProvider>() };
             var metrics = sp.GetRequiredService<GatewayMetrics>();
             metrics.EngineBufferedExchanges = () => engine.BufferedExchanges;
             metrics.EngineTrackedAccounts = () => engine.TrackedAccounts;

@@ -51,6 +51,7 @@ internal sealed class ExchangeLogProcessor(
     {
         engine.VerdictChanged += OnVerdictChanged;
         engine.StandingChanged += board.SetStanding;
+        engine.Evaluated += OnEvaluated;
         _consumer = Task.Factory.StartNew(ConsumeAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         var interval = options.Value.Log.FlushInterval;
         _flushTimer = time.CreateTimer(static state => ((ExchangeLogProcessor)state!).OnFlushTick(), this, interval, interval);
@@ -75,6 +76,7 @@ internal sealed class ExchangeLogProcessor(
         await _consumer.ConfigureAwait(false);
         engine.VerdictChanged -= OnVerdictChanged;
         engine.StandingChanged -= board.SetStanding;
+        engine.Evaluated -= OnEvaluated;
         file.Dispose();
         _reassembled.Reset();
         _line.Reset();
@@ -213,6 +215,15 @@ internal sealed class ExchangeLogProcessor(
         catch (Exception ex)
         {
             Log.EngineFailed(logger, exchange.RequestId, ex);
+        }
+    }
+
+    private void OnEvaluated(EngineEvaluation evaluation)
+    {
+        // The replay at start evaluates days of log in seconds: its ticks say nothing about the live consumer's.
+        if (!Replaying)
+        {
+            metrics.EngineEvaluations(evaluation.Reclustered).Record(evaluation.Elapsed.TotalSeconds);
         }
     }
 

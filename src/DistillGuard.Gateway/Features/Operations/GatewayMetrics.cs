@@ -16,6 +16,8 @@ internal sealed class GatewayMetrics
     private readonly long[] _enforcements = new long[Enum.GetValues<EnforcementAction>().Length];
     // One request-duration histogram per API shape, indexed as _requestsByApi.
     private readonly LatencyHistogram[] _requestDuration = [new(), new(), new()];
+    private readonly LatencyHistogram _engineTicks = new();
+    private readonly LatencyHistogram _engineReclusterings = new();
 
     public long Unauthenticated;
     public long Malformed;
@@ -92,4 +94,7 @@ internal sealed class GatewayMetrics
 
     /// <summary>Time from request arrival to last response byte, for one API shape.</summary>
     public LatencyHistogram RequestDuration(int apiIndex) => _requestDuration[apiIndex];
+
+    /// <summary>Time the live engine's evaluations held the log consumer, those that re-clustered apart.</summary>
+    public LatencyHistogram EngineEvaluations(bool reclustered) => reclustered ? _engineReclusterings : _engineTicks;
 }

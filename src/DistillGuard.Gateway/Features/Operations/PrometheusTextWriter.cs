@@ -119,6 +119,12 @@ internal static class PrometheusTextWriter
             Histogram(sb, upstreamDuration, $"upstream=\"{EscapeLabel(upstream.Name)}\"", upstream.Duration);
         }
 
+        // An evaluation holds the log consumer: exchanges queue meanwhile (log_queue_depth), requests only once it is full.
+        const string evaluationDuration = "distillguard_gateway_engine_evaluation_duration_seconds";
+        Header(sb, evaluationDuration, "histogram", "Time the live engine's evaluations held the log consumer (not counting the replay at start), by kind: a tick with news, or one that re-clustered (hourly).");
+        Histogram(sb, evaluationDuration, "kind=\"tick\"", m.EngineEvaluations(reclustered: false));
+        Histogram(sb, evaluationDuration, "kind=\"recluster\"", m.EngineEvaluations(reclustered: true));
+
         return sb.ToString();
     }
 

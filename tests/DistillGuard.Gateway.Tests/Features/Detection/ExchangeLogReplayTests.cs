@@ -73,6 +73,11 @@ public sealed class ExchangeLogReplayTests
         var (observed, buffered) = await fixture.Service<ExchangeLogPipeline>().RunOnEngineAsync(static e => (e.ObservedExchanges, e.BufferedExchanges), TestContext.Current.CancellationToken);
         Assert.Equal(Requests, observed);
         Assert.Equal(0, buffered);
+
+        // The replay evaluated them; its evaluations are no measure of the live log consumer's, so none is counted.
+        var metrics = await fixture.Client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Contains("distillguard_gateway_engine_evaluation_duration_seconds_count{kind=\"tick\"} 0\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("distillguard_gateway_engine_evaluation_duration_seconds_count{kind=\"recluster\"} 0\n", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

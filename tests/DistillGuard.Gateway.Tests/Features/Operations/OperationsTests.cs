@@ -1,5 +1,6 @@
 using System.Net;
 using DistillGuard.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DistillGuard.Gateway.Tests.Features.Operations;
 
@@ -113,6 +114,42 @@ public sealed class OperationsTests
         // Both exchanges wait out the engine's reorder tolerance (docs/gateway.md, "Running it: memory").
         Assert.Contains("\ndistillguard_gateway_engine_buffered_exchanges 2\n", text, StringComparison.Ordinal);
         Assert.True(PrometheusText.Value(text, "distillguard_gateway_engine_tracked_accounts") >= 2, "both accounts must be tracked");
+    }
+
+    [Fact]
+    public async Task Metrics_LiveEngineEvaluations_TimedByKind()
+    {
+        // Every stopwatch reading moves 30 ms, so each evaluation measures at least that.
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 22, 3, 0, 0, TimeSpan.Zero)) { TimestampStep = TimeSpan.FromMilliseconds(30) };
+        await using var fixture = await GatewayFixture.StartAsync(services: services => services.AddSingleton<TimeProvider>(clock));
+        var key = await fixture.CreateKeyAsync("acct_t");
+        var engineClock = fixture.Service<DistillGuard.Gateway.Features.Detection.EngineClock>();
+        var ct = TestContext.Current.CancellationToken;
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct)).Dispose();
+        await fixture.WaitForEngineAsync(1);
+        var before = await fixture.Client.GetStringAsync("/metrics", ct);
+
+        // 03:20: the exchange's tick has closed; the engine's first evaluation re-clusters.
+        clock.Advance(TimeSpan.FromMinutes(20));
+        await engineClock.AdvanceAsync(ct);
+        (await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", key, Bodies.Anthropic()), ct)).Dispose();
+        await fixture.WaitForEngineAsync(2);
+
+        // 03:35: the 03:15 tick has closed, in the same hour: evaluated without re-clustering.
+        clock.Advance(TimeSpan.FromMinutes(15));
+        await engineClock.AdvanceAsync(ct);
+        var after = await fixture.Client.GetStringAsync("/metrics", ct);
+
+        const string name = "distillguard_gateway_engine_evaluation_duration_seconds";
+        foreach (var kind in (string[])["tick", "recluster"])
+        {
+            Assert.Contains($"{name}_count{{kind=\"{kind}\"}} 0\n", before, StringComparison.Ordinal);
+            Assert.Contains($"{name}_count{{kind=\"{kind}\"}} 1\n", after, StringComparison.Ordinal);
+            Assert.Contains($"{name}_bucket{{kind=\"{kind}\",le=\"0.025\"}} 0\n", after, StringComparison.Ordinal);
+            Assert.InRange(Sum(after, $"{name}_sum{{kind=\"{kind}\"}}"), 0.03, 60);
+        }
+
+        PrometheusText.AssertFamiliesGrouped(after);
     }
 
     [Fact]
