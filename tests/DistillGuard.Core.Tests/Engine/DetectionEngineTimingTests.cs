@@ -207,8 +207,8 @@ public sealed class DetectionEngineTimingTests
     [Fact]
     public void AddAccount_RecordArrivingAfterTheAccountsLastExchange_CountsAtTheNextTickWithoutItsOwnTraffic()
     {
-        // The gateway's key store can hand the engine an account's record after its traffic (a key issued to an
-        // account that already called): the next tick re-decides it, whoever's traffic closes that tick.
+        // The gateway's admin API can hand the engine an account's record after its traffic (POST /admin/accounts for
+        // an account that has already called): the next tick re-decides it, whoever's traffic closes that tick.
         var traffic = new TrafficBuilder().BenchmarkRunner("bench_1", 400, 2).Casual(60, 4, 4);
         var record = traffic.Accounts.Single(a => a.AccountId == "bench_1");
         var ordered = traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal).ToList();
