@@ -41,7 +41,11 @@ internal sealed class AttributeStats
     /// <summary>Holders whose org_id equals <see cref="OrgKey"/> (the first holder's organisation).</summary>
     public int SameOrgAccounts { get; set; }
 
-    public ulong OrgKey { get; }
+    /// <summary>The first holder's organisation, as it stands now (an account record can move it).</summary>
+    public ulong OrgKey { get; set; }
+
+    /// <summary>Its first holder moved to another organisation: <see cref="SameOrgAccounts"/> is counted again at the next evaluation.</summary>
+    public bool OrgRecountDue { get; set; }
 
     /// <summary>Holders that signed up through education or sit on an education network.</summary>
     public int EducationAccounts { get; set; }

@@ -20,6 +20,7 @@ public sealed partial class DetectionEngine
         _evaluationDue = false;
         _evaluation++;
         _touched.Clear();
+        RecountOrganisations();
         foreach (var index in _dirty)
         {
             var a = _accounts[index];

@@ -132,7 +132,11 @@ public sealed partial class DetectionEngine
         state.CreatedTicks = account.CreatedAt?.Ticks ?? 0;
         state.Channel = account.SignupChannel;
         state.Verified = account.Verified;
-        state.OrgKey = string.IsNullOrEmpty(account.OrgId) ? 0 : StableHash.Of(account.OrgId) | 1;
+        var org = string.IsNullOrEmpty(account.OrgId) ? 0 : StableHash.Of(account.OrgId) | 1;
+        if (org != state.OrgKey)
+        {
+            MoveToOrganisation(state, org);
+        }
         if (!string.IsNullOrEmpty(account.PaymentFingerprint) && state.PaymentKey == 0)
         {
             state.PaymentKey = StableHash.Of(account.PaymentFingerprint) | 1;

@@ -132,6 +132,64 @@ public sealed class DetectionEngineCoordinationTests
     }
 
     [Fact]
+    public void BuildFindings_AccountsFileGivingTheTeamItsWorkspaceInALaterRecord_NotFlagged()
+    {
+        // The gateway appends every admin upsert to accounts.jsonl, so a scan of it reads the team's records twice:
+        // first without their workspace, then with it. The later record counts, as the gateway's restart has it.
+        var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true).Casual(150, 4, 3);
+        var engine = EngineRun.WithAccounts(traffic);
+        foreach (var member in traffic.Accounts.Where(a => a.AccountId.StartsWith("team_", StringComparison.Ordinal)))
+        {
+            member.OrgId = "org_acme";
+            engine.AddAccount(member);
+        }
+
+        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        {
+            engine.Observe(exchange);
+        }
+
+        Assert.Empty(engine.BuildFindings(0, EngineRun.GeneratedAt).Accounts);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AddAccount_TeamGivenItsWorkspaceWhileLive_ClearedAsWithItFromTheStart(bool cardHolderHadIt)
+    {
+        // An operator who finds a team on one company card at review gives its accounts their workspace (org_id) on the
+        // second day, as the gateway's admin API lets them. Without it at first, the card's first holder moves and the
+        // card takes the workspace as its organisation; with the first holder already in it, the others join it.
+        var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true).Casual(150, 4, 3);
+        var team = traffic.Accounts.Where(a => a.AccountId.StartsWith("team_", StringComparison.Ordinal)).ToList();
+        team[0].OrgId = cardHolderHadIt ? "org_acme" : null;
+        var ordered = traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal).ToList();
+        var secondDay = ordered.FindIndex(e => e.Timestamp >= TrafficBuilder.Start.AddDays(1));
+        var engine = EngineRun.WithAccounts(traffic);
+        foreach (var exchange in ordered[..secondDay])
+        {
+            engine.Observe(exchange);
+        }
+
+        Assert.All(team, a => Assert.Equal(Verdict.Review, engine.GetStatus(a.AccountId)!.Verdict));
+
+        // The card's first holder last: when it moves, the members that moved before it are counted again.
+        foreach (var member in Enumerable.Reverse(team))
+        {
+            member.OrgId = "org_acme";
+            engine.AddAccount(member);
+        }
+
+        foreach (var exchange in ordered[secondDay..])
+        {
+            engine.Observe(exchange);
+        }
+
+        engine.BuildFindings(0, EngineRun.GeneratedAt);
+        Assert.All(team, a => Assert.Equal(Verdict.Allow, engine.GetStatus(a.AccountId)!.Verdict));
+    }
+
+    [Fact]
     public void BuildFindings_StartupTeamPayingWithOneCompanyCardUnknownToTheProvider_HeldAtReviewByItsConversationalUse()
     {
         // Ten self-serve accounts signed up within hours on one card and one company domain, no org_id, link exactly
