@@ -273,7 +273,7 @@ public sealed class DetectionEngineBanEvasionTests
     /// </summary>
     private static void Feed(DetectionEngine engine, TrafficBuilder traffic, DateTime? from = null, DateTime? until = null)
     {
-        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        foreach (var exchange in EngineRun.InOrder(traffic))
         {
             if (exchange.Timestamp >= (from ?? DateTime.MinValue) && exchange.Timestamp < (until ?? DateTime.MaxValue))
             {

@@ -144,7 +144,7 @@ public sealed class DetectionEngineCoordinationTests
             engine.AddAccount(member);
         }
 
-        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        foreach (var exchange in EngineRun.InOrder(traffic))
         {
             engine.Observe(exchange);
         }
@@ -163,7 +163,7 @@ public sealed class DetectionEngineCoordinationTests
         var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true).Casual(150, 4, 3);
         var team = traffic.Accounts.Where(a => a.AccountId.StartsWith("team_", StringComparison.Ordinal)).ToList();
         team[0].OrgId = cardHolderHadIt ? "org_acme" : null;
-        var ordered = traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal).ToList();
+        var ordered = EngineRun.InOrder(traffic);
         var secondDay = ordered.FindIndex(e => e.Timestamp >= TrafficBuilder.Start.AddDays(1));
         var engine = EngineRun.WithAccounts(traffic);
         foreach (var exchange in ordered[..secondDay])
@@ -260,7 +260,7 @@ public sealed class DetectionEngineCoordinationTests
         var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true).Casual(150, 4, 3);
         var engine = EngineRun.WithAccounts(traffic);
         engine.SetOverride("team_acme-robotics.example_00", Verdict.Block);
-        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        foreach (var exchange in EngineRun.InOrder(traffic))
         {
             engine.Observe(exchange);
         }

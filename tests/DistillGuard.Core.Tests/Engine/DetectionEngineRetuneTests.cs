@@ -1,6 +1,5 @@
 using DistillGuard.Core.Engine;
 using DistillGuard.Core.Findings;
-using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Tests.Engine;
 
@@ -22,7 +21,7 @@ public sealed class DetectionEngineRetuneTests
         var traffic = Traffic();
         var byDefault = EngineRun.Run(traffic);
         var reference = EngineRun.Run(traffic, options: Copy(Stricter));
-        var ordered = InOrder(traffic);
+        var ordered = EngineRun.InOrder(traffic);
         var midway = ordered[ordered.Count / 2].Timestamp;
 
         var engine = EngineRun.WithAccounts(traffic);
@@ -63,7 +62,7 @@ public sealed class DetectionEngineRetuneTests
         var refit = new DetectionOptions { RiskModel = RiskCoefficients.Default.With(payment, 2 * RiskCoefficients.Default[payment]) };
         var byDefault = EngineRun.Run(traffic);
         var reference = EngineRun.Run(traffic, options: new DetectionOptions { RiskModel = refit.RiskModel });
-        var ordered = InOrder(traffic);
+        var ordered = EngineRun.InOrder(traffic);
 
         var engine = EngineRun.WithAccounts(traffic);
         for (var i = 0; i < ordered.Count; i++)
@@ -113,7 +112,7 @@ public sealed class DetectionEngineRetuneTests
         // office, never flagged with the defaults, is enforced meanwhile and at allow by the end. The spec's accounts
         // list leaves it out; released_accounts keeps what was done to it, for evaluate to count.
         var traffic = new TrafficBuilder().StartupTeam("tinyco.dev", 12, 15, 3).Casual(150, 4, 3);
-        var ordered = InOrder(traffic);
+        var ordered = EngineRun.InOrder(traffic);
         var engine = EngineRun.WithAccounts(traffic);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -165,9 +164,6 @@ public sealed class DetectionEngineRetuneTests
     {
         ReviewRisk = o.ReviewRisk, ThrottleRisk = o.ThrottleRisk, BlockRisk = o.BlockRisk, HoldConversationalUse = o.HoldConversationalUse,
     };
-
-    private static List<Exchange> InOrder(TrafficBuilder traffic) =>
-        [.. traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal)];
 
     private static int Enforced(FindingsDocument findings) => findings.Accounts.Count(a => a.Verdict is "throttle" or "block");
 

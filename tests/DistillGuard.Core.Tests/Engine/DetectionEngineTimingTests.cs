@@ -48,7 +48,7 @@ public sealed class DetectionEngineTimingTests
         var seen = 0;
 
         // A dashboard asking every few exchanges, as a browser polling a busy gateway does.
-        foreach (var exchange in traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        foreach (var exchange in EngineRun.InOrder(traffic))
         {
             live.Observe(exchange);
             if (++seen % 7 == 0)
@@ -67,7 +67,7 @@ public sealed class DetectionEngineTimingTests
     public void Observe_DisorderWithinReorderTolerance_SameFindings()
     {
         var traffic = Traffic();
-        var ordered = traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal).ToList();
+        var ordered = EngineRun.InOrder(traffic);
         // Feed on "completion": each exchange delayed by up to 90 s (tolerance is 2 minutes), as the gateway does.
         var random = new Random(11);
         var completion = ordered.Select(e => (Exchange: e, Done: e.Timestamp.AddSeconds(random.Next(90)))).OrderBy(p => p.Done).Select(p => p.Exchange).ToList();
@@ -211,19 +211,25 @@ public sealed class DetectionEngineTimingTests
         // an account that has already called): the next tick re-decides it, whoever's traffic closes that tick.
         var traffic = new TrafficBuilder().BenchmarkRunner("bench_1", 400, 2).Casual(60, 4, 4);
         var record = traffic.Accounts.Single(a => a.AccountId == "bench_1");
-        var ordered = traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal).ToList();
+        var ordered = EngineRun.InOrder(traffic);
         var lastOwn = ordered.FindLastIndex(e => e.AccountId == "bench_1");
         Assert.True(ordered[^1].Timestamp - ordered[lastOwn].Timestamp > TimeSpan.FromDays(1), "others' traffic must outlast bench_1's");
 
         // An hour on, bench_1's last exchange has been applied and decided: the record comes after that decision.
         var recordArrives = ordered.FindIndex(e => e.Timestamp >= ordered[lastOwn].Timestamp.AddHours(1));
 
-        var late = EngineRun.Create();
-        foreach (var account in traffic.Accounts.Where(a => a != record))
+        DetectionEngine WithoutItsRecord()
         {
-            late.AddAccount(account);
+            var engine = EngineRun.Create();
+            foreach (var account in traffic.Accounts.Where(a => a != record))
+            {
+                engine.AddAccount(account);
+            }
+
+            return engine;
         }
 
+        var late = WithoutItsRecord();
         for (var i = 0; i < ordered.Count; i++)
         {
             if (i == recordArrives)
@@ -234,12 +240,7 @@ public sealed class DetectionEngineTimingTests
             late.Observe(ordered[i]);
         }
 
-        var never = EngineRun.Create();
-        foreach (var account in traffic.Accounts.Where(a => a != record))
-        {
-            never.AddAccount(account);
-        }
-
+        var never = WithoutItsRecord();
         foreach (var exchange in ordered)
         {
             never.Observe(exchange);

@@ -40,13 +40,17 @@ internal static class EngineRun
             engine.AddModelRelease(release);
         }
 
-        foreach (var exchange in order ?? traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal))
+        foreach (var exchange in order ?? InOrder(traffic))
         {
             engine.Observe(exchange);
         }
 
         return engine;
     }
+
+    /// <summary>The traffic's exchanges in the order a replay feeds them: by timestamp, then account id.</summary>
+    public static List<Exchange> InOrder(TrafficBuilder traffic) =>
+        [.. traffic.Exchanges.OrderBy(e => e.Timestamp).ThenBy(e => e.AccountId, StringComparer.Ordinal)];
 
     public static HashSet<string> Flagged(FindingsDocument findings) => findings.Accounts.Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal);
 }
