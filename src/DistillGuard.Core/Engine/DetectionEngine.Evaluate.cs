@@ -80,7 +80,7 @@ public sealed partial class DetectionEngine
         }
 
         Restand(decidedAt);
-        Evaluated?.Invoke(new EngineEvaluation(Clock.GetElapsedTime(started), reclustered, _touched.Count));
+        Evaluated?.Invoke(new EngineEvaluation(Clock.GetElapsedTime(started), reclustered));
     }
 
     private void Touch(AccountState account)

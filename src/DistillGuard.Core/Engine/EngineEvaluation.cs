@@ -6,5 +6,4 @@ namespace DistillGuard.Core.Engine;
 /// </summary>
 /// <param name="Elapsed">How long it held the observing thread, on the engine's <see cref="DetectionEngine.Clock"/>.</param>
 /// <param name="Reclustered">Whether it re-clustered (hourly, <see cref="DetectionOptions.ClusterInterval"/>), which re-decides every cluster member.</param>
-/// <param name="Accounts">Accounts it re-decided.</param>
-public readonly record struct EngineEvaluation(TimeSpan Elapsed, bool Reclustered, int Accounts);
+public readonly record struct EngineEvaluation(TimeSpan Elapsed, bool Reclustered);
