@@ -25,15 +25,8 @@ public sealed partial class DetectionEngine
         Restand(_logNow);
 
         // Re-evaluate the co-holders at the next tick even without traffic of their own, so a cleared override frees
-        // them at once. Attributes keep no member list, hence the pass over all accounts: overrides are rare.
-        foreach (var other in _accounts)
-        {
-            if (ReferenceEquals(other.Links[LinkSlots.Payment], payment) && !ReferenceEquals(other, account))
-            {
-                _dirty.Set(other.Index, true);
-                _evaluationDue = true;
-            }
-        }
+        // them at once.
+        EvaluateHoldersOf(payment, null, account);
     }
 
     /// <summary>Moves the account's count on its payment instrument to <paramref name="level"/>.</summary>

@@ -26,9 +26,18 @@ public sealed partial class DetectionEngine
     /// <summary>At the account's first applied exchange: from then on its own verdict, published by now, is enforced.</summary>
     private void RemoveNewcomer(AccountState account)
     {
+        if (LeaveNewcomers(account))
+        {
+            SetStanding(account, Verdict.Allow, _logNow);
+        }
+    }
+
+    /// <summary>Takes the account off its card's newcomers, keeping its standing; returns whether it was one.</summary>
+    private static bool LeaveNewcomers(AccountState account)
+    {
         if (account.NewcomerSlot < 0 || account.Links[LinkSlots.Payment]?.Newcomers is not { } newcomers)
         {
-            return;
+            return false;
         }
 
         // Swap-remove: a card's newcomers are unordered, and a scan starts with every account of the accounts file here.
@@ -37,7 +46,7 @@ public sealed partial class DetectionEngine
         last.NewcomerSlot = account.NewcomerSlot;
         newcomers.RemoveAt(newcomers.Count - 1);
         account.NewcomerSlot = -1;
-        SetStanding(account, Verdict.Allow, _logNow);
+        return true;
     }
 
     private void RestandLater(AttributeStats payment)

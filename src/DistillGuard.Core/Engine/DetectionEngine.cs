@@ -125,10 +125,33 @@ public sealed partial class DetectionEngine
     /// <summary>Bytes of prompt text kept for the buffered exchanges' template examples.</summary>
     internal int BufferedExampleBytes => _examples.Used;
 
+    /// <summary>
+    /// Tells the engine an account's record: its sign-up date, channel, verification, organisation, payment instrument
+    /// and sign-up e-mail domain. A later record for a known account replaces the earlier, as the gateway's store does:
+    /// one naming another card or domain, or none (a public e-mail provider's links nobody), takes the account off the
+    /// one it named before.
+    /// </summary>
     public void AddAccount(AccountRecord account)
     {
         ArgumentNullException.ThrowIfNull(account);
         var state = GetOrCreate(account.AccountId);
+        var paymentKey = string.IsNullOrEmpty(account.PaymentFingerprint) ? 0 : StableHash.Of(account.PaymentFingerprint) | 1;
+        var domain = EmailDomains.Linkable(account.EmailDomain);
+        var emailKey = domain is null ? 0 : StableHash.Of(domain) | 1;
+
+        // Left as the account stood when it joined them, before this record moves its channel or organisation.
+        var leftCard = state.PaymentKey != 0 && paymentKey != state.PaymentKey ? LeaveRecordLink(state, LinkSlots.Payment) : null;
+        if (leftCard is not null)
+        {
+            state.PaymentKey = 0;
+        }
+
+        if (state.EmailKey != 0 && emailKey != state.EmailKey)
+        {
+            LeaveRecordLink(state, LinkSlots.EmailDomain);
+            state.EmailKey = 0;
+        }
+
         state.CreatedTicks = account.CreatedAt?.Ticks ?? 0;
         state.Channel = account.SignupChannel;
         state.Verified = account.Verified;
@@ -137,9 +160,10 @@ public sealed partial class DetectionEngine
         {
             MoveToOrganisation(state, org);
         }
-        if (!string.IsNullOrEmpty(account.PaymentFingerprint) && state.PaymentKey == 0)
+
+        if (paymentKey != 0 && state.PaymentKey == 0)
         {
-            state.PaymentKey = StableHash.Of(account.PaymentFingerprint) | 1;
+            state.PaymentKey = paymentKey;
             var payment = Register(state, AttributeKind.Payment, state.PaymentKey, account.PaymentFingerprint, education: state.IsEducation);
             Count(payment, state.HolderLevel, +1);
             if (state.Exchanges == 0)
@@ -151,9 +175,15 @@ public sealed partial class DetectionEngine
             RestandLater(payment);
         }
 
-        if (state.EmailKey == 0 && EmailDomains.Linkable(account.EmailDomain) is { } domain)
+        if (leftCard is not null)
         {
-            state.EmailKey = StableHash.Of(domain) | 1;
+            // The account's level left one card (and reached another): their holders may inherit otherwise now.
+            EvaluateHoldersOf(leftCard, state.Links[LinkSlots.Payment], state);
+        }
+
+        if (emailKey != 0 && state.EmailKey == 0)
+        {
+            state.EmailKey = emailKey;
             Register(state, AttributeKind.EmailDomain, state.EmailKey, domain, education: state.IsEducation);
         }
 

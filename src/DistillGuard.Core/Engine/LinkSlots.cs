@@ -67,4 +67,15 @@ internal static class LinkSlots
 
         return evicted;
     }
+
+    /// <summary>Empties a slot (an account record naming another card or domain); the attribute loses the holder.</summary>
+    public static void Release(AccountState account, int slot)
+    {
+        if (account.Links[slot] is { } held)
+        {
+            held.HeldBy--;
+            account.Links[slot] = null;
+            account.ForeignLinkMask = (ushort)(account.ForeignLinkMask & ~(1 << slot));
+        }
+    }
 }

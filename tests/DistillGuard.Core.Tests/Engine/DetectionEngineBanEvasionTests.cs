@@ -1,5 +1,6 @@
 using DistillGuard.Core.Engine;
 using DistillGuard.Core.Findings;
+using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Tests.Engine;
 
@@ -262,6 +263,106 @@ public sealed class DetectionEngineBanEvasionTests
 
         Assert.Equal(Verdict.Allow, engine.GetStatus("acme_new_seat")!.Verdict);
     }
+
+    [Fact]
+    public void AddAccount_NewcomerMovedOntoABlockedCampaignsCard_StandsBlockedAndInheritsAtItsFirstExchange()
+    {
+        // Signed up on a card of its own; a later record (the customer "changed cards") names the blocked campaign's.
+        var traffic = CampaignAndReplacement();
+        var record = traffic.Accounts.Single(a => a.AccountId == "replacement");
+        var engine = EngineRun.Create();
+        foreach (var account in traffic.Accounts)
+        {
+            engine.AddAccount(ReferenceEquals(account, record) ? WithCard(record, "pf_replacement_own") : account);
+        }
+
+        var standings = new List<AccountStanding>();
+        engine.StandingChanged += standings.Add;
+        Feed(engine, traffic, until: ReplacementFrom.AddMinutes(-30));
+        Assert.DoesNotContain(standings, s => s.AccountId == "replacement");
+
+        engine.AddAccount(record);
+
+        Assert.Equal(Verdict.Block, Assert.Single(standings, s => s.AccountId == "replacement").Verdict);
+        Feed(engine, traffic, from: ReplacementFrom.AddMinutes(-30));
+        var replacement = engine.BuildFindings(0, EngineRun.GeneratedAt).Accounts.Single(a => a.AccountId == "replacement");
+        Assert.Equal(ReplacementFrom, replacement.FirstEnforcedAt);
+        Assert.Contains(replacement.Reasons, r => r.Signal == SignalNames.BanEvasion && r.Detail.Contains("pf_cmpA_0", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AddAccount_NewcomerMovedOffACampaignsCard_NoStandingFromItAndDecidedAsOnItsNewCardFromTheStart(bool afterTheBlock)
+    {
+        var traffic = CampaignAndReplacement();
+        var record = traffic.Accounts.Single(a => a.AccountId == "replacement");
+        var engine = EngineRun.WithAccounts(traffic);
+        var standings = new List<AccountStanding>();
+        engine.StandingChanged += standings.Add;
+        if (afterTheBlock)
+        {
+            Feed(engine, traffic, until: ReplacementFrom.AddMinutes(-30));
+            Assert.Equal(Verdict.Block, standings.Last(s => s.AccountId == "replacement").Verdict);
+        }
+
+        var before = standings.Count;
+        engine.AddAccount(WithCard(record, "pf_replacement_own"));
+
+        // Moved after the block, its standing is withdrawn; moved before, the card's block later does not reach it.
+        Feed(engine, traffic, from: afterTheBlock ? ReplacementFrom.AddMinutes(-30) : null, until: ReplacementFrom.AddMinutes(-1));
+        Assert.Equal(afterTheBlock ? [Verdict.Allow] : [], standings.Skip(before).Where(s => s.AccountId == "replacement").Select(s => s.Verdict));
+        Feed(engine, traffic, from: ReplacementFrom.AddMinutes(-1));
+        var moved = engine.BuildFindings(0, EngineRun.GeneratedAt).Accounts.SingleOrDefault(a => a.AccountId == "replacement");
+        record.PaymentFingerprint = "pf_replacement_own";
+        var reference = EngineRun.Run(traffic).Accounts.SingleOrDefault(a => a.AccountId == "replacement");
+        Assert.True(reference is null || reference.FirstEnforcedAt != ReplacementFrom, "not vacuous: on its own card it is not enforced from its first exchange");
+        Assert.Equal(reference?.Risk, moved?.Risk);
+        Assert.Equal(reference?.Verdict, moved?.Verdict);
+        Assert.Equal(reference?.FirstEnforcedAt, moved?.FirstEnforcedAt);
+        Assert.DoesNotContain(moved?.Reasons ?? [], r => r.Signal == SignalNames.BanEvasion);
+    }
+
+    [Fact]
+    public void AddAccount_BlockedAccountMovedToAnotherCard_TakesItsBlockThereAndFreesTheOldCardsHolder()
+    {
+        var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
+        var traffic = new TrafficBuilder().Casual(60, 4, 1)
+            .Quiet("card_holder", "pf_family", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual")
+            .Quiet("card_partner", "pf_family", TrafficBuilder.Start.AddDays(-10), from.AddMinutes(1), 6, "honest:casual")
+            .Quiet("card_third", "pf_family", TrafficBuilder.Start.AddDays(-200), from.AddMinutes(2), 3, "honest:casual")
+            .Quiet("new_card_mate", "pf_new", TrafficBuilder.Start.AddDays(-1), from.AddHours(6), 3, "honest:casual");
+        var engine = EngineRun.WithAccounts(traffic);
+        var standings = new List<AccountStanding>();
+        engine.StandingChanged += standings.Add;
+        Feed(engine, traffic, until: from.AddMinutes(18));
+        engine.SetOverride("card_holder", Verdict.Block);
+        Feed(engine, traffic, from: from.AddMinutes(18), until: from.AddMinutes(33));
+        Assert.Equal(Verdict.Block, engine.GetStatus("card_partner")!.Verdict);
+        Assert.DoesNotContain(standings, s => s.AccountId == "new_card_mate");
+
+        engine.AddAccount(WithCard(traffic.Accounts.Single(a => a.AccountId == "card_holder"), "pf_new"));
+
+        // The newcomer on the new card stands blocked at once; the old card, still shared by two, passes nothing on, and
+        // its young holder is freed at the next tick without traffic of its own in it.
+        Assert.Equal(Verdict.Block, Assert.Single(standings, s => s.AccountId == "new_card_mate").Verdict);
+        engine.Advance(from.AddMinutes(63));
+        Assert.Equal(Verdict.Allow, engine.GetStatus("card_partner")!.Verdict);
+        Feed(engine, traffic, from: from.AddMinutes(63));
+        Assert.Equal(Verdict.Block, engine.GetStatus("new_card_mate")!.Verdict);
+    }
+
+    private static AccountRecord WithCard(AccountRecord record, string paymentFingerprint) => new()
+    {
+        AccountId = record.AccountId,
+        CreatedAt = record.CreatedAt,
+        SignupChannel = record.SignupChannel,
+        PaymentFingerprint = paymentFingerprint,
+        EmailDomain = record.EmailDomain,
+        BillingCountry = record.BillingCountry,
+        Verified = record.Verified,
+        OrgId = record.OrgId,
+    };
 
     private static TrafficBuilder CampaignAndReplacement() =>
         new TrafficBuilder().Campaign("cmpA", 30, 40, 3).Casual(150, 4, 3)

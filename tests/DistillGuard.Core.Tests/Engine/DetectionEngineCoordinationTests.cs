@@ -153,6 +153,43 @@ public sealed class DetectionEngineCoordinationTests
     }
 
     [Theory]
+    [InlineData("pf_cmpA_004_own", "gmail.com")]
+    [InlineData(null, null)]
+    public void BuildFindings_AccountsFileMovingAnAccountToAnotherCardAndDomainInALaterRecord_AsWithTheLaterRecordFromTheStart(string? card, string? domain)
+    {
+        // A customer who changed cards and sign-up address (or whose record no longer names them): the gateway's
+        // accounts.jsonl holds its first record, then the upsert. The later record counts, as the gateway's restart (which loads only the latest) has it: the account
+        // no longer counts among the campaign card's and domain's holders.
+        TrafficBuilder Traffic() => new TrafficBuilder().Campaign("cmpA", 30, 40, 3, emailDomain: "harvest-ops.example").Casual(150, 4, 3);
+        var moved = Traffic();
+        var engine = EngineRun.Create();
+        foreach (var account in moved.Accounts)
+        {
+            engine.AddAccount(account);
+        }
+
+        var record = moved.Accounts.Single(a => a.AccountId == "cmpA_004");
+        Assert.Equal("pf_cmpA_1", record.PaymentFingerprint);
+        record.PaymentFingerprint = card;
+        record.EmailDomain = domain;
+        engine.AddAccount(record);
+        foreach (var exchange in EngineRun.InOrder(moved))
+        {
+            engine.Observe(exchange);
+        }
+
+        var reference = Traffic();
+        var fromTheStart = reference.Accounts.Single(a => a.AccountId == "cmpA_004");
+        fromTheStart.PaymentFingerprint = card;
+        fromTheStart.EmailDomain = domain;
+        var expected = FindingsSerializer.ToJson(EngineRun.Run(reference));
+
+        Assert.Equal(expected, FindingsSerializer.ToJson(engine.BuildFindings(0, EngineRun.GeneratedAt)));
+        // Not vacuous: the move changed what the card says of its holders.
+        Assert.NotEqual(expected, FindingsSerializer.ToJson(EngineRun.Run(Traffic())));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void AddAccount_TeamGivenItsWorkspaceWhileLive_ClearedAsWithItFromTheStart(bool cardHolderHadIt)

@@ -1,0 +1,61 @@
+namespace DistillGuard.Core.Engine;
+
+public sealed partial class DetectionEngine
+{
+    /// <summary>
+    /// A later record for a known account that names another payment instrument, or another sign-up domain, moves the
+    /// account off the one it named before (a customer changing cards, an operator correcting a record): the old
+    /// attribute no longer counts it among its holders, with the organisation and channel it was counted under, and
+    /// the caller registers the new one as for a first record. A card also gives up the account's verdict level and,
+    /// if it has sent nothing yet, its place among the card's newcomers. The old attribute keeps its anchor: a first
+    /// holder that moves still links the card's other holders to it, as they did share it.
+    /// </summary>
+    private AttributeStats LeaveRecordLink(AccountState account, int slot)
+    {
+        var attribute = account.Links[slot]!;
+        if (slot == LinkSlots.Payment)
+        {
+            LeaveNewcomers(account);
+            Count(attribute, account.HolderLevel, -1);
+            RestandLater(attribute);
+        }
+
+        attribute.Accounts--;
+        if (attribute.OrgKey != 0 && account.OrgKey == attribute.OrgKey && attribute.SameOrgAccounts > 0)
+        {
+            attribute.SameOrgAccounts--;
+        }
+
+        if (account.IsEducation && attribute.EducationAccounts > 0)
+        {
+            attribute.EducationAccounts--;
+        }
+
+        LinkSlots.Release(account, slot);
+        _linked.Set(account.Index, account.ForeignLinkMask != 0);
+        if (attribute.HeldBy == 0)
+        {
+            _attributes.Remove((attribute.Kind, attribute.Key));
+        }
+
+        return attribute;
+    }
+
+    /// <summary>
+    /// Re-decides at the next tick, traffic or not, the holders of <paramref name="card"/> (and of <paramref name="other"/>)
+    /// but <paramref name="except"/>: what a card passes on changed with a holder's level or membership. Attributes keep
+    /// no member list, hence the pass over all accounts: overrides and card changes are rare.
+    /// </summary>
+    private void EvaluateHoldersOf(AttributeStats card, AttributeStats? other, AccountState except)
+    {
+        foreach (var account in _accounts)
+        {
+            var held = account.Links[LinkSlots.Payment];
+            if (held is not null && (ReferenceEquals(held, card) || ReferenceEquals(held, other)) && !ReferenceEquals(account, except))
+            {
+                _dirty.Set(account.Index, true);
+                _evaluationDue = true;
+            }
+        }
+    }
+}
