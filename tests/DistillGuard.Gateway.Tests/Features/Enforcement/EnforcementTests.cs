@@ -146,6 +146,42 @@ public sealed class EnforcementTests
         Assert.Empty(fixture.Anthropic.State.Received);
     }
 
+    [Fact]
+    public async Task HandleAsync_AccountsChangingCardsThroughTheAdminApi_RefusedOnTheNewCardsStandingAlsoAfterARestart()
+    {
+        var (gateway, newKey) = await CardWithABlockedHolderAsync();
+        await using var fixture = gateway;
+        var ct = TestContext.Current.CancellationToken;
+        var switcherKey = await fixture.CreateKeyAsync("acct_switcher");
+        await UpsertAsync(fixture, "acct_switcher", "2026-04-21T22:00:00Z", "pf_switcher_own");
+        using var switcherBefore = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", switcherKey, Bodies.Anthropic()), ct);
+        using var newBefore = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", newKey, Bodies.Anthropic()), ct);
+
+        // acct_new's customer changes cards; acct_switcher's record now names the blocked holder's.
+        await UpsertAsync(fixture, "acct_new", "2026-04-21T23:00:00Z", "pf_new_own");
+        await UpsertAsync(fixture, "acct_switcher", "2026-04-21T22:00:00Z", "pf_shared");
+        using var switcherAfter = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", switcherKey, Bodies.Anthropic()), ct);
+        using var newAfter = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", newKey, Bodies.Anthropic()), ct);
+        await fixture.StopGatewayAsync();
+        await fixture.StartGatewayAsync();
+        using var switcherRestarted = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", switcherKey, Bodies.Anthropic()), ct);
+        using var newRestarted = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", newKey, Bodies.Anthropic()), ct);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Forbidden], [switcherBefore.StatusCode, newBefore.StatusCode]);
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.OK], [switcherAfter.StatusCode, newAfter.StatusCode]);
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.OK], [switcherRestarted.StatusCode, newRestarted.StatusCode]);
+        Assert.Equal(3, fixture.Anthropic.State.Received.Count);
+    }
+
+    private static async Task UpsertAsync(GatewayFixture fixture, string accountId, string createdAt, string paymentFingerprint)
+    {
+        using var response = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Post, "/admin/accounts", new[]
+        {
+            new Dictionary<string, object> { ["account_id"] = accountId, ["created_at"] = createdAt, ["payment_fingerprint"] = paymentFingerprint },
+        }), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>
     /// A gateway on a stopped clock (2026-04-22 03:00) whose store holds three accounts paying with one card: acct_banned,
     /// blocked by an operator; acct_new, signed up the evening before; acct_owner, the card's owner for half a year (too
