@@ -87,12 +87,6 @@ internal sealed class CalibrateCommand : ICliVerb
             return ExitCodes.InputError;
         }
 
-        if (!console.Interactive)
-        {
-            // Piped or captured: no terminal width to fit, as in evaluate.
-            console.Ui.Profile.Width = Math.Max(console.Ui.Profile.Width, 180);
-        }
-
         var fit = RiskModelFitter.Fit(rows, campaign, l2);
         var review = new DetectionOptions().ReviewRisk;
         var before = RiskModelScore.Of(rows, campaign, current, review);

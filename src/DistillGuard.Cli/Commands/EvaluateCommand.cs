@@ -100,12 +100,6 @@ internal sealed class EvaluateCommand : ICliVerb
         }
         else
         {
-            if (!console.Interactive)
-            {
-                // Piped or captured: no terminal width to fit, and the campaign table needs eleven columns.
-                console.Ui.Profile.Width = Math.Max(console.Ui.Profile.Width, 180);
-            }
-
             EvaluationTables.Write(console.Ui, report);
         }
 

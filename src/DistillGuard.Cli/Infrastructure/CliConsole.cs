@@ -33,11 +33,26 @@ internal sealed class CliConsole
     public static CliConsole CreateDefault() =>
         new(Console.Out, Console.Error, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
 
-    private static IAnsiConsole Create(TextWriter writer, bool interactive) => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>
+    /// Piped or captured output has no terminal width to fit; Spectre would assume 80 columns and wrap campaign ids,
+    /// dates and reasons mid-word. Wide enough for the widest table (evaluate's campaigns, eleven columns).
+    /// </summary>
+    internal const int PipedWidth = 180;
+
+    private static IAnsiConsole Create(TextWriter writer, bool interactive)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            console.Profile.Width = Math.Max(console.Profile.Width, PipedWidth);
+        }
+
+        return console;
+    }
 }

@@ -46,8 +46,37 @@ public sealed class ScanSummaryTests
 
         ScanSummary.Write(new CliConsole(output, new StringWriter(), interactive: false).Ui, findings);
 
-        // The console wraps the line at its width; the words are what matter.
-        var text = string.Join(' ', output.ToString().Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("0 campaigns, 3 flagged accounts (1 block; 2 held at review by conversational use) among", text, StringComparison.Ordinal);
+        Assert.StartsWith("0 campaigns, 3 flagged accounts (1 block; 2 held at review by conversational use) among 0 accounts", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_PipedOrCaptured_EachCampaignsRowAndReasonOnOneLine()
+    {
+        // Redirected output has no terminal width; at Spectre's assumed 80 columns the table wrapped ids and dates
+        // mid-word and the reason sentence across lines, as the README's demo showed in a log.
+        const string reason = "payment instrument pf_02bba3e47ac8 shared with 8 accounts (200 linked accounts in this cluster)";
+        var findings = new FindingsDocument
+        {
+            Campaigns =
+            [
+                new()
+                {
+                    CampaignId = "cmp_bf4df102", Accounts = 200, Exchanges = 57_575, Confidence = 0.95,
+                    FirstSeen = new DateTime(2026, 2, 3, 0, 0, 0, DateTimeKind.Utc), DetectedAt = new DateTime(2026, 2, 3, 1, 0, 0, DateTimeKind.Utc),
+                    Capabilities = new() { ["agentic_tool_use"] = 0.36 },
+                    Reasons = [new() { Signal = SignalNames.SharedPayment, Weight = 1, Detail = reason }],
+                },
+            ],
+        };
+        var output = new StringWriter();
+
+        ScanSummary.Write(new CliConsole(output, new StringWriter(), interactive: false).Ui, findings);
+
+        var lines = output.ToString().Split('\n').Select(static l => l.TrimEnd('\r')).ToList();
+        var row = Assert.Single(lines, l => l.Contains("cmp_bf4df102 │", StringComparison.Ordinal));
+        Assert.Contains("│ 200 ", row, StringComparison.Ordinal);
+        Assert.Contains("│ 2026-02-03 00:00 │ 2026-02-03 01:00 │", row, StringComparison.Ordinal);
+        Assert.Contains("│ agentic_tool_use 36% ", row, StringComparison.Ordinal);
+        Assert.Contains("cmp_bf4df102: " + reason, lines);
     }
 }
