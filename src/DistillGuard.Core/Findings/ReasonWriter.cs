@@ -180,8 +180,10 @@ internal static class ReasonWriter
 
         if (c.Pivot > 0)
         {
+            // Counted, not a percentage: one account of a few hundred read as "0% of linked accounts moved".
+            var moved = (int)Math.Round(c.Pivot * c.Active);
             list.Add((SignalNames.ModelPivot, Math.Max(scale * model[RiskTerm.Pivot] * c.Pivot, Corroborating),
-                string.Create(Inv, $"{c.Pivot * 100:0}% of linked accounts moved traffic to a newly released model within 24 hours of its release")));
+                string.Create(Inv, $"{moved} of {c.Active} linked accounts with traffic moved to a newly released model within 24 hours of its release")));
         }
     }
 

@@ -251,12 +251,14 @@ public sealed class DetectionEngineTimingTests
         Assert.Equal(RiskOf(fromStart, "bench_1"), RiskOf(late, "bench_1"));
     }
 
-    [Fact]
-    public void BuildFindings_CampaignMovingToNewModelWithinADay_ReportsModelPivot()
+    [Theory]
+    [InlineData(20)]
+    [InlineData(1)]
+    public void BuildFindings_CampaignMovingToNewModelWithinADay_ReportsModelPivot(int moving)
     {
         var traffic = new TrafficBuilder().Campaign("cmpP", 20, 40, 2).Casual(100, 4, 3);
         var release = TrafficBuilder.Start.AddDays(2);
-        foreach (var id in traffic.Labels.Keys.Where(k => k.StartsWith("cmpP", StringComparison.Ordinal)))
+        foreach (var id in traffic.Labels.Keys.Where(k => k.StartsWith("cmpP", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(moving))
         {
             for (var k = 0; k < 30; k++)
             {
@@ -267,8 +269,9 @@ public sealed class DetectionEngineTimingTests
         var findings = EngineRun.Run(traffic, releases: [new ModelRelease("frontier-large-3", release)]);
 
         var campaign = Assert.Single(findings.Campaigns);
-        Assert.Contains(campaign.Reasons, r => r.Signal == SignalNames.ModelPivot && r.Detail.StartsWith("100%", StringComparison.Ordinal));
-        Assert.True(campaign.Models!["frontier-large-3"] > 0.2);
+        var pivot = Assert.Single(campaign.Reasons, r => r.Signal == SignalNames.ModelPivot);
+        Assert.StartsWith($"{moving} of 20 linked accounts with traffic moved to a newly released model", pivot.Detail, StringComparison.Ordinal);
+        Assert.True(campaign.Models!["frontier-large-3"] > 0.01 * moving);
     }
 
     [Fact]
