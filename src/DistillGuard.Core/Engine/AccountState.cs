@@ -112,6 +112,16 @@ internal sealed partial class AccountState
     /// </summary>
     public ushort ForeignLinkMask { get; set; }
 
+    /// <summary>
+    /// Bit i set when <see cref="Links"/>[i] counts this account among its education holders (its sign-up channel, or
+    /// for an attribute its traffic gave it, an education network); <see cref="EducationNetworkMask"/> the latter.
+    /// A later account record that changes the channel counts or uncounts exactly these.
+    /// </summary>
+    public ushort EducationMask { get; set; }
+
+    /// <inheritdoc cref="EducationMask"/>
+    public ushort EducationNetworkMask { get; set; }
+
     public KeySet Ips { get; } = new(4);
 
     public KeySet Asns { get; } = new(3);

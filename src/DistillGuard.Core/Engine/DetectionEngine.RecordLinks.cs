@@ -1,3 +1,5 @@
+using DistillGuard.Core.Log;
+
 namespace DistillGuard.Core.Engine;
 
 public sealed partial class DetectionEngine
@@ -5,7 +7,7 @@ public sealed partial class DetectionEngine
     /// <summary>
     /// A later record for a known account that names another payment instrument, or another sign-up domain, moves the
     /// account off the one it named before (a customer changing cards, an operator correcting a record): the old
-    /// attribute no longer counts it among its holders, with the organisation and channel it was counted under, and
+    /// attribute no longer counts it among its holders, with the organisation and education it was counted under, and
     /// the caller registers the new one as for a first record. A card also gives up the account's verdict level and,
     /// if it has sent nothing yet, its place among the card's newcomers. The old attribute keeps its anchor: a first
     /// holder that moves still links the card's other holders to it, as they did share it.
@@ -26,7 +28,7 @@ public sealed partial class DetectionEngine
             attribute.SameOrgAccounts--;
         }
 
-        if (account.IsEducation && attribute.EducationAccounts > 0)
+        if ((account.EducationMask & (1 << slot)) != 0)
         {
             attribute.EducationAccounts--;
         }
@@ -39,6 +41,39 @@ public sealed partial class DetectionEngine
         }
 
         return attribute;
+    }
+
+    /// <summary>
+    /// A later record that moves the account into or out of the education channel: each attribute it holds counts it
+    /// as an education holder, or no longer does unless it came to the attribute from an education network, as if the
+    /// account had had the new channel when it joined them. Attributes it held once but has let go (rings evict the
+    /// oldest) keep the count they had.
+    /// </summary>
+    private static void ChangeChannel(AccountState account, SignupChannel channel)
+    {
+        var wasEducation = account.IsEducation;
+        account.Channel = channel;
+        if (account.IsEducation == wasEducation)
+        {
+            return;
+        }
+
+        for (var slot = 0; slot < LinkSlots.Count; slot++)
+        {
+            if (account.Links[slot] is not { } attribute)
+            {
+                continue;
+            }
+
+            var bit = (ushort)(1 << slot);
+            var counted = (account.EducationMask & bit) != 0;
+            var counts = account.IsEducation || (account.EducationNetworkMask & bit) != 0;
+            if (counts != counted)
+            {
+                attribute.EducationAccounts += counts ? 1 : -1;
+                account.EducationMask = (ushort)(account.EducationMask ^ bit);
+            }
+        }
     }
 
     /// <summary>

@@ -152,12 +152,11 @@ public sealed partial class DetectionEngine
             RemoveNewcomer(account);
         }
 
-        var education = account.IsEducation || p.AsnType == AsnType.Education;
         if (p.BlockHash != 0)
         {
             var key = StableHash.Mix(p.BlockHash, (ulong)(ticks / (TimeSpan.TicksPerDay * 7)));
             var block = Held(account, AttributeKind.IpBlock, key)
-                ?? Register(account, AttributeKind.IpBlock, key, null, education, p);
+                ?? Register(account, AttributeKind.IpBlock, key, null, p);
             block.Exchanges++;
             block.LastTicks = ticks;
         }
@@ -165,7 +164,7 @@ public sealed partial class DetectionEngine
         if (p.ClientHash != 0)
         {
             var client = Held(account, AttributeKind.ClientFingerprint, p.ClientHash)
-                ?? Register(account, AttributeKind.ClientFingerprint, p.ClientHash, $"{p.UserAgent}|{p.TlsFingerprint}", education);
+                ?? Register(account, AttributeKind.ClientFingerprint, p.ClientHash, $"{p.UserAgent}|{p.TlsFingerprint}", p);
             client.Exchanges++;
             client.LastTicks = ticks;
         }
@@ -174,7 +173,7 @@ public sealed partial class DetectionEngine
         if (templateId != 0 && account.Templates.Add(templateId) >= 2)
         {
             var template = Held(account, AttributeKind.Template, templateId)
-                ?? Register(account, AttributeKind.Template, templateId, null, education, p);
+                ?? Register(account, AttributeKind.Template, templateId, null, p);
             if (template.Example is null && p.PromptLength != ExampleTexts.Dropped)
             {
                 // The first exchange's text was dropped (the example buffer was at its bound): the next one with text gives it.
@@ -200,7 +199,12 @@ public sealed partial class DetectionEngine
         return null;
     }
 
-    private AttributeStats Register(AccountState account, AttributeKind kind, ulong key, string? label, bool education, in PendingExchange p = default)
+    /// <summary>
+    /// Counts the account among the attribute's holders, registering the attribute on its first; <paramref name="p"/> is
+    /// the exchange that gave it (none for an account record's card or domain), whose network may make the account an
+    /// education holder whatever its sign-up channel.
+    /// </summary>
+    private AttributeStats Register(AccountState account, AttributeKind kind, ulong key, string? label, in PendingExchange p = default)
     {
         if (!_attributes.TryGetValue((kind, key), out var attribute))
         {
@@ -232,12 +236,17 @@ public sealed partial class DetectionEngine
             attribute.SameOrgAccounts++;
         }
 
+        var educationNetwork = p.AsnType == AsnType.Education;
+        var education = account.IsEducation || educationNetwork;
         if (education)
         {
             attribute.EducationAccounts++;
         }
 
-        var forgotten = LinkSlots.Hold(account, attribute);
+        var forgotten = LinkSlots.Hold(account, attribute, out var slot);
+        var bit = (ushort)(1 << slot);
+        account.EducationMask = education ? (ushort)(account.EducationMask | bit) : (ushort)(account.EducationMask & ~bit);
+        account.EducationNetworkMask = educationNetwork ? (ushort)(account.EducationNetworkMask | bit) : (ushort)(account.EducationNetworkMask & ~bit);
         _linked.Set(account.Index, account.ForeignLinkMask != 0);
         if (forgotten is { HeldBy: 0, Kind: not AttributeKind.Payment })
         {

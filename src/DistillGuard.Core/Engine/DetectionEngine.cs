@@ -153,7 +153,10 @@ public sealed partial class DetectionEngine
         }
 
         state.CreatedTicks = account.CreatedAt?.Ticks ?? 0;
-        state.Channel = account.SignupChannel;
+        if (account.SignupChannel != state.Channel)
+        {
+            ChangeChannel(state, account.SignupChannel);
+        }
         state.Verified = account.Verified;
         var org = string.IsNullOrEmpty(account.OrgId) ? 0 : StableHash.Of(account.OrgId) | 1;
         if (org != state.OrgKey)
@@ -164,7 +167,7 @@ public sealed partial class DetectionEngine
         if (paymentKey != 0 && state.PaymentKey == 0)
         {
             state.PaymentKey = paymentKey;
-            var payment = Register(state, AttributeKind.Payment, state.PaymentKey, account.PaymentFingerprint, education: state.IsEducation);
+            var payment = Register(state, AttributeKind.Payment, state.PaymentKey, account.PaymentFingerprint);
             Count(payment, state.HolderLevel, +1);
             if (state.Exchanges == 0)
             {
@@ -184,7 +187,7 @@ public sealed partial class DetectionEngine
         if (emailKey != 0 && state.EmailKey == 0)
         {
             state.EmailKey = emailKey;
-            Register(state, AttributeKind.EmailDomain, state.EmailKey, domain, education: state.IsEducation);
+            Register(state, AttributeKind.EmailDomain, state.EmailKey, domain);
         }
 
         if (Intel is not null && state.CreatedTicks != 0)

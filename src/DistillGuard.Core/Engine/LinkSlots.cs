@@ -40,11 +40,14 @@ internal static class LinkSlots
         return false;
     }
 
-    /// <summary>Puts the attribute in the account's ring, replacing the oldest entry when full; returns the entry replaced.</summary>
-    public static AttributeStats? Hold(AccountState account, AttributeStats attribute)
+    /// <summary>
+    /// Puts the attribute in the account's ring, replacing the oldest entry when full; returns the entry replaced, and
+    /// in <paramref name="slot"/> where it went.
+    /// </summary>
+    public static AttributeStats? Hold(AccountState account, AttributeStats attribute, out int slot)
     {
         var (start, length, ring) = Range(attribute.Kind);
-        var slot = start;
+        slot = start;
         if (ring >= 0)
         {
             var shift = ring * 4;
@@ -75,7 +78,10 @@ internal static class LinkSlots
         {
             held.HeldBy--;
             account.Links[slot] = null;
-            account.ForeignLinkMask = (ushort)(account.ForeignLinkMask & ~(1 << slot));
+            var bit = ~(1 << slot);
+            account.ForeignLinkMask = (ushort)(account.ForeignLinkMask & bit);
+            account.EducationMask = (ushort)(account.EducationMask & bit);
+            account.EducationNetworkMask = (ushort)(account.EducationNetworkMask & bit);
         }
     }
 }

@@ -189,6 +189,80 @@ public sealed class DetectionEngineCoordinationTests
         Assert.NotEqual(expected, FindingsSerializer.ToJson(EngineRun.Run(Traffic())));
     }
 
+    [Fact]
+    public void AddAccount_ChannelChangedAfterTraffic_EducationCountedAsIfFromTheStartExceptWhatCameFromACampusNetwork()
+    {
+        // Students (education sign-ups on a campus network) and a team (standard sign-ups in an office), each sharing a
+        // client fingerprint and an e-mail domain.
+        var traffic = new TrafficBuilder().Students(4, 5, 1).StartupTeam("acme-robotics.example", 4, 5, 1);
+        var engine = EngineRun.Feed(traffic);
+        engine.BuildFindings(0, EngineRun.GeneratedAt);
+        int Education(AttributeKind kind, string label) => engine.Attributes.Single(a => a.Kind == kind && a.Label == label).EducationAccounts;
+        (int, int, int, int) Counts() => (
+            Education(AttributeKind.ClientFingerprint, "Mozilla/5.0|ja3_browser"), Education(AttributeKind.EmailDomain, "uni.example"),
+            Education(AttributeKind.ClientFingerprint, "anthropic-sdk-python/0.40|ja3_sdk"), Education(AttributeKind.EmailDomain, "acme-robotics.example"));
+        Assert.Equal((4, 4, 0, 0), Counts());
+
+        void Move(string prefix, SignupChannel channel)
+        {
+            foreach (var record in traffic.Accounts.Where(a => a.AccountId.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                record.SignupChannel = channel;
+                engine.AddAccount(record);
+            }
+        }
+
+        Move("student_", SignupChannel.Standard);
+        Move("team_", SignupChannel.Education);
+        // The students' fingerprint came to them on the campus network: it still counts them.
+        Assert.Equal((4, 0, 4, 4), Counts());
+
+        Move("team_", SignupChannel.Standard);
+        Assert.Equal((4, 0, 0, 0), Counts());
+    }
+
+    [Theory]
+    [InlineData(SignupChannel.Standard, SignupChannel.Education)]
+    [InlineData(SignupChannel.Education, SignupChannel.Standard)]
+    public void BuildFindings_AccountsFileChangingTheChannelInALaterRecord_AsWithTheLaterRecordFromTheStart(SignupChannel first, SignupChannel later)
+    {
+        // Three of a team on one company card move into or out of the provider's education programme: the card's share
+        // explained by education moves with them, and with it the card's weight.
+        TrafficBuilder Traffic(SignupChannel channel)
+        {
+            var traffic = new TrafficBuilder().StartupTeam("acme-robotics.example", 10, 30, 3, companyCard: true).Casual(150, 4, 3);
+            foreach (var member in traffic.Accounts.Where(a => a.AccountId.StartsWith("team_", StringComparison.Ordinal)).Take(3))
+            {
+                member.SignupChannel = channel;
+            }
+
+            return traffic;
+        }
+
+        var moved = Traffic(first);
+        var engine = EngineRun.Create();
+        foreach (var account in moved.Accounts)
+        {
+            engine.AddAccount(account);
+        }
+
+        foreach (var member in moved.Accounts.Where(a => a.AccountId.StartsWith("team_", StringComparison.Ordinal)).Take(3))
+        {
+            member.SignupChannel = later;
+            engine.AddAccount(member);
+        }
+
+        foreach (var exchange in EngineRun.InOrder(moved))
+        {
+            engine.Observe(exchange);
+        }
+
+        var expected = FindingsSerializer.ToJson(EngineRun.Run(Traffic(later)));
+
+        Assert.Equal(expected, FindingsSerializer.ToJson(engine.BuildFindings(0, EngineRun.GeneratedAt)));
+        Assert.NotEqual(expected, FindingsSerializer.ToJson(EngineRun.Run(Traffic(first))));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
