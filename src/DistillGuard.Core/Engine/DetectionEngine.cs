@@ -157,6 +157,7 @@ public sealed partial class DetectionEngine
         {
             ChangeChannel(state, account.SignupChannel);
         }
+
         state.Verified = account.Verified;
         var org = string.IsNullOrEmpty(account.OrgId) ? 0 : StableHash.Of(account.OrgId) | 1;
         if (org != state.OrgKey)
