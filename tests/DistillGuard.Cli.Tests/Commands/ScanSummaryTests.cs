@@ -35,6 +35,7 @@ public sealed class ScanSummaryTests
         Reason card = new() { Signal = SignalNames.SharedPayment, Weight = 1, Detail = "card" };
         var findings = new FindingsDocument
         {
+            Input = new() { Accounts = 3_161, Exchanges = 436_534 },
             Accounts =
             [
                 new() { AccountId = "a", Verdict = "review", Reasons = [card, hold] },
@@ -46,7 +47,7 @@ public sealed class ScanSummaryTests
 
         ScanSummary.Write(new CliConsole(output, new StringWriter(), interactive: false).Ui, findings);
 
-        Assert.StartsWith("0 campaigns, 3 flagged accounts (1 block; 2 held at review by conversational use) among 0 accounts", output.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("0 campaigns, 3 flagged accounts (1 block; 2 held at review by conversational use) among 3,161 accounts and 436,534 exchanges\n", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

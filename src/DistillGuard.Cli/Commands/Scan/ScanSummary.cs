@@ -14,9 +14,9 @@ internal static class ScanSummary
         var flagged = findings.Accounts.Count;
         var blocked = findings.Accounts.Count(a => a.Verdict == "block");
         var held = findings.Accounts.Count(static a => a.HeldByConversationalUse());
-        var heldNote = held == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; {held} held at review by conversational use");
+        var heldNote = held == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; {held:N0} held at review by conversational use");
         ui.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{findings.Campaigns.Count} campaigns, {flagged} flagged accounts ({blocked} block{heldNote}) among {findings.Input.Accounts} accounts and {findings.Input.Exchanges} exchanges"));
+            $"{findings.Campaigns.Count} campaigns, {flagged:N0} flagged accounts ({blocked:N0} block{heldNote}) among {findings.Input.Accounts:N0} accounts and {findings.Input.Exchanges:N0} exchanges"));
         if (findings.Campaigns.Count == 0)
         {
             return;
@@ -28,7 +28,7 @@ internal static class ScanSummary
         {
             table.AddRow(
                 Markup.Escape(c.CampaignId),
-                c.Accounts.ToString(CultureInfo.InvariantCulture),
+                c.Accounts.ToString("N0", CultureInfo.InvariantCulture),
                 c.Exchanges.ToString("N0", CultureInfo.InvariantCulture),
                 c.FirstSeen.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 c.DetectedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-",
