@@ -99,11 +99,19 @@ public static class GatewayHost
     /// Where the gateway's settings come from, in order (later wins): the JSON file, if any, then environment
     /// variables with the <c>DISTILLGUARD_</c> prefix. Shared with <c>scan --gateway-config</c>, so both read one policy.
     /// </summary>
+    /// <exception cref="InvalidDataException">The file does not parse; the message names it, the line and the byte.</exception>
     internal static void AddConfigurationSources(IConfigurationBuilder configuration, string? configPath)
     {
         if (configPath is not null)
         {
-            configuration.AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false);
+            var fullPath = Path.GetFullPath(configPath);
+            // A missing file is left to the reader, whose error names it.
+            if (File.Exists(fullPath) && ConfigFileSyntax.Problem(fullPath) is { } problem)
+            {
+                throw new InvalidDataException($"{fullPath}: {problem}");
+            }
+
+            configuration.AddJsonFile(fullPath, optional: false, reloadOnChange: false);
         }
 
         configuration.AddEnvironmentVariables("DISTILLGUARD_");

@@ -39,6 +39,22 @@ public sealed class GatewayCommandTests
     }
 
     [Fact]
+    public async Task Gateway_ConfigFileThatDoesNotParse_ExitsWithInputErrorNamingFileLineAndByte()
+    {
+        var dir = Directory.CreateTempSubdirectory("dg-gw-cli-").FullName;
+        var config = Path.Combine(dir, "gateway.json");
+        // A comma missing after the token, on the second line: the reader stops at the next quote, byte 36.
+        await File.WriteAllTextAsync(config, "{ \"Gateway\": {\n  \"AdminToken\": \"0123456789abcdef\" \"LogFormat\": \"json\" } }\n", TestContext.Current.CancellationToken);
+
+        var run = await CliHarness.RunAsync("gateway", "--config", config);
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.StartsWith($"error: {config}: line 2, byte 36: ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", run.Error, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public async Task Gateway_RunInsideAnotherProcess_DoesNotRestartThatProcessForItsGcBudget()
     {
         Assert.SkipWhen(GatewayGcBudget.HasBudget(), "this test process already names a gen0 budget");

@@ -68,6 +68,21 @@ public sealed class ScanGatewayConfigTests
     }
 
     [Fact]
+    public async Task Scan_GatewayConfigThatDoesNotParse_ExitsWithInputCodeNamingFileLineAndByte()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var config = fixture.Path2("gateway.json");
+        await File.WriteAllTextAsync(config, "{ \"Gateway\": { \"Policy\": { \"BlockRisk\": 0.9, } ", TestContext.Current.CancellationToken);
+
+        var run = await CliHarness.RunAsync("scan", "--gateway-config", config, "--out", fixture.Path2("f.json"), fixture.LogPath);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"{config}: line 1, byte ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(1, run.Error.Split(config).Length - 1);
+        Assert.False(File.Exists(fixture.Path2("f.json")));
+    }
+
+    [Fact]
     public async Task Scan_GatewayConfigListingTheCampaignsBlockAsSharedEgress_LinksNoOneByIt()
     {
         using var fixture = new ScanLogFixture().WriteScenario();

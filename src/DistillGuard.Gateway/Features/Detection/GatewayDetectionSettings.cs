@@ -20,6 +20,11 @@ internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadO
     /// <exception cref="InvalidDataException">The file is unreadable or a policy value is malformed or out of range.</exception>
     public static GatewayDetectionSettings Load(string configPath)
     {
+        if (File.Exists(configPath) && ConfigFileSyntax.Problem(configPath) is { } problem)
+        {
+            throw new InvalidDataException($"{configPath}: {problem}");
+        }
+
         GatewayOptions gateway;
         try
         {

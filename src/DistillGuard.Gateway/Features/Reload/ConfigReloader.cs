@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DistillGuard.Core.Engine;
 using DistillGuard.Gateway.Features.Countermeasures;
 using DistillGuard.Gateway.Features.Enforcement;
@@ -87,9 +86,9 @@ internal sealed class ConfigReloader(
         // A JSON file that does not parse would leave the configuration empty after Reload(): check it first.
         foreach (var file in JsonFiles())
         {
-            if (CheckJson(file) is { } error)
+            if (ConfigFileSyntax.Problem(file) is { } problem)
             {
-                return ConfigReloadResult.Rejected(error);
+                return ConfigReloadResult.Rejected($"{file}: {problem}");
             }
         }
 
@@ -165,24 +164,6 @@ internal sealed class ConfigReloader(
         ((IConfigurationRoot)configuration).Providers.OfType<JsonConfigurationProvider>()
             .Select(static p => p.Source.FileProvider?.GetFileInfo(p.Source.Path ?? string.Empty).PhysicalPath)
             .OfType<string>();
-
-    /// <summary>Null when <paramref name="path"/> parses as the configuration reader reads JSON; else what is wrong and where.</summary>
-    private static string? CheckJson(string path)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return document.RootElement.ValueKind == JsonValueKind.Object ? null : $"{path}: the top level must be a JSON object";
-        }
-        catch (JsonException ex)
-        {
-            return $"{path}: line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {ex.Message}";
-        }
-        catch (IOException ex)
-        {
-            return $"{path}: {ex.Message}";
-        }
-    }
 
     private static string Describe(IReadOnlyList<string> keys) => keys.Count == 0 ? "none" : string.Join(", ", keys);
 }
