@@ -125,7 +125,7 @@ public static class GatewayHost
         services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsAnnotations>();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayAnnotationValidator>();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.ConfigureHttpJsonOptions(static o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         services.TryAddSingleton(TimeProvider.System);

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using DistillGuard.Cli.Infrastructure;
 using DistillGuard.Gateway;
+using DistillGuard.Gateway.Options;
 using DistillGuard.Gateway.StandIn;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DistillGuard.Cli.Commands;
@@ -60,6 +62,9 @@ internal sealed class GatewayCommand : ICliVerb
             try
             {
                 await using var app = GatewayHost.Build(settings);
+                // Checked here rather than by the host's start, which would log its own failure with a stack trace
+                // in front of the errors below.
+                _ = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
                 await app.RunAsync().ConfigureAwait(false);
                 return ExitCodes.Success;
             }

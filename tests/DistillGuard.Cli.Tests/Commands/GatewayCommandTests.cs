@@ -23,6 +23,7 @@ public sealed class GatewayCommandTests
         var config = Path.Combine(dir, "gateway.json");
         await File.WriteAllTextAsync(config, """
             { "Gateway": { "Urls": ["http://127.0.0.1:0"], "AdminToken": "short", "LogFormat": "xml",
+              "Policy": { "ThrottleRisk": 2 },
               "Store": { "Path": "DIR/g.db", "KeyPepper": "pepper-0123456789abcdef" },
               "Log": { "Directory": "DIR/logs" },
               "Upstreams": [ { "Name": "u", "Api": "grpc", "BaseUrl": "http://127.0.0.1:1", "Models": ["m"] } ] } }
@@ -35,6 +36,8 @@ public sealed class GatewayCommandTests
         Assert.Contains("AdminToken", run.Error, StringComparison.Ordinal);
         Assert.Contains("'grpc'", run.Error, StringComparison.Ordinal);
         Assert.Contains("LogFormat", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error: gateway.json: Gateway:Policy:ThrottleRisk must be between 0 and 1\n", run.Error, StringComparison.Ordinal);
+        Assert.All(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("error: gateway.json: Gateway:", line, StringComparison.Ordinal));
         Directory.Delete(dir, recursive: true);
     }
 
