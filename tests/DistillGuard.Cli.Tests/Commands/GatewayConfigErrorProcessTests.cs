@@ -13,19 +13,7 @@ public sealed class GatewayConfigErrorProcessTests
         try
         {
             var config = GatewayProcess.WriteConfig(dir, "http://127.0.0.1:1", policy: """{ "ThrottleRisk": 2 }""");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "distillguard.dll"));
-            foreach (var arg in (string[])["gateway", "--config", config])
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var gateway = Process.Start(start)!;
+            using var gateway = Process.Start(GatewayProcess.StartInfo(config))!;
             var output = gateway.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             var error = await gateway.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
             await gateway.WaitForExitAsync(TestContext.Current.CancellationToken);

@@ -31,6 +31,16 @@ internal static class GatewayProcess
     /// <summary>Starts <c>gateway --config</c>: this build through <c>dotnet</c>, or the native binary given.</summary>
     public static Process Start(string config, string? nativeExecutable = null, Action<ProcessStartInfo>? configure = null)
     {
+        var start = StartInfo(config, nativeExecutable);
+        configure?.Invoke(start);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway process");
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary><c>gateway --config</c> with both output streams redirected, for a caller that reads them itself.</summary>
+    public static ProcessStartInfo StartInfo(string config, string? nativeExecutable = null)
+    {
         var start = new ProcessStartInfo(nativeExecutable ?? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -45,10 +55,7 @@ internal static class GatewayProcess
         start.ArgumentList.Add("gateway");
         start.ArgumentList.Add("--config");
         start.ArgumentList.Add(config);
-        configure?.Invoke(start);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the gateway process");
-        process.BeginErrorReadLine();
-        return process;
+        return start;
     }
 
     /// <summary>
