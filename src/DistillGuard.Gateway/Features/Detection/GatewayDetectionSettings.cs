@@ -20,16 +20,12 @@ internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadO
     /// <exception cref="InvalidDataException">The file is unreadable or a policy value is malformed or out of range.</exception>
     public static GatewayDetectionSettings Load(string configPath)
     {
-        if (File.Exists(configPath) && ConfigFileSyntax.Problem(configPath) is { } problem)
-        {
-            throw new InvalidDataException($"{configPath}: {problem}");
-        }
-
+        // Outside the try: a file that does not parse is refused there already named, with its line and byte.
+        var configuration = new ConfigurationBuilder();
+        GatewayHost.AddConfigurationSources(configuration, configPath);
         GatewayOptions gateway;
         try
         {
-            var configuration = new ConfigurationBuilder();
-            GatewayHost.AddConfigurationSources(configuration, configPath);
             gateway = configuration.Build().GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or FormatException or IOException)
