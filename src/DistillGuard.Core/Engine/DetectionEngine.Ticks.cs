@@ -243,10 +243,7 @@ public sealed partial class DetectionEngine
             attribute.EducationAccounts++;
         }
 
-        var forgotten = LinkSlots.Hold(account, attribute, out var slot);
-        var bit = (ushort)(1 << slot);
-        account.EducationMask = education ? (ushort)(account.EducationMask | bit) : (ushort)(account.EducationMask & ~bit);
-        account.EducationNetworkMask = educationNetwork ? (ushort)(account.EducationNetworkMask | bit) : (ushort)(account.EducationNetworkMask & ~bit);
+        var forgotten = LinkSlots.Hold(account, attribute, education, educationNetwork);
         _linked.Set(account.Index, account.ForeignLinkMask != 0);
         if (forgotten is { HeldBy: 0, Kind: not AttributeKind.Payment })
         {

@@ -41,13 +41,14 @@ internal static class LinkSlots
     }
 
     /// <summary>
-    /// Puts the attribute in the account's ring, replacing the oldest entry when full; returns the entry replaced, and
-    /// in <paramref name="slot"/> where it went.
+    /// Puts the attribute in the account's ring, replacing the oldest entry when full; returns the entry replaced. The
+    /// slot's bits say whether the attribute counts the account as an education holder, and whether an education
+    /// network rather than its sign-up channel made it one (<see cref="AccountState.EducationMask"/>).
     /// </summary>
-    public static AttributeStats? Hold(AccountState account, AttributeStats attribute, out int slot)
+    public static AttributeStats? Hold(AccountState account, AttributeStats attribute, bool education, bool educationNetwork)
     {
         var (start, length, ring) = Range(attribute.Kind);
-        slot = start;
+        var slot = start;
         if (ring >= 0)
         {
             var shift = ring * 4;
@@ -60,9 +61,9 @@ internal static class LinkSlots
         account.Links[slot] = attribute;
         attribute.HeldBy++;
         var bit = (ushort)(1 << slot);
-        account.ForeignLinkMask = ReferenceEquals(attribute.Anchor, account)
-            ? (ushort)(account.ForeignLinkMask & ~bit)
-            : (ushort)(account.ForeignLinkMask | bit);
+        account.ForeignLinkMask = Set(account.ForeignLinkMask, bit, !ReferenceEquals(attribute.Anchor, account));
+        account.EducationMask = Set(account.EducationMask, bit, education);
+        account.EducationNetworkMask = Set(account.EducationNetworkMask, bit, educationNetwork);
         if (evicted is not null)
         {
             evicted.HeldBy--;
@@ -78,10 +79,12 @@ internal static class LinkSlots
         {
             held.HeldBy--;
             account.Links[slot] = null;
-            var bit = ~(1 << slot);
-            account.ForeignLinkMask = (ushort)(account.ForeignLinkMask & bit);
-            account.EducationMask = (ushort)(account.EducationMask & bit);
-            account.EducationNetworkMask = (ushort)(account.EducationNetworkMask & bit);
+            var bit = (ushort)(1 << slot);
+            account.ForeignLinkMask = Set(account.ForeignLinkMask, bit, false);
+            account.EducationMask = Set(account.EducationMask, bit, false);
+            account.EducationNetworkMask = Set(account.EducationNetworkMask, bit, false);
         }
     }
+
+    private static ushort Set(ushort mask, ushort bit, bool on) => on ? (ushort)(mask | bit) : (ushort)(mask & ~bit);
 }
