@@ -158,8 +158,9 @@ public sealed class DetectionEngineCoordinationTests
     public void BuildFindings_AccountsFileMovingAnAccountToAnotherCardAndDomainInALaterRecord_AsWithTheLaterRecordFromTheStart(string? card, string? domain)
     {
         // A customer who changed cards and sign-up address (or whose record no longer names them): the gateway's
-        // accounts.jsonl holds its first record, then the upsert. The later record counts, as the gateway's restart (which loads only the latest) has it: the account
-        // no longer counts among the campaign card's and domain's holders.
+        // accounts.jsonl holds its first record, then the upsert. The later record counts, as the gateway's restart
+        // (which loads only the latest) has it: the account no longer counts among the campaign card's and domain's
+        // holders.
         TrafficBuilder Traffic() => new TrafficBuilder().Campaign("cmpA", 30, 40, 3, emailDomain: "harvest-ops.example").Casual(150, 4, 3);
         var moved = Traffic();
         var engine = EngineRun.Create();
