@@ -21,7 +21,7 @@ public sealed partial class DetectionEngine
         }
 
         // The account's own override ends its standing, and its level may have moved its co-holders'.
-        RestandNewcomer(account, payment);
+        RestandNewcomer(account, payment, _logNow);
         Restand(_logNow);
 
         // Re-evaluate the co-holders at the next tick even without traffic of their own, so a cleared override frees

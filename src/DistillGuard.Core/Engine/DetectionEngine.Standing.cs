@@ -15,12 +15,12 @@ public sealed partial class DetectionEngine
     public event Action<AccountStanding>? StandingChanged;
 
     /// <summary>An account known before its traffic (the accounts file, the gateway's store) joins its card's newcomers.</summary>
-    private void AddNewcomer(AccountState account, AttributeStats payment)
+    private void AddNewcomer(AccountState account, AttributeStats payment, long at)
     {
         var newcomers = payment.Newcomers ??= [];
         account.NewcomerSlot = newcomers.Count;
         newcomers.Add(account);
-        RestandNewcomer(account, payment);
+        RestandNewcomer(account, payment, at);
     }
 
     /// <summary>At the account's first applied exchange: from then on its own verdict, published by now, is enforced.</summary>
@@ -85,11 +85,11 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>Gives a newcomer its card's standing: when it joins, and when an override of its own is set or cleared.</summary>
-    private void RestandNewcomer(AccountState account, AttributeStats payment)
+    private void RestandNewcomer(AccountState account, AttributeStats payment, long at)
     {
         if (account.NewcomerSlot >= 0)
         {
-            Stand(account, payment.StandingLevel, _logNow);
+            Stand(account, payment.StandingLevel, at);
         }
     }
 

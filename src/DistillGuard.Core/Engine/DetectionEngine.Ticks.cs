@@ -28,8 +28,9 @@ public sealed partial class DetectionEngine
             var start = ticks / tick * tick;
             if (_pending.Count == 0 && start > _tickEnd)
             {
-                // Quiet stretch: jump to the tick holding the new exchange instead of closing empty ticks one by one.
-                _tickEnd = start;
+                // Quiet stretch: jump to the tick holding the new exchange instead of closing empty ticks one by one, but
+                // not past the tick of an account record waiting for its time: that tick closes and evaluates as live.
+                _tickEnd = Math.Max(_tickEnd, Math.Min(start, NextLaterRecordTicks / tick * tick));
             }
         }
 
@@ -60,6 +61,11 @@ public sealed partial class DetectionEngine
     /// <summary>Applies the buffered exchanges before <paramref name="end"/>, in canonical order; later ones stay buffered.</summary>
     private void ApplyBefore(long end)
     {
+        if (end != long.MaxValue)
+        {
+            _appliedThrough = Math.Max(_appliedThrough, end);
+        }
+
         for (var i = 0; i < _pending.Count; i++)
         {
             if (_pending[i].Ticks < end)
@@ -68,15 +74,24 @@ public sealed partial class DetectionEngine
             }
         }
 
-        if (_apply.Count == 0)
-        {
-            return;
-        }
-
         CollectionsMarshal.AsSpan(_apply).Sort(new PendingOrder(_pending));
         foreach (var index in _apply)
         {
-            Apply(in _pending[index]);
+            ref readonly var p = ref _pending[index];
+            if (p.Ticks >= NextLaterRecordTicks)
+            {
+                // An account record timed at or before this exchange comes first in the canonical order.
+                ApplyRecordsThrough(p.Ticks);
+            }
+
+            Apply(in p);
+        }
+
+        // A record timed exactly at the end waits: a live caller given it now would apply it after this tick's evaluation.
+        ApplyRecordsThrough(end - 1);
+        if (_apply.Count == 0)
+        {
+            return;
         }
 
         _appliedSinceEvaluation += _apply.Count;
@@ -102,10 +117,14 @@ public sealed partial class DetectionEngine
     /// <summary>Closes everything buffered and evaluates (re-clustering) at the last exchange's time.</summary>
     private void Flush()
     {
-        if (_pending.Count > 0 || (_evaluationDue && _exchanges > 0))
+        var recordsWait = NextLaterRecordTicks != long.MaxValue;
+        if (_pending.Count > 0 || ((_evaluationDue || recordsWait) && _exchanges > 0))
         {
             CloseTick(long.MaxValue, _toTicks, _toTicks, recluster: true);
         }
+
+        // Without traffic there is nothing to evaluate, but every record is put in force.
+        ApplyRecordsThrough(long.MaxValue);
 
         // Nothing is buffered now: the per-tick buffers, sized by the busiest tick, are not kept for a replay that ended.
         _pending.TrimExcess();

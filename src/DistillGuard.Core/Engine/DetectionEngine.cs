@@ -129,11 +129,33 @@ public sealed partial class DetectionEngine
     /// Tells the engine an account's record: its sign-up date, channel, verification, organisation, payment instrument
     /// and sign-up e-mail domain. A later record for a known account replaces the earlier, as the gateway's store does:
     /// one naming another card or domain, or none (a public e-mail provider's links nobody), takes the account off the
-    /// one it named before.
+    /// one it named before. A record with <see cref="AccountRecord.EffectiveFrom"/> counts from that log time, in the
+    /// canonical order of the exchanges (see DetectionEngine.LaterRecords.cs); one without counts from now.
     /// </summary>
     public void AddAccount(AccountRecord account)
     {
         ArgumentNullException.ThrowIfNull(account);
+        if (account.EffectiveFrom is { } from)
+        {
+            var ticks = LogTicks(from.ToUniversalTime());
+            if (ticks > _appliedThrough)
+            {
+                AddLaterRecord(ticks, account);
+                return;
+            }
+
+            // Its place in the order has come (as for a live caller's stamp): after any record waiting for the same time.
+            ApplyRecordsThrough(ticks);
+            ApplyRecord(account, ticks);
+            return;
+        }
+
+        ApplyRecord(account, _logNow);
+    }
+
+    /// <summary>Puts <paramref name="account"/> in force; standings it changes date from <paramref name="at"/>.</summary>
+    private void ApplyRecord(AccountRecord account, long at)
+    {
         var state = GetOrCreate(account.AccountId);
         var paymentKey = string.IsNullOrEmpty(account.PaymentFingerprint) ? 0 : StableHash.Of(account.PaymentFingerprint) | 1;
         var domain = EmailDomains.Linkable(account.EmailDomain);
@@ -172,7 +194,7 @@ public sealed partial class DetectionEngine
             Count(payment, state.HolderLevel, +1);
             if (state.Exchanges == 0)
             {
-                AddNewcomer(state, payment);
+                AddNewcomer(state, payment, at);
             }
 
             // A new holder moves the card's weight, whoever it is.
@@ -197,7 +219,7 @@ public sealed partial class DetectionEngine
         }
 
         _dirty.Set(state.Index, true);
-        Restand(_logNow);
+        Restand(at);
     }
 
     public void AddModelRelease(ModelRelease release)
@@ -221,7 +243,7 @@ public sealed partial class DetectionEngine
     public Verdict Observe(Exchange exchange, in ExchangeFeatures features)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        var ticks = exchange.Timestamp.Ticks;
+        var ticks = LogTicks(exchange.Timestamp);
         AdvanceTo(ticks);
         var account = GetOrCreate(exchange.AccountId);
         var address = Address(exchange.Ip, exchange.PooledStrings);
@@ -260,7 +282,13 @@ public sealed partial class DetectionEngine
     /// Moves log time forward without traffic (the live gateway calls it from its clock), closing every tick that
     /// ended more than the reorder tolerance ago.
     /// </summary>
-    public void Advance(DateTime now) => AdvanceTo(now.ToUniversalTime().Ticks);
+    public void Advance(DateTime now) => AdvanceTo(LogTicks(now.ToUniversalTime()));
+
+    /// <summary>
+    /// A time at the log's resolution, the millisecond: a live engine is given times a log line cannot hold, and would
+    /// order exchanges within a millisecond, and place an account record, otherwise than a replay of its log.
+    /// </summary>
+    private static long LogTicks(DateTime utc) => utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond);
 
     public AccountStatus? GetStatus(string accountId) => _published.GetValueOrDefault(accountId);
 

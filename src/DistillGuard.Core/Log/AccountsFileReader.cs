@@ -6,8 +6,8 @@ namespace DistillGuard.Core.Log;
 public static class AccountsFileReader
 {
     /// <summary>
-    /// All valid account records in file order. Bad lines (malformed, no <c>account_id</c>, bad <c>created_at</c>,
-    /// wrong types) go to <paramref name="badRecords"/> (which throws on the first in strict mode); an unknown
+    /// All valid account records in file order. Bad lines (malformed, no <c>account_id</c>, a bad <c>created_at</c> or
+    /// <c>effective_from</c>, wrong types) go to <paramref name="badRecords"/> (which throws on the first in strict mode); an unknown
     /// <c>signup_channel</c> reads as <see cref="SignupChannel.Unknown"/>.
     /// </summary>
     public static List<AccountRecord> Read(string path, BadRecordLog badRecords, int maxLineBytes = 1024 * 1024) =>
@@ -43,6 +43,10 @@ public static class AccountsFileReader
             else if (reader.ValueTextEquals("billing_country"u8))
             {
                 account.BillingCountry = RecordFileReader.String(ref reader, pool, "billing_country")?.ToUpperInvariant();
+            }
+            else if (reader.ValueTextEquals("effective_from"u8))
+            {
+                account.EffectiveFrom = RecordFileReader.Time(ref reader, "effective_from");
             }
             else if (reader.ValueTextEquals("org_id"u8))
             {

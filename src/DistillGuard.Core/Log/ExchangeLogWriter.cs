@@ -112,6 +112,11 @@ public static class ExchangeLogWriter
         }
 
         WriteIfPresent(writer, "org_id"u8, account.OrgId);
+        if (account.EffectiveFrom is { } from)
+        {
+            writer.WriteString("effective_from"u8, LogNames.FormatTime(from));
+        }
+
         writer.WriteEndObject();
     }
 

@@ -63,6 +63,7 @@ public sealed class ExchangeLogWriterRoundTripTests
             BillingCountry = "FR",
             Verified = true,
             OrgId = "org_7",
+            EffectiveFrom = new DateTime(2026, 4, 23, 8, 15, 30, 125, DateTimeKind.Utc),
         };
         var accounts = dir.Write("accounts.jsonl", Serialize(w => ExchangeLogWriter.WriteAccount(w, account)));
         var models = dir.Write("models.jsonl", Serialize(w => ExchangeLogWriter.WriteModelRelease(w, new ModelRelease("m2", new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc)))));

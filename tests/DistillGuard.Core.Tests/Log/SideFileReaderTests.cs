@@ -12,7 +12,7 @@ public sealed class SideFileReaderTests
             "accounts.jsonl",
             """{"account_id":"acct_7f3a","created_at":"2026-04-20T11:02:00Z","signup_channel":"startup_program","payment_fingerprint":"pf_9c1e","email_domain":"mailbox.example","billing_country":"SG","verified":false}""",
             "",
-            """{"account_id":"acct_2","created_at":"2026-04-20T13:02:00+02:00","signup_channel":"martian","verified":true,"org_id":"org_1","billing_country":"de","future":[1]}""");
+            """{"account_id":"acct_2","created_at":"2026-04-20T13:02:00+02:00","signup_channel":"martian","verified":true,"org_id":"org_1","billing_country":"de","effective_from":"2026-04-23T10:15:30.125+02:00","future":[1]}""");
         var bad = new BadRecordLog();
 
         var accounts = AccountsFileReader.Read(path, bad);
@@ -27,12 +27,14 @@ public sealed class SideFileReaderTests
         Assert.Equal("mailbox.example", a.EmailDomain);
         Assert.Equal("SG", a.BillingCountry);
         Assert.False(a.Verified);
+        Assert.Null(a.EffectiveFrom);
         var b = accounts[1];
         Assert.Equal(new DateTime(2026, 4, 20, 11, 2, 0, DateTimeKind.Utc), b.CreatedAt);
         Assert.Equal(SignupChannel.Unknown, b.SignupChannel);
         Assert.True(b.Verified);
         Assert.Equal("org_1", b.OrgId);
         Assert.Equal("DE", b.BillingCountry);
+        Assert.Equal(new DateTime(2026, 4, 23, 8, 15, 30, 125, DateTimeKind.Utc), b.EffectiveFrom);
     }
 
     [Fact]
@@ -46,6 +48,7 @@ public sealed class SideFileReaderTests
             """{"account_id":"a","created_at":"last tuesday"}""",
             """{"account_id":"a","verified":"yes"}""",
             """{"account_id":"a",""",
+            """{"account_id":"a","effective_from":"2026-04-23 08:15"}""",
             """{"account_id":"ok2"}""");
         var bad = new BadRecordLog();
 
@@ -53,7 +56,7 @@ public sealed class SideFileReaderTests
 
         Assert.Equal(["ok1", "ok2"], accounts.Select(a => a.AccountId));
         Assert.Equal(
-            [(BadRecordKind.MissingField, 2L, (string?)"account_id"), (BadRecordKind.BadTimestamp, 3L, "created_at"), (BadRecordKind.WrongType, 4L, "verified"), (BadRecordKind.MalformedJson, 5L, null)],
+            [(BadRecordKind.MissingField, 2L, (string?)"account_id"), (BadRecordKind.BadTimestamp, 3L, "created_at"), (BadRecordKind.WrongType, 4L, "verified"), (BadRecordKind.MalformedJson, 5L, null), (BadRecordKind.BadTimestamp, 6L, "effective_from")],
             bad.Samples.Select(s => (s.Kind, s.Line, s.Field)));
         Assert.All(bad.Samples, s => Assert.Equal(path, s.File));
     }
