@@ -43,6 +43,13 @@ public sealed partial class DetectionEngine
             ApplyBefore(watermark);
             _appliedBefore = watermark;
         }
+
+        // A record timed at the end of the last application waited through it (and the tick's evaluation, when that is
+        // where it ended); its place has come, where a live engine given it now would apply it.
+        if (NextLaterRecordTicks <= _appliedThrough)
+        {
+            ApplyRecordsThrough(_appliedThrough);
+        }
     }
 
     /// <summary>

@@ -131,6 +131,72 @@ public sealed class CampaignReplayTests
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
 
+    [Fact]
+    public async Task Replay_AccountsSignedUpJustBeforeTheirFirstRequest_ScanOfTheFolderDecidesAndDatesAsLiveAlsoAfterARestart()
+    {
+        // As in production: each account reaches the gateway's store (POST /admin/accounts, a key) right before it first
+        // sends, while others' traffic flows, not all before the first request. The records count from where the live
+        // engine counted them, in a scan of the folder and in the replay at a restart.
+        var run = NewRun();
+        var clock = new ManualTimeProvider(new DateTimeOffset(Start));
+        await using var fixture = await GatewayFixture.StartAsync(
+            s =>
+            {
+                s["Gateway:TrustedProxies:0"] = "127.0.0.1";
+                for (var i = 0; i < Models.Length; i++)
+                {
+                    s[$"Gateway:Upstreams:0:Models:{i + 2}"] = Models[i];
+                    s[$"Gateway:Upstreams:1:Models:{i + 2}"] = Models[i];
+                }
+            },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var ct = TestContext.Current.CancellationToken;
+        var records = run.Accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var engineClock = fixture.Service<EngineClock>();
+        foreach (var simulated in run.Exchanges())
+        {
+            var e = simulated.Exchange;
+            clock.Set(new DateTimeOffset(e.Timestamp));
+            if (!keys.ContainsKey(e.AccountId))
+            {
+                // The gateway's clock beats before the sign-up, as it does every second in production.
+                await engineClock.AdvanceAsync(ct);
+                await AddAccountsAsync(fixture, [records[e.AccountId]]);
+                keys[e.AccountId] = await fixture.CreateKeyAsync(e.AccountId);
+            }
+
+            using var request = Request(simulated, keys[e.AccountId]);
+            using var response = await fixture.Client.SendAsync(request, ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+        }
+
+        clock.Set(new DateTimeOffset(run.End.AddHours(6)));
+        await engineClock.AdvanceAsync(ct);
+        var board = fixture.Service<VerdictBoard>();
+        var live = keys.Keys.ToDictionary(id => id, id => (board.EngineStatus(id)?.Verdict ?? Verdict.Allow, board.EngineStatus(id)?.FirstFlaggedAt), StringComparer.Ordinal);
+        await fixture.StopGatewayAsync();
+
+        var accountsFile = Path.Combine(fixture.LogDirectory, "accounts.jsonl");
+        var stamped = AccountsFileReader.Read(accountsFile, new BadRecordLog(strict: true));
+        Assert.Contains(live.Values, v => v.Item1 == Verdict.Block);
+        Assert.Contains(stamped, r => r.EffectiveFrom > Start);
+        var scanned = Scan(fixture.LogDirectory);
+        Assert.All(live, a => Assert.Equal(a.Value, scanned.Findings.GetValueOrDefault(a.Key, (Verdict.Allow, null))));
+
+        // Not vacuous: the same records counted from the log's start (the file without its stamps) date otherwise.
+        var lines = File.ReadAllLines(accountsFile);
+        File.WriteAllLines(accountsFile, [.. lines.Select(l => System.Text.RegularExpressions.Regex.Replace(l, ",\"effective_from\":\"[^\"]*\"", string.Empty))]);
+        Assert.NotEqual(scanned.Findings, Scan(fixture.LogDirectory).Findings);
+        File.WriteAllLines(accountsFile, lines);
+
+        // A restart replays the file's records where they counted, and keeps the file as it was.
+        await fixture.StartGatewayAsync();
+        var restarted = fixture.Service<VerdictBoard>();
+        Assert.All(live, a => Assert.Equal(a.Value, (restarted.EngineStatus(a.Key)?.Verdict ?? Verdict.Allow, restarted.EngineStatus(a.Key)?.FirstFlaggedAt)));
+        Assert.Equal(lines, File.ReadAllLines(accountsFile));
+    }
+
     private static long BlockedAccounts(string metrics) => MetricValue(metrics, "distillguard_gateway_accounts{verdict=\"block\"}");
 
     private static long BlockChanges(string metrics) => MetricValue(metrics, "distillguard_gateway_verdict_changes_total{verdict=\"block\"}");
@@ -161,7 +227,7 @@ public sealed class CampaignReplayTests
     }
 
     /// <summary>What <c>scan</c> does over the gateway's log directory: accounts file, merged exchange log, the default engine.</summary>
-    private static (long Exchanges, Dictionary<string, Verdict> Verdicts) Scan(string logDirectory)
+    private static (long Exchanges, Dictionary<string, Verdict> Verdicts, Dictionary<string, (Verdict, DateTime?)> Findings) Scan(string logDirectory)
     {
         var bad = new BadRecordLog(strict: true);
         var engine = new DetectionEngine(new DetectionOptions(), new ExchangeAnalyzer());
@@ -180,13 +246,15 @@ public sealed class CampaignReplayTests
 
         var findings = engine.BuildFindings(bad.Total, Start);
         var verdicts = new Dictionary<string, Verdict>(StringComparer.Ordinal);
+        var dated = new Dictionary<string, (Verdict, DateTime?)>(StringComparer.Ordinal);
         foreach (var finding in findings.Accounts)
         {
             VerdictNames.TryParse(finding.Verdict, out var verdict);
             verdicts[finding.AccountId] = verdict;
+            dated[finding.AccountId] = (verdict, finding.FirstFlaggedAt);
         }
 
-        return (engine.ObservedExchanges, verdicts);
+        return (engine.ObservedExchanges, verdicts, dated);
     }
 
     private static void AddClientHeaders(HttpRequestMessage request, Exchange e)

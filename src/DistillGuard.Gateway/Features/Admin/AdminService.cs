@@ -69,7 +69,10 @@ internal sealed class AdminService(
         return new AccountLookup(accountId, finding, CampaignOf(accountId, byAccount), record, keys);
     }
 
-    /// <summary>Stores accounts and gives them to the engine (on its thread) and to accounts.jsonl.</summary>
+    /// <summary>
+    /// Stores accounts and gives them to the engine (on its thread) and to accounts.jsonl, stamped with the log time the
+    /// engine counts them from, so a scan of the folder and the replay at the next start count them there too.
+    /// </summary>
     public Task UpsertAccountsAsync(IReadOnlyList<AccountRecord> accounts, CancellationToken cancellationToken)
     {
         foreach (var account in accounts)
@@ -81,6 +84,7 @@ internal sealed class AdminService(
         {
             foreach (var account in accounts)
             {
+                account.EffectiveFrom = engine.AppliedThrough;
                 engine.AddAccount(account);
                 accountsFile.Append(account);
             }

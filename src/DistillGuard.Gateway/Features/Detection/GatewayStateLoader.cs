@@ -1,4 +1,5 @@
 using DistillGuard.Core.Engine;
+using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Features.Auth;
 using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Features.Operations;
@@ -12,7 +13,9 @@ namespace DistillGuard.Gateway.Features.Detection;
 /// At start, before traffic (hosted services start before the web server): loads keys and overrides from the store
 /// into the in-memory indexes; on the engine thread, gives the engine the known accounts and the overrides (they
 /// count for payment co-holders) and replays the exchange log already on disk (<see cref="ExchangeLogReplay"/>) up to
-/// now; and writes the accounts to accounts.jsonl beside the exchange log.
+/// now. With a replay, the accounts are accounts.jsonl's records, each counted from where the live engine counted it,
+/// as a scan of the folder does; the store's records the file does not hold yet count from the replay's end and are
+/// appended. Without a file, the store's accounts are written to a new one, counted from the log's start.
 /// </summary>
 internal sealed class GatewayStateLoader(
     GatewayStore store,
@@ -36,6 +39,13 @@ internal sealed class GatewayStateLoader(
         }
 
         var accounts = store.LoadAccounts();
+        var badAccountLines = new BadRecordLog(strict: false);
+        var history = accountsFile.ReadHistory(badAccountLines);
+        if (badAccountLines.Total > 0)
+        {
+            Log.AccountsFileBadRecords(logger, accountsFile.Path, badAccountLines.Total, string.Join("; ", badAccountLines.Samples));
+        }
+
         var overrides = store.LoadOverrides();
         foreach (var entry in overrides)
         {
@@ -52,7 +62,7 @@ internal sealed class GatewayStateLoader(
         await pipeline.RunOnEngineAsync(
             engine =>
             {
-                foreach (var account in accounts)
+                foreach (var account in replayOnStart && history is not null ? history : accounts)
                 {
                     engine.AddAccount(account);
                 }
@@ -62,17 +72,54 @@ internal sealed class GatewayStateLoader(
                     engine.SetOverride(entry.AccountId, entry.Verdict);
                 }
 
-                return replayOnStart ? Replay(engine, cancellationToken) : 0;
+                var replayed = replayOnStart ? Replay(engine, cancellationToken) : 0;
+                if (history is null)
+                {
+                    accountsFile.WriteSnapshot(accounts);
+                }
+                else
+                {
+                    AppendWhatTheFileLacks(engine, history, accounts, replayOnStart);
+                }
+
+                return replayed;
             },
             cancellationToken).ConfigureAwait(false);
 
         compressor.QueueEarlierFiles();
-        accountsFile.WriteSnapshot(accounts);
         var riskModel = options.Value.Policy.RiskModel is { } path ? $"from {Path.GetFullPath(path)}" : "built-in";
         Log.GatewayStarted(logger, options.Value.Upstreams.Count, Path.GetFullPath(options.Value.Log.Directory), riskModel);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// On the engine thread, after the replay: the store's records that accounts.jsonl does not end with are put in force
+    /// from here (after every record the file holds) and appended, as a live change would be.
+    /// </summary>
+    private void AppendWhatTheFileLacks(DetectionEngine engine, List<AccountRecord> history, List<AccountRecord> stored, bool replayed)
+    {
+        var lacking = AccountHistory.NotInFile(history, stored);
+        if (lacking.Count == 0)
+        {
+            return;
+        }
+
+        var latest = AccountHistory.LatestStamp(history);
+        var from = engine.AppliedThrough is { } through && (latest is null || through > latest) ? through : latest;
+        foreach (var record in lacking)
+        {
+            record.EffectiveFrom = from;
+            if (replayed)
+            {
+                engine.AddAccount(record);
+            }
+
+            accountsFile.Append(record);
+        }
+
+        Log.AccountsFileBehindStore(logger, lacking.Count, accountsFile.Path, lacking[0].AccountId);
+    }
 
     /// <summary>On the engine thread: the replay, then the move to now; the verdicts they reach are summed up once.</summary>
     private long Replay(DetectionEngine engine, CancellationToken cancellationToken)

@@ -8,7 +8,9 @@ namespace DistillGuard.Gateway.Features.Logging;
 
 /// <summary>
 /// <c>accounts.jsonl</c> next to the exchange log, so <c>scan</c> over the gateway's log directory sees the same
-/// account attributes the live engine was given. Written only on the engine thread.
+/// account attributes the live engine was given, each from where the engine counted it: every record the gateway is
+/// given while running is appended with its <c>effective_from</c>, and the file is never rewritten once it exists, so
+/// it holds each account's history for the replay at the next start. Written only on the engine thread.
 /// </summary>
 internal sealed class AccountsLogFile(IOptions<GatewayOptions> options)
 {
@@ -19,6 +21,10 @@ internal sealed class AccountsLogFile(IOptions<GatewayOptions> options)
 
     public string Path => _path;
 
+    /// <summary>Every record in the file, in file order; none when there is no file. Bad lines go to <paramref name="bad"/>.</summary>
+    public List<AccountRecord>? ReadHistory(BadRecordLog bad) => File.Exists(_path) ? AccountsFileReader.Read(_path, bad) : null;
+
+    /// <summary>Writes the file whole, for a start that found none: the store's accounts, counted from the log's start.</summary>
     public void WriteSnapshot(IEnumerable<AccountRecord> accounts)
     {
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DistillGuard.Gateway.Tests.Features.Enforcement;
 
@@ -173,6 +175,43 @@ public sealed class EnforcementTests
         Assert.Equal(3, fixture.Anthropic.State.Received.Count);
     }
 
+    [Fact]
+    public async Task Restart_AccountsFileWithoutTheStoresLastChange_TheStoresRecordInForceAndAppendedStamped()
+    {
+        var log = new CapturedLog();
+        var (gateway, _) = await CardWithABlockedHolderAsync(log);
+        await using var fixture = gateway;
+        var ct = TestContext.Current.CancellationToken;
+        var switcherKey = await fixture.CreateKeyAsync("acct_switcher");
+        await UpsertAsync(fixture, "acct_switcher", "2026-04-21T22:00:00Z", "pf_switcher_own");
+        using var before = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", switcherKey, Bodies.Anthropic()), ct);
+        await UpsertAsync(fixture, "acct_switcher", "2026-04-21T22:00:00Z", "pf_shared");
+        await fixture.StopGatewayAsync();
+
+        // A stop between the store's write and the file's append cost the file its last line; a hand edit left a cut one.
+        var path = Path.Combine(fixture.LogDirectory, "accounts.jsonl");
+        var lines = File.ReadAllLines(path);
+        Assert.Contains("\"pf_shared\"", lines[^1], StringComparison.Ordinal);
+        File.WriteAllLines(path, ["{\"account_id\":", .. lines[..^1]]);
+        log.Events.Clear();
+        await fixture.StartGatewayAsync();
+        using var after = await fixture.Client.SendAsync(GatewayFixture.ModelRequest("/v1/messages", switcherKey, Bodies.Anthropic()), ct);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Forbidden], [before.StatusCode, after.StatusCode]);
+        Assert.Contains(log.Events, e => e.EventId == 29 && e.Message.Contains(path + ":1: ", StringComparison.Ordinal));
+        Assert.Contains(log.Events, e => e.EventId == 30 && e.Message.StartsWith("1 accounts", StringComparison.Ordinal) && e.Message.Contains("acct_switcher", StringComparison.Ordinal));
+        var bad = new BadRecordLog();
+        var last = AccountsFileReader.Read(path, bad)[^1];
+        Assert.Equal(("acct_switcher", "pf_shared"), (last.AccountId, last.PaymentFingerprint));
+        Assert.NotNull(last.EffectiveFrom);
+
+        // The file holds the store's records now: the next start finds nothing to add.
+        await fixture.StopGatewayAsync();
+        log.Events.Clear();
+        await fixture.StartGatewayAsync();
+        Assert.DoesNotContain(log.Events, e => e.EventId == 30);
+    }
+
     private static async Task UpsertAsync(GatewayFixture fixture, string accountId, string createdAt, string paymentFingerprint)
     {
         using var response = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Post, "/admin/accounts", new[]
@@ -187,10 +226,17 @@ public sealed class EnforcementTests
     /// blocked by an operator; acct_new, signed up the evening before; acct_owner, the card's owner for half a year (too
     /// old to be a replacement). Returns it with acct_new's key.
     /// </summary>
-    private static async Task<(GatewayFixture Fixture, string NewKey)> CardWithABlockedHolderAsync()
+    private static async Task<(GatewayFixture Fixture, string NewKey)> CardWithABlockedHolderAsync(CapturedLog? log = null)
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 22, 3, 0, 0, TimeSpan.Zero));
-        var fixture = await GatewayFixture.StartAsync(services: services => services.AddSingleton<TimeProvider>(clock));
+        var fixture = await GatewayFixture.StartAsync(services: services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            if (log is not null)
+            {
+                services.AddSingleton<ILoggerProvider>(log);
+            }
+        });
         using var registered = await fixture.Client.SendAsync(fixture.Admin(HttpMethod.Post, "/admin/accounts", new[]
         {
             new Dictionary<string, object> { ["account_id"] = "acct_banned", ["created_at"] = "2026-04-01T00:00:00Z", ["payment_fingerprint"] = "pf_shared" },
