@@ -30,6 +30,16 @@ public sealed class ScenarioRun
         sorted.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         SortedAccounts = sorted;
         Accounts = sorted.ConvertAll(a => a.Record);
+        foreach (var account in Accounts)
+        {
+            // A provider knows an account from its sign-up: one that signs up during the log counts from then, as a live
+            // gateway, whose store gets each account when it signs up, counts it. Without the stamp a scan of the log
+            // would know every later sign-up on a card from the log's first exchange.
+            if (account.CreatedAt > plan.Start)
+            {
+                account.EffectiveFrom = account.CreatedAt;
+            }
+        }
     }
 
     /// <summary>Plans a named scenario (see <see cref="ScenarioCatalog.Names"/>).</summary>
@@ -48,7 +58,10 @@ public sealed class ScenarioRun
     public DateTime Start => _plan.Start;
     public DateTime End => _plan.End;
 
-    /// <summary>The accounts file, sorted by account id (ids are hashes, so order reveals nothing about labels).</summary>
+    /// <summary>
+    /// The accounts file, sorted by account id (ids are hashes, so order reveals nothing about labels); an account that
+    /// signs up after the scenario's start has <see cref="AccountRecord.EffectiveFrom"/> at its sign-up.
+    /// </summary>
     public IReadOnlyList<AccountRecord> Accounts { get; }
 
     public IReadOnlyList<ModelRelease> Models => _plan.Models;
