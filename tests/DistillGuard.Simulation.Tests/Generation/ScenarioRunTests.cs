@@ -121,4 +121,18 @@ public sealed class ScenarioRunTests
         Assert.True(switches > labels.Count / 4, $"{switches} label changes among {labels.Count} accounts");
         Assert.All(run.Accounts, a => Assert.Matches("^acct_[0-9a-f]{12}$", a.AccountId));
     }
+
+    [Fact]
+    public void Accounts_SigningUpDuringTheScenario_CountFromTheirSignUpOthersFromTheStart()
+    {
+        var run = ScenarioRun.Create("default", Tiny("default"));
+
+        var during = run.Accounts.Where(a => a.CreatedAt > run.Start).ToList();
+        Assert.NotEmpty(during);
+        Assert.Contains(run.Accounts, a => a.CreatedAt <= run.Start);
+        Assert.All(run.Accounts, a => Assert.Equal(a.CreatedAt > run.Start ? a.CreatedAt : null, a.EffectiveFrom));
+        // hydra-proxy signs its accounts up as it goes: most of them are among those counted from their sign-up.
+        var hydra = run.Accounts.Where(a => run.LabelOf(a.AccountId) == "hydra-proxy").ToList();
+        Assert.True(hydra.Count(a => a.EffectiveFrom is not null) * 2 > hydra.Count, $"{hydra.Count(a => a.EffectiveFrom is not null)} of {hydra.Count}");
+    }
 }
