@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Engine;
@@ -10,11 +11,19 @@ namespace DistillGuard.Core.Engine;
 /// </summary>
 public sealed partial class DetectionEngine
 {
-    /// <summary>Records whose log time the engine has not applied up to yet, in time order (ties in arrival order).</summary>
-    private readonly List<(long Ticks, AccountRecord Record)> _laterRecords = [];
+    /// <summary>
+    /// Records whose log time the engine has not applied up to yet, from <see cref="_laterRecordsApplied"/> on in time
+    /// order (ties in arrival order) once <see cref="SortLaterRecords"/> has run.
+    /// </summary>
+    private readonly List<(long Ticks, long Arrival, AccountRecord Record)> _laterRecords = [];
 
     /// <summary>How many of <see cref="_laterRecords"/>, from the front, are applied already.</summary>
     private int _laterRecordsApplied;
+
+    /// <summary>A record came in earlier than the one before it (an accounts file sorted by account id, say).</summary>
+    private bool _laterRecordsUnsorted;
+
+    private long _laterRecordArrivals;
 
     /// <summary>The end of the latest application: every exchange observed before it that is timed before it is applied.</summary>
     private long _appliedThrough = long.MinValue;
@@ -28,27 +37,49 @@ public sealed partial class DetectionEngine
     public DateTime? AppliedThrough => _appliedThrough == long.MinValue ? null : new DateTime(_appliedThrough, DateTimeKind.Utc);
 
     /// <summary>Log time of the next record waiting for its time, <see cref="long.MaxValue"/> when none waits.</summary>
-    private long NextLaterRecordTicks =>
-        _laterRecordsApplied < _laterRecords.Count ? _laterRecords[_laterRecordsApplied].Ticks : long.MaxValue;
+    private long NextLaterRecordTicks
+    {
+        get
+        {
+            if (_laterRecordsApplied == _laterRecords.Count)
+            {
+                return long.MaxValue;
+            }
+
+            SortLaterRecords();
+            return _laterRecords[_laterRecordsApplied].Ticks;
+        }
+    }
 
     private void AddLaterRecord(long ticks, AccountRecord account)
     {
-        // Records arrive in time order but for the odd hand-edited line: insert after every record at or before it.
-        var index = _laterRecords.Count;
-        while (index > _laterRecordsApplied && _laterRecords[index - 1].Ticks > ticks)
+        if (_laterRecords.Count > _laterRecordsApplied && ticks < _laterRecords[^1].Ticks)
         {
-            index--;
+            _laterRecordsUnsorted = true;
         }
 
-        _laterRecords.Insert(index, (ticks, account));
+        _laterRecords.Add((ticks, _laterRecordArrivals++, account));
+    }
+
+    /// <summary>Puts the waiting records in time order once, however many came out of order (a file of 25,000 sign-ups).</summary>
+    private void SortLaterRecords()
+    {
+        if (!_laterRecordsUnsorted)
+        {
+            return;
+        }
+
+        _laterRecordsUnsorted = false;
+        CollectionsMarshal.AsSpan(_laterRecords)[_laterRecordsApplied..].Sort(static (x, y) =>
+            x.Ticks != y.Ticks ? x.Ticks.CompareTo(y.Ticks) : x.Arrival.CompareTo(y.Arrival));
     }
 
     /// <summary>Applies, in order, the waiting records timed at or before <paramref name="ticks"/>.</summary>
     private void ApplyRecordsThrough(long ticks)
     {
-        while (_laterRecordsApplied < _laterRecords.Count && _laterRecords[_laterRecordsApplied].Ticks <= ticks)
+        while (_laterRecordsApplied < _laterRecords.Count && NextLaterRecordTicks <= ticks)
         {
-            var (at, record) = _laterRecords[_laterRecordsApplied];
+            var (at, _, record) = _laterRecords[_laterRecordsApplied];
             _laterRecords[_laterRecordsApplied++] = default;
             ApplyRecord(record, at);
         }
