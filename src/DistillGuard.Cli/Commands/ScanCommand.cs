@@ -13,6 +13,7 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
     public Command Build(CliConsole console)
     {
         var accounts = new Option<string?>("--accounts") { Description = "Accounts file (JSON Lines); most cross-account signals need it." };
+        var fromSignup = new Option<bool>("--accounts-from-signup") { Description = "Count each account from its created_at (a record's effective_from wins), as a live gateway knows it, instead of from the log's start: no card counts holders that have not signed up yet." };
         var models = new Option<string?>("--models") { Description = "Model releases file (JSON Lines); without it a model's first appearance counts as its release." };
         var output = new Option<string?>("--out") { Description = "Write the findings document here (default: standard output)." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad record (exit code 3)." };
@@ -26,12 +27,13 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
         var logs = new Argument<string[]>("LOG") { Description = "Exchange log files (.jsonl, .jsonl.gz) and directories of them (default with --gateway-config: that gateway's log directory).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("scan", "Find distillation campaigns in exchange logs and write findings.")
         {
-            accounts, models, output, strict, report, modelInputs, intel, threads, sharedEgress, riskModel, gatewayConfig, logs,
+            accounts, fromSignup, models, output, strict, report, modelInputs, intel, threads, sharedEgress, riskModel, gatewayConfig, logs,
         };
         command.SetAction(parse => new ScanRun(console, time ?? TimeProvider.System, new ScanRequest
         {
             Logs = parse.GetValue(logs) ?? [],
             AccountsPath = parse.GetValue(accounts),
+            AccountsFromSignup = parse.GetValue(fromSignup),
             ModelsPath = parse.GetValue(models),
             OutPath = parse.GetValue(output),
             Strict = parse.GetValue(strict),

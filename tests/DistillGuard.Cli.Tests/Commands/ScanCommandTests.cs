@@ -55,6 +55,34 @@ public sealed partial class ScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_AccountsFromSignup_BillingExportWithoutStampsScannedAsWithEachSignUpStamped()
+    {
+        // The simulator stamps each sign-up inside the window; a provider's billing export has only created_at.
+        using var fixture = new ScanLogFixture();
+        var sim = fixture.Path2("sim");
+        Assert.Equal(0, (await CliHarness.RunAsync("simulate", "--scenario", "hydra-proxy", "--out", sim, "--scale", "0.005", "--seed", "3")).ExitCode);
+        var stamped = Path.Combine(sim, "accounts.jsonl");
+        var export = fixture.Path2("export.jsonl");
+        File.WriteAllLines(export, File.ReadAllLines(stamped).Select(l => System.Text.RegularExpressions.Regex.Replace(l, ",\"effective_from\":\"[^\"]*\"", string.Empty)));
+        Assert.Contains("effective_from", File.ReadAllText(stamped), StringComparison.Ordinal);
+        async Task<string> ScanAsync(string name, params string[] accounts)
+        {
+            var outPath = fixture.Path2(name);
+            var run = await CliHarness.RunAsync(["scan", .. accounts, "--models", Path.Combine(sim, "models.jsonl"), "--out", outPath, sim]);
+            Assert.Equal(0, run.ExitCode);
+            var findings = FindingsSerializer.ReadFile(outPath);
+            findings.GeneratedAt = default;
+            return FindingsSerializer.ToJson(findings);
+        }
+
+        var expected = await ScanAsync("stamped.json", "--accounts", stamped);
+
+        Assert.Equal(expected, await ScanAsync("from-signup.json", "--accounts", export, "--accounts-from-signup"));
+        // Not vacuous: without the flag the export counts every later sign-up on a card from the log's first exchange.
+        Assert.NotEqual(expected, await ScanAsync("hindsight.json", "--accounts", export));
+    }
+
+    [Fact]
     public async Task Scan_ModelInputs_WritesEveryActiveAccountsRiskAsInTheFindings()
     {
         using var fixture = new ScanLogFixture().WriteScenario();

@@ -9,6 +9,9 @@ internal sealed record ScanRequest
 
     public string? AccountsPath { get; init; }
 
+    /// <summary>Each account record without <c>effective_from</c> counts from its <c>created_at</c> (a billing export).</summary>
+    public bool AccountsFromSignup { get; init; }
+
     public string? ModelsPath { get; init; }
 
     public string? OutPath { get; init; }

@@ -113,6 +113,11 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             {
                 foreach (var account in AccountsFileReader.Read(accountsPath, bad))
                 {
+                    if (request.AccountsFromSignup && account.EffectiveFrom is null)
+                    {
+                        account.EffectiveFrom = account.CreatedAt;
+                    }
+
                     engine.AddAccount(account);
                 }
             }
