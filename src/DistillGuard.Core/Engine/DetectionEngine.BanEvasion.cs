@@ -12,6 +12,37 @@ public sealed partial class DetectionEngine
     public void SetOverride(string accountId, Verdict? verdict)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ApplyOverride(accountId, verdict, _logNow);
+    }
+
+    /// <summary>
+    /// <see cref="SetOverride(string, Verdict?)"/> from log time <paramref name="effectiveFrom"/>, in the exchanges'
+    /// canonical order as an account record with that <c>effective_from</c> (DetectionEngine.LaterChanges.cs); none:
+    /// from now. A live caller stamps it with <see cref="AppliedThrough"/>.
+    /// </summary>
+    public void SetOverride(string accountId, Verdict? verdict, DateTime? effectiveFrom)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        if (effectiveFrom is not { } from)
+        {
+            ApplyOverride(accountId, verdict, _logNow);
+            return;
+        }
+
+        var ticks = LogTicks(from.ToUniversalTime());
+        if (ticks > _appliedThrough)
+        {
+            AddLaterChange(new LaterChange(ticks, 0, null, accountId, verdict));
+            return;
+        }
+
+        ApplyChangesThrough(ticks);
+        ApplyOverride(accountId, verdict, ticks);
+    }
+
+    /// <summary>Puts an override (or its clearing) in force; standings it changes date from <paramref name="at"/>.</summary>
+    private void ApplyOverride(string accountId, Verdict? verdict, long at)
+    {
         var account = GetOrCreate(accountId);
         account.Override = verdict;
         SetHolderLevel(account, verdict ?? (account.Exchanges == 0 ? Verdict.Allow : VerdictFor(account.OwnRisk)));
@@ -21,8 +52,8 @@ public sealed partial class DetectionEngine
         }
 
         // The account's own override ends its standing, and its level may have moved its co-holders'.
-        RestandNewcomer(account, payment, _logNow);
-        Restand(_logNow);
+        RestandNewcomer(account, payment, at);
+        Restand(at);
 
         // Re-evaluate the co-holders at the next tick even without traffic of their own, so a cleared override frees
         // them at once.

@@ -30,7 +30,7 @@ public sealed partial class DetectionEngine
             {
                 // Quiet stretch: jump to the tick holding the new exchange instead of closing empty ticks one by one, but
                 // not past the tick of an account record waiting for its time: that tick closes and evaluates as live.
-                _tickEnd = Math.Max(_tickEnd, Math.Min(start, NextLaterRecordTicks / tick * tick));
+                _tickEnd = Math.Max(_tickEnd, Math.Min(start, NextLaterChangeTicks / tick * tick));
             }
         }
 
@@ -46,9 +46,9 @@ public sealed partial class DetectionEngine
 
         // A record timed at the end of the last application waited through it (and the tick's evaluation, when that is
         // where it ended); its place has come, where a live engine given it now would apply it.
-        if (NextLaterRecordTicks <= _appliedThrough)
+        if (NextLaterChangeTicks <= _appliedThrough)
         {
-            ApplyRecordsThrough(_appliedThrough);
+            ApplyChangesThrough(_appliedThrough);
         }
     }
 
@@ -85,17 +85,17 @@ public sealed partial class DetectionEngine
         foreach (var index in _apply)
         {
             ref readonly var p = ref _pending[index];
-            if (p.Ticks >= NextLaterRecordTicks)
+            if (p.Ticks >= NextLaterChangeTicks)
             {
                 // An account record timed at or before this exchange comes first in the canonical order.
-                ApplyRecordsThrough(p.Ticks);
+                ApplyChangesThrough(p.Ticks);
             }
 
             Apply(in p);
         }
 
         // A record timed exactly at the end waits: a live caller given it now would apply it after this tick's evaluation.
-        ApplyRecordsThrough(end - 1);
+        ApplyChangesThrough(end - 1);
         if (_apply.Count == 0)
         {
             return;
@@ -124,14 +124,14 @@ public sealed partial class DetectionEngine
     /// <summary>Closes everything buffered and evaluates (re-clustering) at the last exchange's time.</summary>
     private void Flush()
     {
-        var recordsWait = NextLaterRecordTicks != long.MaxValue;
+        var recordsWait = NextLaterChangeTicks != long.MaxValue;
         if (_pending.Count > 0 || ((_evaluationDue || recordsWait) && _exchanges > 0))
         {
             CloseTick(long.MaxValue, _toTicks, _toTicks, recluster: true);
         }
 
         // Without traffic there is nothing to evaluate, but every record is put in force.
-        ApplyRecordsThrough(long.MaxValue);
+        ApplyChangesThrough(long.MaxValue);
 
         // Nothing is buffered now: the per-tick buffers, sized by the busiest tick, are not kept for a replay that ended.
         _pending.TrimExcess();

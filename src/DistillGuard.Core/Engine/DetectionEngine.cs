@@ -130,7 +130,7 @@ public sealed partial class DetectionEngine
     /// and sign-up e-mail domain. A later record for a known account replaces the earlier, as the gateway's store does:
     /// one naming another card or domain, or none (a public e-mail provider's links nobody), takes the account off the
     /// one it named before. A record with <see cref="AccountRecord.EffectiveFrom"/> counts from that log time, in the
-    /// canonical order of the exchanges (see DetectionEngine.LaterRecords.cs); one without counts from now.
+    /// canonical order of the exchanges (see DetectionEngine.LaterChanges.cs); one without counts from now.
     /// </summary>
     public void AddAccount(AccountRecord account)
     {
@@ -140,12 +140,12 @@ public sealed partial class DetectionEngine
             var ticks = LogTicks(from.ToUniversalTime());
             if (ticks > _appliedThrough)
             {
-                AddLaterRecord(ticks, account);
+                AddLaterChange(new LaterChange(ticks, 0, account, null, null));
                 return;
             }
 
             // Its place in the order has come (as for a live caller's stamp): after any record waiting for the same time.
-            ApplyRecordsThrough(ticks);
+            ApplyChangesThrough(ticks);
             ApplyRecord(account, ticks);
             return;
         }

@@ -124,6 +124,54 @@ public sealed class DetectionEngineRecordTimeTests
     }
 
     [Fact]
+    public void SetOverride_GivenWhileLiveStampedWithAppliedThrough_AReplayOfTheStampDecidesAsTheLiveEngineDid()
+    {
+        // An operator blocks a card's long-standing holder on the second day; the card's young second holder had sent
+        // its first requests an hour before. Live, the block came too late for it to inherit at its first exchange.
+        var blockedAt = Start.AddDays(1);
+        TrafficBuilder Traffic() => new TrafficBuilder().Casual(60, 4, 2)
+            .Quiet("owner", "pf_x", Start.AddDays(-200), Start.AddHours(2), 40, "honest:owner")
+            .Quiet("second", "pf_x", blockedAt.AddDays(-2), blockedAt.AddHours(-1), 12, "campaign:second");
+        var traffic = Traffic();
+        var live = EngineRun.WithAccounts(traffic);
+        var liveEvents = Record(live);
+        DateTime? stamp = null;
+        foreach (var exchange in EngineRun.InOrder(traffic))
+        {
+            if (stamp is null && exchange.Timestamp >= blockedAt)
+            {
+                stamp = live.AppliedThrough;
+                live.SetOverride("owner", Verdict.Block, stamp);
+            }
+
+            live.Observe(exchange);
+            live.Advance(exchange.Timestamp.AddSeconds(20));
+        }
+
+        var replayed = EngineRun.WithAccounts(Traffic());
+        var replayedEvents = Record(replayed);
+        replayed.SetOverride("owner", Verdict.Block, stamp);
+        foreach (var exchange in EngineRun.InOrder(Traffic()))
+        {
+            replayed.Observe(exchange);
+        }
+
+        var expected = FindingsSerializer.ToJson(live.BuildFindings(0, EngineRun.GeneratedAt));
+        Assert.Equal(expected, FindingsSerializer.ToJson(replayed.BuildFindings(0, EngineRun.GeneratedAt)));
+        Assert.Equal(liveEvents, replayedEvents);
+
+        // Not vacuous: the override counted from the log's start passes the block on at the second holder's first exchange.
+        var fromTheStart = EngineRun.WithAccounts(Traffic());
+        fromTheStart.SetOverride("owner", Verdict.Block);
+        foreach (var exchange in EngineRun.InOrder(Traffic()))
+        {
+            fromTheStart.Observe(exchange);
+        }
+
+        Assert.NotEqual(expected, FindingsSerializer.ToJson(fromTheStart.BuildFindings(0, EngineRun.GeneratedAt)));
+    }
+
+    [Fact]
     public void BuildFindings_NewAccountsRecordTimedASecondBeforeItsFirstExchange_InForceAtItInTheSameApplication()
     {
         // A replacement on a card whose holders were blocked a day before, signed up a second before its first request:
