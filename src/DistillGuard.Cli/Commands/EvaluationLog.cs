@@ -5,17 +5,15 @@ namespace DistillGuard.Cli.Commands;
 
 /// <summary>
 /// The scenario's exchange log for <c>evaluate --log</c>, read through the merged log reader (time order across
-/// files). In a folder, the side files <c>simulate</c> writes beside the log (accounts.jsonl, models.jsonl) are not
-/// exchange files and are left out.
+/// files). In a folder, the side files written beside the log (<see cref="LogNames.IsSideFile"/>) are not exchange
+/// files and are left out.
 /// </summary>
 internal static class EvaluationLog
 {
-    private static readonly string[] SideFiles = ["accounts.jsonl", "models.jsonl"];
-
     public static MergedExchangeReader Open(string path)
     {
         IReadOnlyList<LogFile> files = Directory.Exists(path)
-            ? [.. LogInputs.Discover([path]).Where(f => !SideFiles.Contains(Path.GetFileName(f.Path), StringComparer.OrdinalIgnoreCase)).Select((f, i) => f with { Index = i })]
+            ? [.. LogInputs.Discover([path]).Where(static f => !LogNames.IsSideFile(Path.GetFileName(f.Path))).Select((f, i) => f with { Index = i })]
             : LogInputs.Discover([path]);
         return new MergedExchangeReader(files, new LogReaderOptions { MaxTextChars = 64 });
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DistillGuard.Core.Engine;
 
 namespace DistillGuard.Core.Log;
 
@@ -113,6 +114,29 @@ public static class ExchangeLogWriter
 
         WriteIfPresent(writer, "org_id"u8, account.OrgId);
         if (account.EffectiveFrom is { } from)
+        {
+            writer.WriteString("effective_from"u8, LogNames.FormatTime(from));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one line of a gateway's overrides file (without the trailing newline).</summary>
+    public static void WriteOverride(Utf8JsonWriter writer, OverrideRecord entry)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("account_id"u8, entry.AccountId);
+        if (entry.Verdict is { } verdict)
+        {
+            writer.WriteString("verdict"u8, VerdictNames.ToWire(verdict));
+        }
+        else
+        {
+            writer.WriteNull("verdict"u8);
+        }
+
+        WriteIfPresent(writer, "reason"u8, entry.Reason);
+        if (entry.EffectiveFrom is { } from)
         {
             writer.WriteString("effective_from"u8, LogNames.FormatTime(from));
         }

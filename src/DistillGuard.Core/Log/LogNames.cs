@@ -3,6 +3,12 @@ namespace DistillGuard.Core.Log;
 /// <summary>Wire names of the exchange-log format (shared/spec/exchange-log.md), in one place for readers and writers.</summary>
 public static class LogNames
 {
+    /// <summary>
+    /// The files that sit beside an exchange log without being one: the accounts and model-release files (the
+    /// simulator's and the gateway's) and the gateway's overrides. A folder given as a log leaves them out.
+    /// </summary>
+    public static bool IsSideFile(string fileName) => fileName is "accounts.jsonl" or "models.jsonl" or "overrides.jsonl";
+
     public const string AnthropicMessages = "anthropic.messages";
     public const string OpenAIChat = "openai.chat";
 

@@ -79,8 +79,8 @@ internal static class EvidencePackWriter
     }
 
     /// <summary>
-    /// The log files, as <c>scan</c> takes them: a simulator or gateway folder also holds accounts.jsonl and
-    /// models.jsonl, which are side files, not exchanges, unless named explicitly.
+    /// The log files, as <c>scan</c> takes them: a simulator or gateway folder also holds side files
+    /// (<see cref="LogNames.IsSideFile"/>: accounts, model releases, overrides), not exchanges, unless named explicitly.
     /// </summary>
     private static List<LogFile> ExchangeFiles(IReadOnlyList<string> paths)
     {
@@ -89,7 +89,7 @@ internal static class EvidencePackWriter
         foreach (var file in LogInputs.Discover(paths))
         {
             var full = Path.GetFullPath(file.Path);
-            if (Path.GetFileName(full) is not ("accounts.jsonl" or "models.jsonl") || explicitFiles.Contains(full))
+            if (!LogNames.IsSideFile(Path.GetFileName(full)) || explicitFiles.Contains(full))
             {
                 files.Add(file with { Index = files.Count });
             }

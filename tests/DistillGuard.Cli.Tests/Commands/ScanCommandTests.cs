@@ -217,6 +217,9 @@ public sealed partial class ScanCommandTests
     public async Task Scan_DirectoryHoldingSideFiles_ReadsOnlyExchangesFromIt()
     {
         using var fixture = new ScanLogFixture().WriteScenario();
+        // As a gateway's log directory holds them, beside the accounts file.
+        File.WriteAllText(fixture.Path2("overrides.jsonl"), "{\"account_id\":\"user_01\",\"verdict\":\"allow\",\"effective_from\":\"2026-04-22T01:00:00.000Z\"}\n");
+        File.WriteAllText(fixture.Path2("models.jsonl"), "{\"model\":\"frontier-large-2\",\"released_at\":\"2026-01-01T00:00:00Z\"}\n");
         var outPath = Path.Combine(Path.GetTempPath(), "dg-out-" + Guid.NewGuid().ToString("N") + ".json");
 
         var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", outPath, fixture.Directory);

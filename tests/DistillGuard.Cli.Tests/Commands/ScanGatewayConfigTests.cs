@@ -54,6 +54,39 @@ public sealed class ScanGatewayConfigTests
     }
 
     [Fact]
+    public async Task Scan_GatewayOverridesFile_EachOverrideCountsFromWhereTheGatewaysEngineCountedIt()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        // As above, but the gateway's overrides.jsonl says when its engine counted the block: after user_01's traffic.
+        var accounts = AccountsFileReader.Read(fixture.AccountsPath, new BadRecordLog(strict: true)).ToList();
+        var coHolder = accounts.Single(a => a.AccountId == "user_01");
+        coHolder.CreatedAt = ScanLogFixture.Start;
+        coHolder.PaymentFingerprint = "pf_user_00";
+        ScanLogFixture.WriteAccounts(fixture.AccountsPath, accounts);
+        var logDirectory = fixture.Path2("gateway-logs");
+        Directory.CreateDirectory(logDirectory);
+        var gateway = new GatewayOptions { Store = { Path = fixture.Path2("gateway.db") } };
+        using (var store = new GatewayStore(Microsoft.Extensions.Options.Options.Create(gateway)))
+        {
+            store.SetOverride(new VerdictOverride("user_00", Verdict.Block, "chargeback fraud", ScanLogFixture.Start));
+        }
+
+        var config = WriteConfig(fixture, "{}", logDirectory);
+        var fromStore = await ScanAsync(fixture, "store.json", "--gateway-config", config);
+        var blockedAt = ScanLogFixture.Start.AddDays(1);
+        File.WriteAllText(Path.Combine(logDirectory, "overrides.jsonl"), $"{{\"account_id\":\"user_00\",\"verdict\":\"block\",\"reason\":\"chargeback fraud\",\"effective_from\":\"{LogNames.FormatTime(blockedAt)}\"}}\n");
+        var fromFile = await ScanAsync(fixture, "file.json", "--gateway-config", config);
+
+        // From the store the block counts from the log's start: user_01 inherits it at its first exchange. From the
+        // file, user_01's first exchanges came before it; the card passes the block on only from then.
+        var inherited = Assert.Single(fromStore.Accounts, a => a.AccountId == "user_01");
+        Assert.Equal("block", inherited.Verdict);
+        Assert.True(inherited.FirstFlaggedAt < blockedAt, $"flagged at {inherited.FirstFlaggedAt:O}");
+        var counted = fromFile.Accounts.SingleOrDefault(a => a.AccountId == "user_01");
+        Assert.True(counted is null || counted.FirstFlaggedAt >= blockedAt, $"flagged at {counted?.FirstFlaggedAt:O}");
+    }
+
+    [Fact]
     public async Task Scan_GatewayConfigWithMalformedThreshold_ExitsWithInputCodeNamingFileAndSetting()
     {
         using var fixture = new ScanLogFixture().WriteScenario();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using DistillGuard.Core.Engine;
 using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Tests.Log;
@@ -75,6 +76,20 @@ public sealed class ExchangeLogWriterRoundTripTests
         Assert.Equal(0, bad.Total);
         Assert.Equivalent(account, readAccount, strict: true);
         Assert.Equal(new ModelRelease("m2", new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc)), readModel);
+    }
+
+    [Theory]
+    [InlineData("block", "chargeback")]
+    [InlineData(null, null)]
+    public void WriteOverride_ThenRead_RoundTrips(string? verdict, string? reason)
+    {
+        using var dir = new TempLogDirectory();
+        Verdict? parsed = verdict is null ? null : VerdictNames.TryParse(verdict, out var v) ? v : throw new ArgumentException(verdict);
+        var entry = new OverrideRecord("acct_1", parsed, reason, new DateTime(2026, 4, 23, 8, 15, 30, 125, DateTimeKind.Utc));
+        var path = dir.Write("overrides.jsonl", Serialize(w => ExchangeLogWriter.WriteOverride(w, entry)));
+        var bad = new BadRecordLog(strict: true);
+
+        Assert.Equal(entry, Assert.Single(OverridesFileReader.Read(path, bad)));
     }
 
     private static string Serialize(Action<Utf8JsonWriter> write)

@@ -1,3 +1,4 @@
+using DistillGuard.Core.Engine;
 using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Tests.Log;
@@ -59,6 +60,34 @@ public sealed class SideFileReaderTests
             [(BadRecordKind.MissingField, 2L, (string?)"account_id"), (BadRecordKind.BadTimestamp, 3L, "created_at"), (BadRecordKind.WrongType, 4L, "verified"), (BadRecordKind.MalformedJson, 5L, null), (BadRecordKind.BadTimestamp, 6L, "effective_from")],
             bad.Samples.Select(s => (s.Kind, s.Line, s.Field)));
         Assert.All(bad.Samples, s => Assert.Equal(path, s.File));
+    }
+
+    [Fact]
+    public void OverridesRead_SetAndClearedLinesKeptBadOnesReportedWithLineAndField()
+    {
+        using var dir = new TempLogDirectory();
+        var path = dir.Write(
+            "overrides.jsonl",
+            """{"account_id":"a","verdict":"block","reason":"chargeback","effective_from":"2026-04-23T08:15:30.125Z"}""",
+            """{"account_id":"a","verdict":null,"effective_from":"2026-04-24T00:00:00Z"}""",
+            """{"account_id":"b","verdict":"banish"}""",
+            """{"verdict":"allow"}""",
+            """{"account_id":"c","verdict":"allow","effective_from":"yesterday"}""",
+            """{"account_id":"d","verdict":"review"}""");
+        var bad = new BadRecordLog();
+
+        var lines = OverridesFileReader.Read(path, bad);
+
+        Assert.Equal(
+            [
+                new OverrideRecord("a", Verdict.Block, "chargeback", new DateTime(2026, 4, 23, 8, 15, 30, 125, DateTimeKind.Utc)),
+                new OverrideRecord("a", null, null, new DateTime(2026, 4, 24, 0, 0, 0, DateTimeKind.Utc)),
+                new OverrideRecord("d", Verdict.Review, null, null),
+            ],
+            lines);
+        Assert.Equal(
+            [(BadRecordKind.WrongType, 3L, (string?)"verdict"), (BadRecordKind.MissingField, 4L, "account_id"), (BadRecordKind.BadTimestamp, 5L, "effective_from")],
+            bad.Samples.Select(s => (s.Kind, s.Line, s.Field)));
     }
 
     [Fact]

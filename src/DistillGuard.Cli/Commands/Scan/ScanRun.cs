@@ -63,7 +63,9 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
                 return ExitCodes.InputError;
             }
 
-            console.Error.WriteLine($"policy from {gatewayConfigPath}; {gateway.Overrides.Count} overrides from {gateway.StorePath}");
+            console.Error.WriteLine(gateway.OverridesFilePath is { } overridesFile
+                ? $"policy from {gatewayConfigPath}; overrides as {overridesFile} recorded them"
+                : $"policy from {gatewayConfigPath}; {gateway.Overrides.Count} overrides from {gateway.StorePath}");
             if (request.Logs.Count == 0)
             {
                 // The files the gateway's replay at start would read now, so the scan gives the verdicts a restart restores.
@@ -122,10 +124,21 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
                 }
             }
 
-            // After the accounts, as the gateway gives them at start: an override counts for its payment co-holders.
-            foreach (var entry in gateway?.Overrides ?? [])
+            // After the accounts, as the gateway gives them at start: an override counts for its payment co-holders. The
+            // gateway's overrides file has each from where its engine counted it; the store only those in force now.
+            if (gateway?.OverridesFilePath is { } overridesPath)
             {
-                engine.SetOverride(entry.AccountId, entry.Verdict);
+                foreach (var entry in OverridesFileReader.Read(overridesPath, bad))
+                {
+                    engine.SetOverride(entry.AccountId, entry.Verdict, entry.EffectiveFrom);
+                }
+            }
+            else
+            {
+                foreach (var entry in gateway?.Overrides ?? [])
+                {
+                    engine.SetOverride(entry.AccountId, entry.Verdict);
+                }
             }
 
             if (request.ModelsPath is { } modelsPath)
@@ -176,8 +189,8 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
     }
 
     /// <summary>
-    /// The log files to replay: a simulator or gateway folder also holds <c>accounts.jsonl</c> and <c>models.jsonl</c>,
-    /// which are side files, not exchanges (unless named explicitly as a LOG).
+    /// The log files to replay: a simulator or gateway folder also holds side files (<see cref="LogNames.IsSideFile"/>:
+    /// accounts, model releases, the gateway's overrides), not exchanges (unless named explicitly as a LOG).
     /// </summary>
     private List<LogFile> ExchangeFiles()
     {
@@ -196,7 +209,7 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
         {
             var full = Path.GetFullPath(file.Path);
             var name = Path.GetFileName(full);
-            var isSide = side.Contains(full) || name is "accounts.jsonl" or "models.jsonl";
+            var isSide = side.Contains(full) || LogNames.IsSideFile(name);
             if (!isSide || explicitFiles.Contains(full) && !side.Contains(full))
             {
                 files.Add(file with { Index = files.Count });

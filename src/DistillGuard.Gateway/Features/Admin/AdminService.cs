@@ -20,6 +20,7 @@ internal sealed class AdminService(
     VerdictBoard board,
     ExchangeLogPipeline pipeline,
     AccountsLogFile accountsFile,
+    OverridesLogFile overridesFile,
     TimeProvider time,
     ILogger<AdminService> logger)
 {
@@ -99,7 +100,7 @@ internal sealed class AdminService(
         store.SetOverride(entry);
         board.SetOverride(entry);
         Log.OverrideSet(logger, accountId, VerdictNames.ToWire(verdict), reason);
-        await TellEngineAsync([accountId], verdict, cancellationToken).ConfigureAwait(false);
+        await TellEngineAsync([accountId], verdict, reason, cancellationToken).ConfigureAwait(false);
         return entry;
     }
 
@@ -126,7 +127,7 @@ internal sealed class AdminService(
 
         Log.CampaignOverrideSet(logger, campaignId, VerdictNames.ToWire(verdict), entries.Count, reason);
         IReadOnlyList<string> accounts = [.. members];
-        await TellEngineAsync(accounts, verdict, cancellationToken).ConfigureAwait(false);
+        await TellEngineAsync(accounts, verdict, reason, cancellationToken).ConfigureAwait(false);
         return accounts;
     }
 
@@ -149,7 +150,7 @@ internal sealed class AdminService(
         }
 
         Log.CampaignOverridesCleared(logger, campaignId, removed.Count);
-        await TellEngineAsync(removed, null, cancellationToken).ConfigureAwait(false);
+        await TellEngineAsync(removed, null, null, cancellationToken).ConfigureAwait(false);
         return removed;
     }
 
@@ -173,19 +174,25 @@ internal sealed class AdminService(
         board.RemoveOverride(accountId);
         if (removed)
         {
-            await TellEngineAsync([accountId], null, cancellationToken).ConfigureAwait(false);
+            await TellEngineAsync([accountId], null, null, cancellationToken).ConfigureAwait(false);
         }
 
         return removed;
     }
 
-    /// <summary>The engine counts overrides for the other holders of each account's card (ban evasion); null clears them.</summary>
-    private Task TellEngineAsync(IReadOnlyList<string> accountIds, Verdict? verdict, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The engine counts overrides for the other holders of each account's card (ban evasion); null clears them. Each is
+    /// stamped with the log time the engine counts it from and appended to overrides.jsonl, so a scan of the folder and
+    /// the replay at the next start count it there too.
+    /// </summary>
+    private Task TellEngineAsync(IReadOnlyList<string> accountIds, Verdict? verdict, string? reason, CancellationToken cancellationToken) =>
         pipeline.RunOnEngineAsync(engine =>
         {
             foreach (var accountId in accountIds)
             {
-                engine.SetOverride(accountId, verdict);
+                var from = engine.AppliedThrough;
+                engine.SetOverride(accountId, verdict, from);
+                overridesFile.Append(new OverrideRecord(accountId, verdict, reason, from));
             }
 
             return true;

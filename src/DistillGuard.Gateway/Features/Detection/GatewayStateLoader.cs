@@ -13,9 +13,10 @@ namespace DistillGuard.Gateway.Features.Detection;
 /// At start, before traffic (hosted services start before the web server): loads keys and overrides from the store
 /// into the in-memory indexes; on the engine thread, gives the engine the known accounts and the overrides (they
 /// count for payment co-holders) and replays the exchange log already on disk (<see cref="ExchangeLogReplay"/>) up to
-/// now. With a replay, the accounts are accounts.jsonl's records, each counted from where the live engine counted it,
-/// as a scan of the folder does; the store's records the file does not hold yet count from the replay's end and are
-/// appended. Without a file, the store's accounts are written to a new one, counted from the log's start.
+/// now. With a replay, the accounts and overrides are accounts.jsonl's and overrides.jsonl's lines, each counted from
+/// where the live engine counted it, as a scan of the folder does; what the store holds that a file does not end with
+/// counts from the replay's end and is appended. Without a file, the store's are written to a new one, counted from
+/// the log's start.
 /// </summary>
 internal sealed class GatewayStateLoader(
     GatewayStore store,
@@ -26,6 +27,7 @@ internal sealed class GatewayStateLoader(
     ExchangeLogReplay replay,
     GatewayMetrics metrics,
     AccountsLogFile accountsFile,
+    OverridesLogFile overridesFile,
     RotatedLogCompressor compressor,
     IOptions<GatewayOptions> options,
     TimeProvider time,
@@ -43,7 +45,14 @@ internal sealed class GatewayStateLoader(
         var history = accountsFile.ReadHistory(badAccountLines);
         if (badAccountLines.Total > 0)
         {
-            Log.AccountsFileBadRecords(logger, accountsFile.Path, badAccountLines.Total, string.Join("; ", badAccountLines.Samples));
+            Log.SideFileBadRecords(logger, accountsFile.Path, badAccountLines.Total, string.Join("; ", badAccountLines.Samples));
+        }
+
+        var badOverrideLines = new BadRecordLog(strict: false);
+        var overrideHistory = overridesFile.ReadHistory(badOverrideLines);
+        if (badOverrideLines.Total > 0)
+        {
+            Log.SideFileBadRecords(logger, overridesFile.Path, badOverrideLines.Total, string.Join("; ", badOverrideLines.Samples));
         }
 
         var overrides = store.LoadOverrides();
@@ -67,9 +76,19 @@ internal sealed class GatewayStateLoader(
                     engine.AddAccount(account);
                 }
 
-                foreach (var entry in overrides)
+                if (replayOnStart && overrideHistory is not null)
                 {
-                    engine.SetOverride(entry.AccountId, entry.Verdict);
+                    foreach (var entry in overrideHistory)
+                    {
+                        engine.SetOverride(entry.AccountId, entry.Verdict, entry.EffectiveFrom);
+                    }
+                }
+                else
+                {
+                    foreach (var entry in overrides)
+                    {
+                        engine.SetOverride(entry.AccountId, entry.Verdict);
+                    }
                 }
 
                 var replayed = replayOnStart ? Replay(engine, cancellationToken) : 0;
@@ -80,6 +99,15 @@ internal sealed class GatewayStateLoader(
                 else
                 {
                     AppendWhatTheFileLacks(engine, history, accounts, replayOnStart);
+                }
+
+                if (overrideHistory is null)
+                {
+                    overridesFile.WriteSnapshot(overrides.Select(static o => new OverrideRecord(o.AccountId, o.Verdict, o.Reason, null)));
+                }
+                else
+                {
+                    AppendOverridesTheFileLacks(engine, overrideHistory, overrides, replayOnStart);
                 }
 
                 return replayed;
@@ -105,8 +133,7 @@ internal sealed class GatewayStateLoader(
             return;
         }
 
-        var latest = AccountHistory.LatestStamp(history);
-        var from = engine.AppliedThrough is { } through && (latest is null || through > latest) ? through : latest;
+        var from = AccountHistory.StampAfter(engine.AppliedThrough, AccountHistory.LatestStamp(history.Select(static r => r.EffectiveFrom)));
         foreach (var record in lacking)
         {
             record.EffectiveFrom = from;
@@ -119,6 +146,33 @@ internal sealed class GatewayStateLoader(
         }
 
         Log.AccountsFileBehindStore(logger, lacking.Count, accountsFile.Path, lacking[0].AccountId);
+    }
+
+    /// <summary>
+    /// On the engine thread, after the replay: the store's overrides that overrides.jsonl does not end with (and the
+    /// clearing of those the file still sets) are put in force from here and appended, as a live change would be.
+    /// </summary>
+    private void AppendOverridesTheFileLacks(DetectionEngine engine, List<OverrideRecord> history, List<VerdictOverride> stored, bool replayed)
+    {
+        var lacking = AccountHistory.NotInFile(history, stored);
+        if (lacking.Count == 0)
+        {
+            return;
+        }
+
+        var from = AccountHistory.StampAfter(engine.AppliedThrough, AccountHistory.LatestStamp(history.Select(static o => o.EffectiveFrom)));
+        foreach (var entry in lacking)
+        {
+            var stamped = entry with { EffectiveFrom = from };
+            if (replayed)
+            {
+                engine.SetOverride(stamped.AccountId, stamped.Verdict, stamped.EffectiveFrom);
+            }
+
+            overridesFile.Append(stamped);
+        }
+
+        Log.OverridesFileBehindStore(logger, lacking.Count, overridesFile.Path, lacking[0].AccountId);
     }
 
     /// <summary>On the engine thread: the replay, then the move to now; the verdicts they reach are summed up once.</summary>

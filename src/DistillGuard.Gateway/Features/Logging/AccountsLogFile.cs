@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Options;
 using Microsoft.Extensions.Options;
@@ -25,32 +23,7 @@ internal sealed class AccountsLogFile(IOptions<GatewayOptions> options)
     public List<AccountRecord>? ReadHistory(BadRecordLog bad) => File.Exists(_path) ? AccountsFileReader.Read(_path, bad) : null;
 
     /// <summary>Writes the file whole, for a start that found none: the store's accounts, counted from the log's start.</summary>
-    public void WriteSnapshot(IEnumerable<AccountRecord> accounts)
-    {
-        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
-        using var stream = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
-        foreach (var account in accounts)
-        {
-            WriteLine(stream, account);
-        }
-    }
+    public void WriteSnapshot(IEnumerable<AccountRecord> accounts) => JsonLinesFile.Write(_path, FileMode.Create, accounts, ExchangeLogWriter.WriteAccount);
 
-    public void Append(AccountRecord account)
-    {
-        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
-        using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        WriteLine(stream, account);
-    }
-
-    private static void WriteLine(Stream stream, AccountRecord account)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            ExchangeLogWriter.WriteAccount(writer, account);
-        }
-
-        stream.Write(buffer.WrittenSpan);
-        stream.WriteByte((byte)'\n');
-    }
+    public void Append(AccountRecord account) => JsonLinesFile.Write(_path, FileMode.Append, [account], ExchangeLogWriter.WriteAccount);
 }

@@ -10,6 +10,7 @@ internal static class LoggingExtensions
         services.AddSingleton<RotatedLogCompressor>();
         services.AddHostedService(static sp => sp.GetRequiredService<RotatedLogCompressor>());
         services.AddSingleton<AccountsLogFile>();
+        services.AddSingleton<OverridesLogFile>();
         services.AddSingleton<ExchangeLogProcessor>();
         services.AddHostedService(static sp => sp.GetRequiredService<ExchangeLogProcessor>());
         return services;

@@ -89,8 +89,11 @@ internal static partial class Log
     public static partial void ReplayVerdicts(ILogger logger, long review, long throttle, long block);
 
     [LoggerMessage(EventId = 29, Level = LogLevel.Warning, Message = "Start skipped {BadRecords} bad lines in {Path}, first ones: {Samples}")]
-    public static partial void AccountsFileBadRecords(ILogger logger, string path, long badRecords, string samples);
+    public static partial void SideFileBadRecords(ILogger logger, string path, long badRecords, string samples);
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "{Count} accounts in the store are not as {Path} last recorded them (first: {First}); the store's records count from now and were appended there")]
     public static partial void AccountsFileBehindStore(ILogger logger, int count, string path, string first);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "{Count} accounts' overrides in the store are not as {Path} last recorded them (first: {First}); the store's count from now and were appended there")]
+    public static partial void OverridesFileBehindStore(ILogger logger, int count, string path, string first);
 }
