@@ -34,17 +34,8 @@ public sealed class ScanGatewayConfigTests
     {
         using var fixture = new ScanLogFixture().WriteScenario();
         // user_01 becomes a new account on user_00's card; an operator blocked user_00 in the gateway.
-        var accounts = AccountsFileReader.Read(fixture.AccountsPath, new BadRecordLog(strict: true)).ToList();
-        var coHolder = accounts.Single(a => a.AccountId == "user_01");
-        coHolder.CreatedAt = ScanLogFixture.Start;
-        coHolder.PaymentFingerprint = "pf_user_00";
-        ScanLogFixture.WriteAccounts(fixture.AccountsPath, accounts);
+        BlockedHolderWithANewCoHolder(fixture);
         var config = WriteConfig(fixture, "{}");
-        var gateway = new GatewayOptions { Store = { Path = fixture.Path2("gateway.db") } };
-        using (var store = new GatewayStore(Microsoft.Extensions.Options.Options.Create(gateway)))
-        {
-            store.SetOverride(new VerdictOverride("user_00", Verdict.Block, "chargeback fraud", ScanLogFixture.Start));
-        }
 
         var plain = await ScanAsync(fixture, "plain.json");
         var asGateway = await ScanAsync(fixture, "gateway.json", "--gateway-config", config);
@@ -57,19 +48,10 @@ public sealed class ScanGatewayConfigTests
     public async Task Scan_GatewayOverridesFile_EachOverrideCountsFromWhereTheGatewaysEngineCountedIt()
     {
         using var fixture = new ScanLogFixture().WriteScenario();
-        // As above, but the gateway's overrides.jsonl says when its engine counted the block: after user_01's traffic.
-        var accounts = AccountsFileReader.Read(fixture.AccountsPath, new BadRecordLog(strict: true)).ToList();
-        var coHolder = accounts.Single(a => a.AccountId == "user_01");
-        coHolder.CreatedAt = ScanLogFixture.Start;
-        coHolder.PaymentFingerprint = "pf_user_00";
-        ScanLogFixture.WriteAccounts(fixture.AccountsPath, accounts);
+        // As above, but the gateway's overrides.jsonl says when its engine counted the block: after user_01's first exchanges.
+        BlockedHolderWithANewCoHolder(fixture);
         var logDirectory = fixture.Path2("gateway-logs");
         Directory.CreateDirectory(logDirectory);
-        var gateway = new GatewayOptions { Store = { Path = fixture.Path2("gateway.db") } };
-        using (var store = new GatewayStore(Microsoft.Extensions.Options.Options.Create(gateway)))
-        {
-            store.SetOverride(new VerdictOverride("user_00", Verdict.Block, "chargeback fraud", ScanLogFixture.Start));
-        }
 
         var config = WriteConfig(fixture, "{}", logDirectory);
         var fromStore = await ScanAsync(fixture, "store.json", "--gateway-config", config);
@@ -246,6 +228,19 @@ public sealed class ScanGatewayConfigTests
     /// A gateway config whose store lies in the fixture's folder, with this <c>Policy</c> object and, when given, this
     /// log directory and replay window.
     /// </summary>
+    /// <summary>user_01 becomes a new account on user_00's card; user_00 is blocked in the gateway's store.</summary>
+    private static void BlockedHolderWithANewCoHolder(ScanLogFixture fixture)
+    {
+        var accounts = AccountsFileReader.Read(fixture.AccountsPath, new BadRecordLog(strict: true)).ToList();
+        var coHolder = accounts.Single(a => a.AccountId == "user_01");
+        coHolder.CreatedAt = ScanLogFixture.Start;
+        coHolder.PaymentFingerprint = "pf_user_00";
+        ScanLogFixture.WriteAccounts(fixture.AccountsPath, accounts);
+        var gateway = new GatewayOptions { Store = { Path = fixture.Path2("gateway.db") } };
+        using var store = new GatewayStore(Microsoft.Extensions.Options.Options.Create(gateway));
+        store.SetOverride(new VerdictOverride("user_00", Verdict.Block, "chargeback fraud", ScanLogFixture.Start));
+    }
+
     private static string WriteConfig(ScanLogFixture fixture, string policyJson, string? logDirectory = null, string? replayWindow = null, string name = "gateway-config.json")
     {
         var path = fixture.Path2(name);
