@@ -1,5 +1,4 @@
 using DistillGuard.Core.Engine;
-using DistillGuard.Core.Log;
 using DistillGuard.Gateway.Features.Auth;
 using DistillGuard.Gateway.Features.Logging;
 using DistillGuard.Gateway.Features.Operations;
@@ -40,26 +39,13 @@ internal sealed class GatewayStateLoader(
             keys.Set(hash, entry);
         }
 
-        var accounts = store.LoadAccounts();
-        var badAccountLines = new BadRecordLog(strict: false);
-        var history = accountsFile.ReadHistory(badAccountLines);
-        if (badAccountLines.Total > 0)
-        {
-            Log.SideFileBadRecords(logger, accountsFile.Path, badAccountLines.Total, string.Join("; ", badAccountLines.Samples));
-        }
-
-        var badOverrideLines = new BadRecordLog(strict: false);
-        var overrideHistory = overridesFile.ReadHistory(badOverrideLines);
-        if (badOverrideLines.Total > 0)
-        {
-            Log.SideFileBadRecords(logger, overridesFile.Path, badOverrideLines.Total, string.Join("; ", badOverrideLines.Samples));
-        }
-
         var overrides = store.LoadOverrides();
         foreach (var entry in overrides)
         {
             board.SetOverride(entry);
         }
+
+        var sideFiles = SideFilesAtStart.Read(accountsFile, overridesFile, store.LoadAccounts(), overrides, logger);
 
         // A crash in the middle of compressing a closed log file leaves two copies or a temporary one: settle that
         // before the replay reads the folder, so no record is read twice.
@@ -71,45 +57,9 @@ internal sealed class GatewayStateLoader(
         await pipeline.RunOnEngineAsync(
             engine =>
             {
-                foreach (var account in replayOnStart && history is not null ? history : accounts)
-                {
-                    engine.AddAccount(account);
-                }
-
-                if (replayOnStart && overrideHistory is not null)
-                {
-                    foreach (var entry in overrideHistory)
-                    {
-                        engine.SetOverride(entry.AccountId, entry.Verdict, entry.EffectiveFrom);
-                    }
-                }
-                else
-                {
-                    foreach (var entry in overrides)
-                    {
-                        engine.SetOverride(entry.AccountId, entry.Verdict);
-                    }
-                }
-
+                sideFiles.GiveEngine(engine, replayOnStart);
                 var replayed = replayOnStart ? Replay(engine, cancellationToken) : 0;
-                if (history is null)
-                {
-                    accountsFile.WriteSnapshot(accounts);
-                }
-                else
-                {
-                    AppendWhatTheFileLacks(engine, history, accounts, replayOnStart);
-                }
-
-                if (overrideHistory is null)
-                {
-                    overridesFile.WriteSnapshot(overrides.Select(static o => new OverrideRecord(o.AccountId, o.Verdict, o.Reason, null)));
-                }
-                else
-                {
-                    AppendOverridesTheFileLacks(engine, overrideHistory, overrides, replayOnStart);
-                }
-
+                sideFiles.BringUpToStore(engine, replayOnStart);
                 return replayed;
             },
             cancellationToken).ConfigureAwait(false);
@@ -120,60 +70,6 @@ internal sealed class GatewayStateLoader(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>
-    /// On the engine thread, after the replay: the store's records that accounts.jsonl does not end with are put in force
-    /// from here (after every record the file holds) and appended, as a live change would be.
-    /// </summary>
-    private void AppendWhatTheFileLacks(DetectionEngine engine, List<AccountRecord> history, List<AccountRecord> stored, bool replayed)
-    {
-        var lacking = AccountHistory.NotInFile(history, stored);
-        if (lacking.Count == 0)
-        {
-            return;
-        }
-
-        var from = AccountHistory.StampAfter(engine.AppliedThrough, AccountHistory.LatestStamp(history.Select(static r => r.EffectiveFrom)));
-        foreach (var record in lacking)
-        {
-            record.EffectiveFrom = from;
-            if (replayed)
-            {
-                engine.AddAccount(record);
-            }
-
-            accountsFile.Append(record);
-        }
-
-        Log.AccountsFileBehindStore(logger, lacking.Count, accountsFile.Path, lacking[0].AccountId);
-    }
-
-    /// <summary>
-    /// On the engine thread, after the replay: the store's overrides that overrides.jsonl does not end with (and the
-    /// clearing of those the file still sets) are put in force from here and appended, as a live change would be.
-    /// </summary>
-    private void AppendOverridesTheFileLacks(DetectionEngine engine, List<OverrideRecord> history, List<VerdictOverride> stored, bool replayed)
-    {
-        var lacking = AccountHistory.NotInFile(history, stored);
-        if (lacking.Count == 0)
-        {
-            return;
-        }
-
-        var from = AccountHistory.StampAfter(engine.AppliedThrough, AccountHistory.LatestStamp(history.Select(static o => o.EffectiveFrom)));
-        foreach (var entry in lacking)
-        {
-            var stamped = entry with { EffectiveFrom = from };
-            if (replayed)
-            {
-                engine.SetOverride(stamped.AccountId, stamped.Verdict, stamped.EffectiveFrom);
-            }
-
-            overridesFile.Append(stamped);
-        }
-
-        Log.OverridesFileBehindStore(logger, lacking.Count, overridesFile.Path, lacking[0].AccountId);
-    }
 
     /// <summary>On the engine thread: the replay, then the move to now; the verdicts they reach are summed up once.</summary>
     private long Replay(DetectionEngine engine, CancellationToken cancellationToken)
