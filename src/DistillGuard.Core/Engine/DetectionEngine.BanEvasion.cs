@@ -29,15 +29,7 @@ public sealed partial class DetectionEngine
             return;
         }
 
-        var ticks = LogTicks(from.ToUniversalTime());
-        if (ticks > _appliedThrough)
-        {
-            AddLaterChange(new LaterChange(ticks, 0, null, accountId, verdict));
-            return;
-        }
-
-        ApplyChangesThrough(ticks);
-        ApplyOverride(accountId, verdict, ticks);
+        ScheduleOrApply(new LaterChange(LogTicks(from.ToUniversalTime()), 0, null, accountId, verdict));
     }
 
     /// <summary>Puts an override (or its clearing) in force; standings it changes date from <paramref name="at"/>.</summary>

@@ -51,6 +51,22 @@ public sealed partial class DetectionEngine
         }
     }
 
+    /// <summary>
+    /// Waits for the change's log time, or, when the engine has applied up to it already (a live caller's stamp), puts it
+    /// in force now, after any change waiting for the same time.
+    /// </summary>
+    private void ScheduleOrApply(LaterChange change)
+    {
+        if (change.Ticks > _appliedThrough)
+        {
+            AddLaterChange(change);
+            return;
+        }
+
+        ApplyChangesThrough(change.Ticks);
+        Apply(change);
+    }
+
     private void AddLaterChange(LaterChange change)
     {
         if (_laterChanges.Count > _laterChangesApplied && change.Ticks < _laterChanges[^1].Ticks)
@@ -81,20 +97,25 @@ public sealed partial class DetectionEngine
         {
             var change = _laterChanges[_laterChangesApplied];
             _laterChanges[_laterChangesApplied++] = default;
-            if (change.Record is { } record)
-            {
-                ApplyRecord(record, change.Ticks);
-            }
-            else
-            {
-                ApplyOverride(change.OverrideAccount!, change.OverrideVerdict, change.Ticks);
-            }
+            Apply(change);
         }
 
         if (_laterChangesApplied == _laterChanges.Count)
         {
             _laterChanges.Clear();
             _laterChangesApplied = 0;
+        }
+    }
+
+    private void Apply(in LaterChange change)
+    {
+        if (change.Record is { } record)
+        {
+            ApplyRecord(record, change.Ticks);
+        }
+        else
+        {
+            ApplyOverride(change.OverrideAccount!, change.OverrideVerdict, change.Ticks);
         }
     }
 

@@ -137,16 +137,7 @@ public sealed partial class DetectionEngine
         ArgumentNullException.ThrowIfNull(account);
         if (account.EffectiveFrom is { } from)
         {
-            var ticks = LogTicks(from.ToUniversalTime());
-            if (ticks > _appliedThrough)
-            {
-                AddLaterChange(new LaterChange(ticks, 0, account, null, null));
-                return;
-            }
-
-            // Its place in the order has come (as for a live caller's stamp): after any record waiting for the same time.
-            ApplyChangesThrough(ticks);
-            ApplyRecord(account, ticks);
+            ScheduleOrApply(new LaterChange(LogTicks(from.ToUniversalTime()), 0, account, null, null));
             return;
         }
 

@@ -126,19 +126,12 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
 
             // After the accounts, as the gateway gives them at start: an override counts for its payment co-holders. The
             // gateway's overrides file has each from where its engine counted it; the store only those in force now.
-            if (gateway?.OverridesFilePath is { } overridesPath)
+            var overrides = gateway?.OverridesFilePath is { } overridesPath
+                ? OverridesFileReader.Read(overridesPath, bad)
+                : gateway?.Overrides.Select(static o => o.FromTheStart()) ?? [];
+            foreach (var entry in overrides)
             {
-                foreach (var entry in OverridesFileReader.Read(overridesPath, bad))
-                {
-                    engine.SetOverride(entry.AccountId, entry.Verdict, entry.EffectiveFrom);
-                }
-            }
-            else
-            {
-                foreach (var entry in gateway?.Overrides ?? [])
-                {
-                    engine.SetOverride(entry.AccountId, entry.Verdict);
-                }
+                engine.SetOverride(entry.AccountId, entry.Verdict, entry.EffectiveFrom);
             }
 
             if (request.ModelsPath is { } modelsPath)

@@ -38,7 +38,7 @@ internal static class AccountHistory
         var inStore = stored.ToDictionary(static o => o.AccountId, StringComparer.Ordinal);
         var lacking = stored
             .Where(o => !latest.TryGetValue(o.AccountId, out var last) || last != o.Verdict)
-            .Select(static o => new OverrideRecord(o.AccountId, o.Verdict, o.Reason, null))
+            .Select(static o => o.FromTheStart())
             .ToList();
         lacking.AddRange(latest
             .Where(l => l.Value is not null && !inStore.ContainsKey(l.Key))

@@ -20,9 +20,8 @@ internal sealed record GatewayDetectionSettings(DetectionOptions Options, IReadO
     /// The gateway's <c>overrides.jsonl</c> when it has one: every override it set or cleared, each from where its engine
     /// counted it, which a scan applies instead of the store's (those count from the log's start).
     /// </summary>
-    public string? OverridesFilePath => File.Exists(Path.Combine(LogDirectory, Logging.OverridesLogFile.FileName))
-        ? Path.Combine(LogDirectory, Logging.OverridesLogFile.FileName)
-        : null;
+    public string? OverridesFilePath { get; } =
+        File.Exists(Path.Combine(LogDirectory, Logging.OverridesLogFile.FileName)) ? Path.Combine(LogDirectory, Logging.OverridesLogFile.FileName) : null;
 
     /// <summary>Reads the config file as the gateway does (then <c>DISTILLGUARD_</c> environment variables).</summary>
     /// <exception cref="InvalidDataException">The file is unreadable or a policy value is malformed or out of range.</exception>

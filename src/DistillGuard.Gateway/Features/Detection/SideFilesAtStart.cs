@@ -44,19 +44,9 @@ internal sealed class SideFilesAtStart
             engine.AddAccount(account);
         }
 
-        if (replay && _overrideHistory is not null)
+        foreach (var entry in replay && _overrideHistory is not null ? _overrideHistory : _overrides.Select(static o => o.FromTheStart()))
         {
-            foreach (var entry in _overrideHistory)
-            {
-                engine.SetOverride(entry.AccountId, entry.Verdict, entry.EffectiveFrom);
-            }
-
-            return;
-        }
-
-        foreach (var entry in _overrides)
-        {
-            engine.SetOverride(entry.AccountId, entry.Verdict);
+            engine.SetOverride(entry.AccountId, entry.Verdict, entry.EffectiveFrom);
         }
     }
 
@@ -93,7 +83,7 @@ internal sealed class SideFilesAtStart
 
         if (_overrideHistory is null)
         {
-            _overridesFile.WriteSnapshot(_overrides.Select(static o => new OverrideRecord(o.AccountId, o.Verdict, o.Reason, null)));
+            _overridesFile.WriteSnapshot(_overrides.Select(static o => o.FromTheStart()));
         }
         else
         {

@@ -19,14 +19,8 @@ internal sealed class OverridesLogFile(IOptions<GatewayOptions> options)
 
     public string Path => _path;
 
-    /// <summary>Every line of the file in <paramref name="logDirectory"/>, in file order; none when there is no file.</summary>
-    public static List<OverrideRecord>? ReadHistory(string logDirectory, BadRecordLog bad)
-    {
-        var path = System.IO.Path.Combine(logDirectory, FileName);
-        return File.Exists(path) ? OverridesFileReader.Read(path, bad) : null;
-    }
-
-    public List<OverrideRecord>? ReadHistory(BadRecordLog bad) => ReadHistory(System.IO.Path.GetDirectoryName(_path)!, bad);
+    /// <summary>Every line of the file, in file order; none when there is no file. Bad lines go to <paramref name="bad"/>.</summary>
+    public List<OverrideRecord>? ReadHistory(BadRecordLog bad) => File.Exists(_path) ? OverridesFileReader.Read(_path, bad) : null;
 
     /// <summary>Writes the file whole, for a start that found none: the store's overrides, counted from the log's start.</summary>
     public void WriteSnapshot(IEnumerable<OverrideRecord> overrides) => JsonLinesFile.Write(_path, FileMode.Create, overrides, ExchangeLogWriter.WriteOverride);
