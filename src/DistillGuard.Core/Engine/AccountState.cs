@@ -151,19 +151,22 @@ internal sealed partial class AccountState
 
     public float Risk { get; set; }
 
-    /// <summary>Risk from the account's own evidence (behaviour, cluster, intel), before a payment co-holder's verdict is inherited.</summary>
+    /// <summary>Risk from the account's own evidence (behaviour, cluster, intel), before a co-holder's verdict is inherited.</summary>
     public float OwnRisk { get; set; }
 
-    /// <summary>The level this account counts with on its payment instrument: the override if any, else its own verdict.</summary>
+    /// <summary>The level this account counts with on its payment instrument and sign-up domain: the override if any, else its own verdict.</summary>
     public Verdict HolderLevel { get; set; }
 
-    /// <summary>An operator's verdict for the account (the gateway's admin override), which counts for its payment co-holders.</summary>
+    /// <summary>An operator's verdict for the account (the gateway's admin override), which counts for its card's and domain's co-holders.</summary>
     public Verdict? Override { get; set; }
 
-    /// <summary>Co-holders of its payment instrument at <see cref="InheritedLevel"/>, when the last verdict was inherited from them; else 0.</summary>
+    /// <summary>Co-holders of <see cref="InheritedVia"/> at <see cref="InheritedLevel"/>, when the last verdict was inherited from them; else 0.</summary>
     public int InheritedFrom { get; set; }
 
     public Verdict InheritedLevel { get; set; }
+
+    /// <summary>The attribute the last inherited verdict came through: the payment instrument or the sign-up domain.</summary>
+    public AttributeKind InheritedVia { get; set; }
 
     /// <summary>Its place in its card's newcomers while the engine has applied none of its exchanges; else -1.</summary>
     public int NewcomerSlot { get; set; } = -1;

@@ -76,8 +76,9 @@ internal sealed class AttributeStats
     public string? Example { get; set; }
 
     /// <summary>
-    /// Payment instruments only: holders the engine (by their own evidence) or an operator's override has throttled or
-    /// blocked, for <see cref="DetectionOptions.PaymentBanEvasion"/>.
+    /// Payment instruments and sign-up domains only: holders the engine (by their own evidence) or an operator's override
+    /// has throttled or blocked, for <see cref="DetectionOptions.PaymentBanEvasion"/> and
+    /// <see cref="DetectionOptions.SignupDomainBanEvasion"/>.
     /// </summary>
     public int ThrottledHolders { get; set; }
 

@@ -3,6 +3,12 @@ namespace DistillGuard.Core.Engine;
 public sealed partial class DetectionEngine
 {
     /// <summary>
+    /// Blocked accounts a sign-up domain needs, besides the account itself, before it passes a block on: one blocked
+    /// colleague is not enough to refuse a company's next sign-up.
+    /// </summary>
+    private const int DomainBlockedHolders = 2;
+
+    /// <summary>
     /// Tells the engine an operator's verdict for an account (the gateway's admin override), or clears it with
     /// <see langword="null"/>. Call it on the thread that feeds the engine. It does not change the account's own
     /// findings — the gateway enforces overrides itself — but it decides what the account passes on to the other
@@ -38,21 +44,20 @@ public sealed partial class DetectionEngine
         var account = GetOrCreate(accountId);
         account.Override = verdict;
         SetHolderLevel(account, verdict ?? (account.Exchanges == 0 ? Verdict.Allow : VerdictFor(account.OwnRisk)));
-        if (account.Links[LinkSlots.Payment] is not { } payment)
+        var payment = account.Links[LinkSlots.Payment];
+        if (payment is not null)
         {
-            return;
+            // The account's own override ends its standing, and its level may have moved its co-holders'.
+            RestandNewcomer(account, payment, at);
+            Restand(at);
         }
-
-        // The account's own override ends its standing, and its level may have moved its co-holders'.
-        RestandNewcomer(account, payment, at);
-        Restand(at);
 
         // Re-evaluate the co-holders at the next tick even without traffic of their own, so a cleared override frees
         // them at once.
-        EvaluateHoldersOf(payment, null, account);
+        EvaluateHoldersOf(payment, account.Links[LinkSlots.EmailDomain], account);
     }
 
-    /// <summary>Moves the account's count on its payment instrument to <paramref name="level"/>.</summary>
+    /// <summary>Moves the account's count on its payment instrument and its sign-up domain to <paramref name="level"/>.</summary>
     private void SetHolderLevel(AccountState account, Verdict level)
     {
         if (level == account.HolderLevel)
@@ -67,18 +72,24 @@ public sealed partial class DetectionEngine
             RestandLater(payment);
         }
 
+        if (account.Links[LinkSlots.EmailDomain] is { } domain)
+        {
+            Count(domain, account.HolderLevel, -1);
+            Count(domain, level, +1);
+        }
+
         account.HolderLevel = level;
     }
 
-    private static void Count(AttributeStats payment, Verdict level, int delta)
+    private static void Count(AttributeStats attribute, Verdict level, int delta)
     {
         if (level == Verdict.Block)
         {
-            payment.BlockedHolders += delta;
+            attribute.BlockedHolders += delta;
         }
         else if (level == Verdict.Throttle)
         {
-            payment.ThrottledHolders += delta;
+            attribute.ThrottledHolders += delta;
         }
     }
 
@@ -92,7 +103,7 @@ public sealed partial class DetectionEngine
     /// </summary>
     private void InheritAtFirstExchange(AccountState account, long ticks)
     {
-        InheritFromPaymentHolders(account, ticks);
+        InheritFromCoHolders(account, ticks);
         if (account.InheritedFrom == 0)
         {
             return;
@@ -108,22 +119,21 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>
-    /// Raises the account's risk to the verdict another holder of its payment instrument carries (block, else
-    /// throttle), when the instrument links accounts (not explained by one organisation) and the account is young
-    /// enough to be a replacement. Only own evidence and overrides are counted on the instrument, so an inherited
-    /// verdict is not passed on again and lapses when the co-holder's does. An account held at review by its
+    /// Raises the account's risk to the verdict its co-holders pass on (<see cref="PassedOnTo"/>) when the account is
+    /// young enough to be a replacement. Only own evidence and overrides are counted on a card or domain, so an
+    /// inherited verdict is not passed on again and lapses when the co-holders' does. An account held at review by its
     /// <see cref="ConversationalUse"/> inherits a block but not a throttle.
     /// </summary>
-    private void InheritFromPaymentHolders(AccountState account, long at)
+    private void InheritFromCoHolders(AccountState account, long at)
     {
         account.InheritedFrom = 0;
-        if (account.Exchanges == 0 || account.Links[LinkSlots.Payment] is not { } payment
+        if (account.Exchanges == 0
             || (account.CreatedTicks != 0 && at - account.CreatedTicks > Options.BanEvasionMaxAccountAge.Ticks))
         {
             return;
         }
 
-        var (level, holders) = PassedOn(payment, account.HolderLevel);
+        var (level, holders, via) = PassedOnTo(account);
         if (level == Verdict.Throttle && ConversationalUse.Holds(account, Options))
         {
             // A card-mate's throttle is the same card's evidence that the hold already weighed; a block still passes.
@@ -138,23 +148,49 @@ public sealed partial class DetectionEngine
             account.Risk = atLeast < risk ? MathF.BitIncrement(atLeast) : atLeast;
             account.InheritedFrom = holders;
             account.InheritedLevel = level;
+            account.InheritedVia = via;
         }
     }
 
     /// <summary>
-    /// What the other holders of a card pass on to one of its holders counted at <paramref name="ownLevel"/>: block
-    /// while another holder is blocked, else throttle while one is throttled, with how many; nothing when the card does
-    /// not link accounts (one organisation explains it). The inheritance and the newcomers' standings both ask here.
+    /// What the account's co-holders pass on to it, with how many and through which attribute: its card's block or
+    /// throttle (<see cref="DetectionOptions.PaymentBanEvasion"/>), else its sign-up domain's block once at least
+    /// <see cref="DomainBlockedHolders"/> of the domain's other accounts are blocked
+    /// (<see cref="DetectionOptions.SignupDomainBanEvasion"/>). A domain passes no throttle: a card is one payer, while
+    /// a company domain is many people, so one colleague's verdict, or a throttle, says less about a newcomer there.
     /// </summary>
-    private (Verdict Level, int Holders) PassedOn(AttributeStats payment, Verdict ownLevel)
+    private (Verdict Level, int Holders, AttributeKind Via) PassedOnTo(AccountState account)
     {
-        if (payment.BlockedHolders + payment.ThrottledHolders == 0 || LinkModel.Weight(payment, _accounts.Count) < LinkModel.LinkThreshold)
+        var (level, holders) = Options.PaymentBanEvasion && account.Links[LinkSlots.Payment] is { } payment
+            ? PassedOn(payment, account.HolderLevel)
+            : (Verdict.Allow, 0);
+        if (level != Verdict.Block && Options.SignupDomainBanEvasion && account.Links[LinkSlots.EmailDomain] is { } domain)
+        {
+            var (domainLevel, domainHolders) = PassedOn(domain, account.HolderLevel);
+            if (domainLevel == Verdict.Block && domainHolders >= DomainBlockedHolders)
+            {
+                return (Verdict.Block, domainHolders, AttributeKind.EmailDomain);
+            }
+        }
+
+        return (level, holders, AttributeKind.Payment);
+    }
+
+    /// <summary>
+    /// What the other holders of a card (or sign-up domain) pass on to one of its holders counted at
+    /// <paramref name="ownLevel"/>: block while another holder is blocked, else throttle while one is throttled, with
+    /// how many; nothing when the attribute does not link accounts (one organisation explains it). The inheritance and
+    /// the newcomers' standings both ask here.
+    /// </summary>
+    private (Verdict Level, int Holders) PassedOn(AttributeStats attribute, Verdict ownLevel)
+    {
+        if (attribute.BlockedHolders + attribute.ThrottledHolders == 0 || LinkModel.Weight(attribute, _accounts.Count) < LinkModel.LinkThreshold)
         {
             return (Verdict.Allow, 0);
         }
 
-        var blocked = payment.BlockedHolders - (ownLevel == Verdict.Block ? 1 : 0);
-        var throttled = payment.ThrottledHolders - (ownLevel == Verdict.Throttle ? 1 : 0);
+        var blocked = attribute.BlockedHolders - (ownLevel == Verdict.Block ? 1 : 0);
+        var throttled = attribute.ThrottledHolders - (ownLevel == Verdict.Throttle ? 1 : 0);
         return blocked > 0 ? (Verdict.Block, blocked) : throttled > 0 ? (Verdict.Throttle, throttled) : (Verdict.Allow, 0);
     }
 }

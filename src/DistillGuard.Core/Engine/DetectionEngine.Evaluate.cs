@@ -64,13 +64,10 @@ public sealed partial class DetectionEngine
             SetHolderLevel(a, a.Override ?? (a.Exchanges == 0 ? Verdict.Allow : VerdictFor(risk)));
         }
 
-        if (Options.PaymentBanEvasion)
+        // After every touched account's own level is counted, so the outcome does not depend on their order.
+        foreach (var a in _touched)
         {
-            // After every touched account's own level is counted, so the outcome does not depend on their order.
-            foreach (var a in _touched)
-            {
-                InheritFromPaymentHolders(a, at);
-            }
+            InheritFromCoHolders(a, at);
         }
 
         NameCampaigns(previous, at);

@@ -7,18 +7,18 @@ public sealed partial class DetectionEngine
     /// <summary>
     /// A later record for a known account that names another payment instrument, or another sign-up domain, moves the
     /// account off the one it named before (a customer changing cards, an operator correcting a record): the old
-    /// attribute no longer counts it among its holders, with the organisation and education it was counted under, and
-    /// the caller registers the new one as for a first record. A card also gives up the account's verdict level and,
-    /// if it has sent nothing yet, its place among the card's newcomers. The old attribute keeps its anchor: a first
+    /// attribute no longer counts it among its holders, with the verdict level, organisation and education it was
+    /// counted under, and the caller registers the new one as for a first record. A card also gives up, if the account
+    /// has sent nothing yet, its place among the card's newcomers. The old attribute keeps its anchor: a first
     /// holder that moves still links the card's other holders to it, as they did share it.
     /// </summary>
     private AttributeStats LeaveRecordLink(AccountState account, int slot)
     {
         var attribute = account.Links[slot]!;
+        Count(attribute, account.HolderLevel, -1);
         if (slot == LinkSlots.Payment)
         {
             LeaveNewcomers(account);
-            Count(attribute, account.HolderLevel, -1);
             RestandLater(attribute);
         }
 
@@ -77,20 +77,27 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>
-    /// Re-decides at the next tick, traffic or not, the holders of <paramref name="card"/> (and of <paramref name="other"/>)
-    /// but <paramref name="except"/>: what a card passes on changed with a holder's level or membership. Attributes keep
-    /// no member list, hence the pass over all accounts: overrides and card changes are rare.
+    /// Re-decides at the next tick, traffic or not, the holders of <paramref name="first"/> and <paramref name="second"/>
+    /// (cards or sign-up domains) but <paramref name="except"/>: what they pass on changed with a holder's level or
+    /// membership. Attributes keep no member list, hence the pass over all accounts: overrides and moves are rare.
     /// </summary>
-    private void EvaluateHoldersOf(AttributeStats card, AttributeStats? other, AccountState except)
+    private void EvaluateHoldersOf(AttributeStats? first, AttributeStats? second, AccountState except)
     {
+        if (first is null && second is null)
+        {
+            return;
+        }
+
         foreach (var account in _accounts)
         {
-            var held = account.Links[LinkSlots.Payment];
-            if (held is not null && (ReferenceEquals(held, card) || ReferenceEquals(held, other)) && !ReferenceEquals(account, except))
+            if (!ReferenceEquals(account, except) && (Holds(account, first) || Holds(account, second)))
             {
                 _dirty.Set(account.Index, true);
                 _evaluationDue = true;
             }
         }
+
+        static bool Holds(AccountState account, AttributeStats? attribute) => attribute is not null
+            && ReferenceEquals(account.Links[attribute.Kind == AttributeKind.Payment ? LinkSlots.Payment : LinkSlots.EmailDomain], attribute);
     }
 }

@@ -3,9 +3,9 @@ namespace DistillGuard.Core.Engine;
 public sealed partial class DetectionEngine
 {
     /// <summary>
-    /// Puts <paramref name="next"/>'s verdict thresholds, conversational-use hold, payment ban evasion and risk model
-    /// into force without a restart (the gateway's configuration reload); its other settings are not read — they shape
-    /// state the engine has already built. At the next tick every account is re-decided on the evidence seen so far:
+    /// Puts <paramref name="next"/>'s verdict thresholds, conversational-use hold, ban evasion (by card and by sign-up
+    /// domain) and risk model into force without a restart (the gateway's configuration reload); its other settings are
+    /// not read — they shape state the engine has already built. At the next tick every account is re-decided on the evidence seen so far:
     /// its risk and verdict are then what a scan with these options from the start reaches at that tick, and the
     /// newcomers on each card stand as it would have them. What already happened — first flags, enforcements, lapses —
     /// stays as it was decided. Call it on the observing thread.
@@ -18,6 +18,7 @@ public sealed partial class DetectionEngine
         DetectionOptions.CheckThresholds(next.ReviewRisk, next.ThrottleRisk, next.BlockRisk);
         if (next.ReviewRisk == Options.ReviewRisk && next.ThrottleRisk == Options.ThrottleRisk && next.BlockRisk == Options.BlockRisk
             && next.HoldConversationalUse == Options.HoldConversationalUse && next.PaymentBanEvasion == Options.PaymentBanEvasion
+            && next.SignupDomainBanEvasion == Options.SignupDomainBanEvasion
             && next.RiskModel.Fingerprint == Options.RiskModel.Fingerprint)
         {
             return false;
@@ -29,6 +30,7 @@ public sealed partial class DetectionEngine
         Options.BlockRisk = next.BlockRisk;
         Options.HoldConversationalUse = next.HoldConversationalUse;
         Options.PaymentBanEvasion = next.PaymentBanEvasion;
+        Options.SignupDomainBanEvasion = next.SignupDomainBanEvasion;
         Options.RiskModel = next.RiskModel;
 
         // Every one of these enters the risk, the verdict, ban evasion or campaign naming, so no account's last

@@ -170,7 +170,7 @@ public sealed partial class DetectionEngine
         CountTimeline(account, ticks);
         if (first)
         {
-            if (Options.PaymentBanEvasion && account.Override is null)
+            if ((Options.PaymentBanEvasion || Options.SignupDomainBanEvasion) && account.Override is null)
             {
                 InheritAtFirstExchange(account, ticks);
             }

@@ -159,9 +159,9 @@ public sealed partial class DetectionEngine
             state.PaymentKey = 0;
         }
 
-        if (state.EmailKey != 0 && emailKey != state.EmailKey)
+        var leftDomain = state.EmailKey != 0 && emailKey != state.EmailKey ? LeaveRecordLink(state, LinkSlots.EmailDomain) : null;
+        if (leftDomain is not null)
         {
-            LeaveRecordLink(state, LinkSlots.EmailDomain);
             state.EmailKey = 0;
         }
 
@@ -201,7 +201,12 @@ public sealed partial class DetectionEngine
         if (emailKey != 0 && state.EmailKey == 0)
         {
             state.EmailKey = emailKey;
-            Register(state, AttributeKind.EmailDomain, state.EmailKey, domain);
+            Count(Register(state, AttributeKind.EmailDomain, state.EmailKey, domain), state.HolderLevel, +1);
+        }
+
+        if (leftDomain is not null)
+        {
+            EvaluateHoldersOf(leftDomain, state.Links[LinkSlots.EmailDomain], state);
         }
 
         if (Intel is not null && state.CreatedTicks != 0)

@@ -50,6 +50,15 @@ public sealed class DetectionOptions
     public bool PaymentBanEvasion { get; set; } = true;
 
     /// <summary>
+    /// Ban evasion through the sign-up e-mail domain (default on): an account signing up with a domain on which at
+    /// least two other accounts are blocked — by the engine's own evidence or an operator's override — is blocked at
+    /// once. An operator that pays with a fresh card for each new account often still signs them up on its own domain.
+    /// Only a domain that links accounts passes anything on (never a public mail provider's or a school's, nor one
+    /// explained by one organisation), only a block, and only to accounts within <see cref="BanEvasionMaxAccountAge"/>.
+    /// </summary>
+    public bool SignupDomainBanEvasion { get; set; } = true;
+
+    /// <summary>
     /// Ban evasion passes a verdict only to accounts at most this old (default 30 days) or of unknown age: a
     /// replacement is new, while an established account on the same card is more likely the card's owner, whose
     /// card a campaign used.

@@ -39,11 +39,13 @@ internal static class ReasonWriter
                 string.Create(Inv, $"matches an indicator shared by {intel.Source}: {intel.Description}{(a.IntelHits > 1 ? $" ({a.IntelHits} matching exchanges)" : string.Empty)}")));
         }
 
-        if (a.InheritedFrom > 0 && a.Links[LinkSlots.Payment] is { } payment)
+        var via = a.InheritedVia == AttributeKind.EmailDomain ? LinkSlots.EmailDomain : LinkSlots.Payment;
+        if (a.InheritedFrom > 0 && a.Links[via] is { } attribute)
         {
             // Its share is the part of the risk logit the inherited verdict added over the account's own evidence.
+            var holder = via == LinkSlots.Payment ? $"pays with payment instrument {attribute.Label}" : $"signed up with e-mail domain {attribute.Label}";
             list.Add((SignalNames.BanEvasion, Logit(a.Risk) - Logit(a.OwnRisk), string.Create(Inv,
-                $"pays with payment instrument {payment.Label}, on which {a.InheritedFrom} other {(a.InheritedFrom == 1 ? "account is" : "accounts are")} {(a.InheritedLevel == Verdict.Block ? "blocked" : "throttled")}: a likely replacement for a banned account")));
+                $"{holder}, on which {a.InheritedFrom} other {(a.InheritedFrom == 1 ? "account is" : "accounts are")} {(a.InheritedLevel == Verdict.Block ? "blocked" : "throttled")}: a likely replacement for a banned account")));
         }
 
         if (!list.Exists(static r => r.Score > 0))

@@ -29,6 +29,12 @@ public sealed class PolicyOptions
     public bool PaymentBanEvasion { get; set; } = true;
 
     /// <summary>
+    /// Whether an account signing up with an e-mail domain on which two other accounts are blocked (by the engine or an
+    /// admin override) is blocked at once: ban evasion through the sign-up domain. Default true (docs/detection.md).
+    /// </summary>
+    public bool SignupDomainBanEvasion { get; set; } = true;
+
+    /// <summary>
     /// Whether an account whose own traffic reads as people at work (mostly multi-turn, untemplated, from one steady
     /// non-hosting network, over at least 20 exchanges) is held at review however strongly it is linked. Default true
     /// (docs/detection.md, "Conversational use holds at review").
@@ -72,6 +78,7 @@ public sealed class PolicyOptions
         ThrottleRisk = ThrottleRisk,
         BlockRisk = BlockRisk,
         PaymentBanEvasion = PaymentBanEvasion,
+        SignupDomainBanEvasion = SignupDomainBanEvasion,
         HoldConversationalUse = HoldConversationalUse,
         ReorderTolerance = ReorderTolerance,
         SharedEgress = [.. SharedEgress],

@@ -4,7 +4,10 @@ using DistillGuard.Core.Log;
 
 namespace DistillGuard.Core.Tests.Engine;
 
-/// <summary><see cref="DetectionOptions.PaymentBanEvasion"/>: a blocked account's verdict reaches the other holders of its card.</summary>
+/// <summary>
+/// <see cref="DetectionOptions.PaymentBanEvasion"/> and <see cref="DetectionOptions.SignupDomainBanEvasion"/>: a blocked
+/// account's verdict reaches the other holders of its card, and two blocked accounts' the new sign-ups on their domain.
+/// </summary>
 public sealed class DetectionEngineBanEvasionTests
 {
     // cmpA's thirty accounts pay with three cards and are blocked during day 1; the replacement starts on day 2.
@@ -273,7 +276,7 @@ public sealed class DetectionEngineBanEvasionTests
         var engine = EngineRun.Create();
         foreach (var account in traffic.Accounts)
         {
-            engine.AddAccount(ReferenceEquals(account, record) ? WithCard(record, "pf_replacement_own") : account);
+            engine.AddAccount(ReferenceEquals(account, record) ? Moved(record, paymentFingerprint: "pf_replacement_own") : account);
         }
 
         var standings = new List<AccountStanding>();
@@ -307,7 +310,7 @@ public sealed class DetectionEngineBanEvasionTests
         }
 
         var before = standings.Count;
-        engine.AddAccount(WithCard(record, "pf_replacement_own"));
+        engine.AddAccount(Moved(record, paymentFingerprint: "pf_replacement_own"));
 
         // Moved after the block, its standing is withdrawn; moved before, the card's block later does not reach it.
         Feed(engine, traffic, from: afterTheBlock ? ReplacementFrom.AddMinutes(-30) : null, until: ReplacementFrom.AddMinutes(-1));
@@ -341,7 +344,7 @@ public sealed class DetectionEngineBanEvasionTests
         Assert.Equal(Verdict.Block, engine.GetStatus("card_partner")!.Verdict);
         Assert.DoesNotContain(standings, s => s.AccountId == "new_card_mate");
 
-        engine.AddAccount(WithCard(traffic.Accounts.Single(a => a.AccountId == "card_holder"), "pf_new"));
+        engine.AddAccount(Moved(traffic.Accounts.Single(a => a.AccountId == "card_holder"), paymentFingerprint: "pf_new"));
 
         // The newcomer on the new card stands blocked at once; the old card, still shared by two, passes nothing on, and
         // its young holder is freed at the next tick without traffic of its own in it.
@@ -352,17 +355,116 @@ public sealed class DetectionEngineBanEvasionTests
         Assert.Equal(Verdict.Block, engine.GetStatus("new_card_mate")!.Verdict);
     }
 
-    private static AccountRecord WithCard(AccountRecord record, string paymentFingerprint) => new()
+    [Fact]
+    public void BuildFindings_NewAccountOnACampaignsSignupDomainPayingWithACardOfItsOwn_BlockedFromItsFirstExchange()
+    {
+        var traffic = CampaignOnItsOwnDomainAndReplacement();
+
+        var findings = EngineRun.Run(traffic);
+
+        var replacement = Assert.Single(findings.Accounts, a => a.AccountId == "replacement");
+        Assert.Equal("block", replacement.Verdict);
+        // Decided at its first exchange; a domain gives no standing before it, so a gateway refuses it from the engine's
+        // application of that exchange, the reorder tolerance later.
+        Assert.Equal(ReplacementFrom, replacement.FirstFlaggedAt);
+        Assert.Equal(ReplacementFrom + new DetectionOptions().ReorderTolerance, replacement.FirstEnforcedAt);
+        var reason = Assert.Single(replacement.Reasons, r => r.Signal == SignalNames.BanEvasion);
+        Assert.Contains("signed up with e-mail domain cmpa-mail.example, on which", reason.Detail, StringComparison.Ordinal);
+        Assert.Contains("other accounts are blocked", reason.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildFindings_SignupDomainBanEvasionOff_ReplacementOnItsOwnCardWaitsForEvidenceOfItsOwn()
+    {
+        var traffic = CampaignOnItsOwnDomainAndReplacement();
+
+        var findings = EngineRun.Run(traffic, options: new DetectionOptions { SignupDomainBanEvasion = false });
+
+        var replacement = findings.Accounts.SingleOrDefault(a => a.AccountId == "replacement");
+        Assert.True(replacement?.FirstEnforcedAt is null || replacement.FirstEnforcedAt > FirstTickAfter,
+            $"enforced at {replacement?.FirstEnforcedAt:o} without the domain's verdict");
+        Assert.DoesNotContain(replacement?.Reasons ?? [], r => r.Signal == SignalNames.BanEvasion);
+    }
+
+    [Fact]
+    public void Observe_AccountsBlockedOnACompanyDomain_TwoPassTheBlockToANewSignUpOneDoesNot()
+    {
+        var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
+        var traffic = new TrafficBuilder().Casual(60, 4, 1)
+            .Quiet("colleague_a", "pf_a", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual", emailDomain: "smallco.example")
+            .Quiet("colleague_b", "pf_b", TrafficBuilder.Start.AddDays(-90), from.AddMinutes(1), 3, "honest:casual", emailDomain: "smallco.example")
+            .Quiet("new_colleague", "pf_c", TrafficBuilder.Start.AddDays(-1), from.AddMinutes(2), 9, "honest:casual", emailDomain: "smallco.example");
+        var engine = EngineRun.WithAccounts(traffic);
+        Feed(engine, traffic, until: from.AddMinutes(18));
+
+        engine.SetOverride("colleague_a", Verdict.Block);
+        Feed(engine, traffic, from: from.AddMinutes(18), until: from.AddMinutes(33));
+        Assert.Equal(Verdict.Allow, engine.GetStatus("new_colleague")!.Verdict);
+
+        engine.SetOverride("colleague_b", Verdict.Block);
+        Feed(engine, traffic, from: from.AddMinutes(33), until: from.AddMinutes(48));
+        Assert.Equal(Verdict.Block, engine.GetStatus("new_colleague")!.Verdict);
+
+        // Cleared, the domain is back to one blocked account: the newcomer is freed at the next tick, traffic or not.
+        engine.SetOverride("colleague_b", null);
+        engine.Advance(from.AddMinutes(63));
+        Assert.Equal(Verdict.Allow, engine.GetStatus("new_colleague")!.Verdict);
+    }
+
+    [Fact]
+    public void AddAccount_BlockedColleagueMovedToAnotherDomain_FreesTheNewSignUpAtTheNextTick()
+    {
+        var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
+        var traffic = new TrafficBuilder().Casual(60, 4, 1)
+            .Quiet("colleague_a", "pf_a", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual", emailDomain: "smallco.example")
+            .Quiet("colleague_b", "pf_b", TrafficBuilder.Start.AddDays(-90), from.AddMinutes(1), 3, "honest:casual", emailDomain: "smallco.example")
+            .Quiet("new_colleague", "pf_c", TrafficBuilder.Start.AddDays(-1), from.AddMinutes(2), 9, "honest:casual", emailDomain: "smallco.example");
+        var engine = EngineRun.WithAccounts(traffic);
+        Feed(engine, traffic, until: from.AddMinutes(18));
+        engine.SetOverride("colleague_a", Verdict.Block);
+        engine.SetOverride("colleague_b", Verdict.Block);
+        Feed(engine, traffic, from: from.AddMinutes(18), until: from.AddMinutes(33));
+        Assert.Equal(Verdict.Block, engine.GetStatus("new_colleague")!.Verdict);
+
+        // Its record now names another domain: smallco.example keeps one blocked account, which passes nothing on.
+        engine.AddAccount(Moved(traffic.Accounts.Single(a => a.AccountId == "colleague_b"), emailDomain: "othermail.example"));
+        engine.Advance(from.AddMinutes(48));
+
+        Assert.Equal(Verdict.Allow, engine.GetStatus("new_colleague")!.Verdict);
+    }
+
+    [Fact]
+    public void Observe_EnterpriseDomainExplainedByOneOrg_PassesNothingOn()
+    {
+        var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
+        var traffic = new TrafficBuilder().Enterprise("acme", 6, 4, 1)
+            .Quiet("acme_new_seat", "pf_acme_expenses", TrafficBuilder.Start.AddDays(-1), from, 3, "honest:enterprise", org: "acme", emailDomain: "acme.example");
+        var engine = EngineRun.WithAccounts(traffic);
+        engine.SetOverride("acme_seat000", Verdict.Block);
+        engine.SetOverride("acme_seat001", Verdict.Block);
+
+        Feed(engine, traffic);
+
+        Assert.Equal(Verdict.Allow, engine.GetStatus("acme_new_seat")!.Verdict);
+    }
+
+    /// <summary>A later record of the account naming another card or sign-up domain.</summary>
+    private static AccountRecord Moved(AccountRecord record, string? paymentFingerprint = null, string? emailDomain = null) => new()
     {
         AccountId = record.AccountId,
         CreatedAt = record.CreatedAt,
         SignupChannel = record.SignupChannel,
-        PaymentFingerprint = paymentFingerprint,
-        EmailDomain = record.EmailDomain,
+        PaymentFingerprint = paymentFingerprint ?? record.PaymentFingerprint,
+        EmailDomain = emailDomain ?? record.EmailDomain,
         BillingCountry = record.BillingCountry,
         Verified = record.Verified,
         OrgId = record.OrgId,
     };
+
+    // The campaign signs its accounts up on its own domain; the replacement pays with a card no campaign account used.
+    private static TrafficBuilder CampaignOnItsOwnDomainAndReplacement() =>
+        new TrafficBuilder().Campaign("cmpA", 30, 40, 3, emailDomain: "cmpa-mail.example").Casual(150, 4, 3)
+            .Quiet("replacement", "pf_replacement_own", ReplacementFrom.AddHours(-1), ReplacementFrom, 6, "campaign:cmpA", emailDomain: "cmpa-mail.example");
 
     private static TrafficBuilder CampaignAndReplacement() =>
         new TrafficBuilder().Campaign("cmpA", 30, 40, 3).Casual(150, 4, 3)

@@ -46,6 +46,7 @@ internal sealed class ConfigReloader(
         "Gateway:Policy:BlockRisk",
         "Gateway:Policy:HoldConversationalUse",
         "Gateway:Policy:PaymentBanEvasion",
+        "Gateway:Policy:SignupDomainBanEvasion",
         RiskModelKey,
     ];
 

@@ -103,16 +103,17 @@ public sealed class ConfigReloadTests
         var ct = TestContext.Current.CancellationToken;
         var metricsBefore = await fixture.Client.GetStringAsync("/metrics", ct);
 
-        dir.Write("gateway.json", """{ "Gateway": { "Policy": { "ThrottleBurst": 3, "ThrottleRisk": 0.6, "BlockRisk": 0.8, "HoldConversationalUse": false, "PaymentBanEvasion": false } } }""");
+        dir.Write("gateway.json", """{ "Gateway": { "Policy": { "ThrottleBurst": 3, "ThrottleRisk": 0.6, "BlockRisk": 0.8, "HoldConversationalUse": false, "PaymentBanEvasion": false, "SignupDomainBanEvasion": false } } }""");
         var (status, body) = await ReloadAsync(fixture);
         var metricsAfter = await fixture.Client.GetStringAsync("/metrics", ct);
 
         // In force when the reload answers: the engine took the thresholds in its turn (its next tick re-decides).
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(["Gateway:Policy:BlockRisk", "Gateway:Policy:HoldConversationalUse", "Gateway:Policy:PaymentBanEvasion", "Gateway:Policy:ThrottleRisk"], Strings(body, "changed"));
+        Assert.Equal(["Gateway:Policy:BlockRisk", "Gateway:Policy:HoldConversationalUse", "Gateway:Policy:PaymentBanEvasion", "Gateway:Policy:SignupDomainBanEvasion", "Gateway:Policy:ThrottleRisk"], Strings(body, "changed"));
         Assert.Empty(Strings(body, "need_restart"));
         Assert.Equal((0.5, 0.6, 0.8, false), (engine.Options.ReviewRisk, engine.Options.ThrottleRisk, engine.Options.BlockRisk, engine.Options.HoldConversationalUse));
         Assert.False(engine.Options.PaymentBanEvasion);
+        Assert.False(engine.Options.SignupDomainBanEvasion);
         Assert.Contains("distillguard_gateway_engine_risk_threshold{verdict=\"throttle\"} 0.75\n", metricsBefore, StringComparison.Ordinal);
         Assert.Contains("distillguard_gateway_engine_risk_threshold{verdict=\"throttle\"} 0.6\n", metricsAfter, StringComparison.Ordinal);
         Assert.Contains("distillguard_gateway_engine_risk_threshold{verdict=\"block\"} 0.8\n", metricsAfter, StringComparison.Ordinal);
