@@ -5,9 +5,9 @@ public sealed partial class DetectionEngine
     /// <summary>
     /// Puts <paramref name="next"/>'s verdict thresholds, conversational-use hold, ban evasion (by card and by sign-up
     /// domain) and risk model into force without a restart (the gateway's configuration reload); its other settings are
-    /// not read — they shape state the engine has already built. At the next tick every account is re-decided on the evidence seen so far:
-    /// its risk and verdict are then what a scan with these options from the start reaches at that tick, and the
-    /// newcomers on each card stand as it would have them. What already happened — first flags, enforcements, lapses —
+    /// not read — they shape state the engine has already built. At the next tick every account is re-decided on the
+    /// evidence seen so far: its risk and verdict are then what a scan with these options from the start reaches at
+    /// that tick, and the newcomers on each card stand as it would have them. What already happened — first flags, enforcements, lapses —
     /// stays as it was decided. Call it on the observing thread.
     /// </summary>
     /// <returns>Whether anything changed.</returns>
