@@ -390,10 +390,7 @@ public sealed class DetectionEngineBanEvasionTests
     public void Observe_AccountsBlockedOnACompanyDomain_TwoPassTheBlockToANewSignUpOneDoesNot()
     {
         var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
-        var traffic = new TrafficBuilder().Casual(60, 4, 1)
-            .Quiet("colleague_a", "pf_a", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual", emailDomain: "smallco.example")
-            .Quiet("colleague_b", "pf_b", TrafficBuilder.Start.AddDays(-90), from.AddMinutes(1), 3, "honest:casual", emailDomain: "smallco.example")
-            .Quiet("new_colleague", "pf_c", TrafficBuilder.Start.AddDays(-1), from.AddMinutes(2), 9, "honest:casual", emailDomain: "smallco.example");
+        var traffic = SmallCompany(from);
         var engine = EngineRun.WithAccounts(traffic);
         Feed(engine, traffic, until: from.AddMinutes(18));
 
@@ -415,10 +412,7 @@ public sealed class DetectionEngineBanEvasionTests
     public void AddAccount_BlockedColleagueMovedToAnotherDomain_FreesTheNewSignUpAtTheNextTick()
     {
         var from = TrafficBuilder.Start.AddHours(9).AddMinutes(5);
-        var traffic = new TrafficBuilder().Casual(60, 4, 1)
-            .Quiet("colleague_a", "pf_a", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual", emailDomain: "smallco.example")
-            .Quiet("colleague_b", "pf_b", TrafficBuilder.Start.AddDays(-90), from.AddMinutes(1), 3, "honest:casual", emailDomain: "smallco.example")
-            .Quiet("new_colleague", "pf_c", TrafficBuilder.Start.AddDays(-1), from.AddMinutes(2), 9, "honest:casual", emailDomain: "smallco.example");
+        var traffic = SmallCompany(from);
         var engine = EngineRun.WithAccounts(traffic);
         Feed(engine, traffic, until: from.AddMinutes(18));
         engine.SetOverride("colleague_a", Verdict.Block);
@@ -460,6 +454,13 @@ public sealed class DetectionEngineBanEvasionTests
         Verified = record.Verified,
         OrgId = record.OrgId,
     };
+
+    // Two established colleagues and one who signed up yesterday, each paying with a card of its own.
+    private static TrafficBuilder SmallCompany(DateTime from) =>
+        new TrafficBuilder().Casual(60, 4, 1)
+            .Quiet("colleague_a", "pf_a", TrafficBuilder.Start.AddDays(-90), from, 3, "honest:casual", emailDomain: "smallco.example")
+            .Quiet("colleague_b", "pf_b", TrafficBuilder.Start.AddDays(-90), from.AddMinutes(1), 3, "honest:casual", emailDomain: "smallco.example")
+            .Quiet("new_colleague", "pf_c", TrafficBuilder.Start.AddDays(-1), from.AddMinutes(2), 9, "honest:casual", emailDomain: "smallco.example");
 
     // The campaign signs its accounts up on its own domain; the replacement pays with a card no campaign account used.
     private static TrafficBuilder CampaignOnItsOwnDomainAndReplacement() =>
