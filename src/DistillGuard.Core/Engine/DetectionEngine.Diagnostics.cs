@@ -15,17 +15,33 @@ public sealed partial class DetectionEngine
     /// names (<see cref="RiskCoefficients.Names"/>); <c>behaviour</c>, <c>active</c>, <c>size_factor</c> and <c>risk</c> are
     /// context. Call after <see cref="BuildFindings"/>.
     /// </summary>
-    public void WriteModelInputs(TextWriter writer)
+    public void WriteModelInputs(TextWriter writer) => WriteModelInputs(writer, null, header: true);
+
+    /// <summary>
+    /// The same rows as <see cref="WriteModelInputs(TextWriter)"/> as the engine stands now, each ending with an
+    /// <c>at</c> column (<paramref name="at"/>, UTC to the second): a snapshot of what the engine decided on at that log
+    /// time, for a refit on what a gateway saw then (<c>scan --model-inputs-every</c>). Call it from
+    /// <see cref="Evaluated"/> or after <see cref="BuildFindings"/>; <paramref name="header"/> for the file's first.
+    /// </summary>
+    public void WriteModelInputs(TextWriter writer, DateTime at, bool header) => WriteModelInputs(writer, (DateTime?)at, header);
+
+    private void WriteModelInputs(TextWriter writer, DateTime? at, bool header)
     {
-        // The columns of the model's inputs are its coefficients' names, with the context columns between and around them.
-        var names = RiskCoefficients.Names;
-        var line = new StringBuilder("account_id,exchanges,behaviour");
-        for (var i = (int)RiskTerm.Templated; i < RiskCoefficients.Count; i++)
+        var line = new StringBuilder();
+        if (header)
         {
-            line.Append(i == (int)RiskTerm.Payment ? ",active,size_factor," : ",").Append(names[i]);
+            // The columns of the model's inputs are its coefficients' names, with the context columns between and around them.
+            var names = RiskCoefficients.Names;
+            line.Append("account_id,exchanges,behaviour");
+            for (var i = (int)RiskTerm.Templated; i < RiskCoefficients.Count; i++)
+            {
+                line.Append(i == (int)RiskTerm.Payment ? ",active,size_factor," : ",").Append(names[i]);
+            }
+
+            writer.WriteLine(line.Append(at is null ? ",risk" : ",risk,at"));
         }
 
-        writer.WriteLine(line.Append(",risk"));
+        var stamp = at is { } time ? "," + time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : string.Empty;
         Span<double> inputs = stackalloc double[RiskCoefficients.Count];
         foreach (var a in _accounts)
         {
@@ -49,7 +65,7 @@ public sealed partial class DetectionEngine
                 line.Append(CultureInfo.InvariantCulture, $",{inputs[i]:0.####}");
             }
 
-            line.Append(CultureInfo.InvariantCulture, $",{a.Risk:0.####}");
+            line.Append(CultureInfo.InvariantCulture, $",{a.Risk:0.####}").Append(stamp);
             writer.WriteLine(line);
         }
     }

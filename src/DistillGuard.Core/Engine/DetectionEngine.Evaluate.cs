@@ -77,7 +77,7 @@ public sealed partial class DetectionEngine
         }
 
         Restand(decidedAt);
-        Evaluated?.Invoke(new EngineEvaluation(Clock.GetElapsedTime(started), reclustered));
+        Evaluated?.Invoke(new EngineEvaluation(Clock.GetElapsedTime(started), reclustered, new DateTime(at, DateTimeKind.Utc)));
     }
 
     private void Touch(AccountState account)
