@@ -19,6 +19,7 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad record (exit code 3)." };
         var report = new Option<string?>("--report") { Description = "Also write the HTML report here." };
         var modelInputs = new Option<string?>("--model-inputs") { Description = "Also write every active account's risk and risk-model inputs here (CSV), for 'evaluate --model-inputs' or a calibration refit." };
+        var modelInputsEvery = new Option<string?>("--model-inputs-every") { Description = "With --model-inputs: write the inputs at every such interval of log time (e.g. 1d, 12h, 90m; at least 15m), each row with an 'at' column, and at the end: what the engine decided on at each time, for 'calibrate' to fit on (not for 'evaluate')." };
         var intel = new Option<string[]>("--intel") { Description = "Peers' STIX 2.1 bundles to match traffic against (repeatable).", AllowMultipleArgumentsPerToken = false };
         var threads = new Option<int>("--threads") { Description = "Threads for decompressing and parsing (default: processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var sharedEgress = new Option<string?>("--shared-egress") { Description = "A file of networks whose addresses strangers share (one CIDR block or address a line, # comments): a serverless platform's or a secure web gateway's egress, a carrier's NAT. Accounts there are not linked by their IP block." };
@@ -27,7 +28,7 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
         var logs = new Argument<string[]>("LOG") { Description = "Exchange log files (.jsonl, .jsonl.gz) and directories of them (default with --gateway-config: that gateway's log directory).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("scan", "Find distillation campaigns in exchange logs and write findings.")
         {
-            accounts, fromSignup, models, output, strict, report, modelInputs, intel, threads, sharedEgress, riskModel, gatewayConfig, logs,
+            accounts, fromSignup, models, output, strict, report, modelInputs, modelInputsEvery, intel, threads, sharedEgress, riskModel, gatewayConfig, logs,
         };
         command.SetAction(parse => new ScanRun(console, time ?? TimeProvider.System, new ScanRequest
         {
@@ -39,6 +40,7 @@ internal sealed class ScanCommand(TimeProvider? time = null) : ICliVerb
             Strict = parse.GetValue(strict),
             ReportPath = parse.GetValue(report),
             ModelInputsPath = parse.GetValue(modelInputs),
+            ModelInputsEvery = parse.GetValue(modelInputsEvery),
             IntelPaths = parse.GetValue(intel) ?? [],
             Threads = parse.GetValue(threads),
             GatewayConfigPath = parse.GetValue(gatewayConfig),

@@ -5,8 +5,9 @@ namespace DistillGuard.Simulation.Evaluation;
 
 /// <summary>
 /// Reads the model-inputs CSV that <c>scan --model-inputs</c> writes, finding columns by their header names: the
-/// columns <c>evaluate</c> needs (<see cref="ReadFile"/>), or every risk-model input for a refit
-/// (<see cref="ReadInputsFile"/>). A bad row is an <see cref="InvalidDataException"/> naming the file, line and column.
+/// columns <c>evaluate</c> needs (<see cref="ReadFile"/>; one row an account, so never a file of snapshots), or every
+/// risk-model input for a refit (<see cref="ReadInputsFile"/>; snapshots too, each row one account at one time). A bad
+/// row is an <see cref="InvalidDataException"/> naming the file, line and column.
 /// </summary>
 public static class ModelInputsReader
 {
@@ -22,7 +23,8 @@ public static class ModelInputsReader
     {
         var rows = new List<AccountRisk>();
         ReadRows(reader, name, RiskColumns, (fields, at, line) =>
-            rows.Add(new AccountRisk(fields[at[0]], Count(fields[at[1]], name, line, "exchanges"), Count(fields[at[2]], name, line, "active"), Fraction(fields[at[3]], name, line, "risk"))));
+            rows.Add(new AccountRisk(fields[at[0]], Count(fields[at[1]], name, line, "exchanges"), Count(fields[at[2]], name, line, "active"), Fraction(fields[at[3]], name, line, "risk"))),
+            snapshotsRefused: true);
         return rows;
     }
 
@@ -53,10 +55,16 @@ public static class ModelInputsReader
         return rows;
     }
 
-    private static void ReadRows(TextReader reader, string name, string[] required, Action<string[], int[], int> row)
+    private static void ReadRows(TextReader reader, string name, string[] required, Action<string[], int[], int> row, bool snapshotsRefused = false)
     {
         var header = reader.ReadLine() ?? throw new InvalidDataException($"{name}:1: empty file, expected the model-inputs header");
         var columns = header.Split(',');
+        if (snapshotsRefused && Array.IndexOf(columns, "at") >= 0)
+        {
+            // An account appears once per snapshot there: its margins would be counted several times over.
+            throw new InvalidDataException($"{name}:1: column 'at': the file holds snapshots ('scan --model-inputs-every'), for 'calibrate'; write the inputs for 'evaluate' without it");
+        }
+
         var at = new int[required.Length];
         for (var i = 0; i < required.Length; i++)
         {

@@ -179,6 +179,63 @@ public sealed class CalibrateCommandTests
         return path;
     }
 
+    [Fact]
+    public async Task Scan_ModelInputsEvery12h_SnapshotsOnTheBoundariesEndingWithTheFinalInputsAndCalibrateFitsOnThem()
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        var final = fixture.Path2("final.csv");
+        var snapshots = fixture.Path2("snapshots.csv");
+        var plain = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", fixture.Path2("f.json"), "--model-inputs", final, fixture.LogPath);
+        Assert.Equal(0, plain.ExitCode);
+
+        var run = await CliHarness.RunAsync("scan", "--accounts", fixture.AccountsPath, "--out", fixture.Path2("g.json"), "--model-inputs", snapshots, "--model-inputs-every", "12h", fixture.LogPath);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        // The snapshots change nothing the scan decides.
+        Assert.Equal(Accounts(fixture.Path2("f.json")), Accounts(fixture.Path2("g.json")));
+        var lines = await File.ReadAllLinesAsync(snapshots, TestContext.Current.CancellationToken);
+        var finalLines = await File.ReadAllLinesAsync(final, TestContext.Current.CancellationToken);
+        Assert.Equal(finalLines[0] + ",at", lines[0]);
+        var byTime = lines.Skip(1).GroupBy(l => l[(l.LastIndexOf(',') + 1)..]).ToList();
+        Assert.True(byTime.Count >= 4, $"{byTime.Count} snapshots");
+        // Every snapshot but the last is taken at the first evaluation on or after a 12-hour boundary of log time: a
+        // tick's end (a quarter hour), one in each 12 hours.
+        var times = byTime.SkipLast(1).Select(g => DateTime.Parse(g.Key, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)).ToList();
+        var keys = string.Join(" ", byTime.Select(g => g.Key));
+        Assert.True(times.All(t => t.Minute % 15 == 0 && t.Second == 0), keys);
+        Assert.Equal(times.Count, times.Select(t => t.Ticks / TimeSpan.FromHours(12).Ticks).Distinct().Count());
+        Assert.Equal(ScanLogFixture.Start.AddHours(12), times[0]);
+        Assert.Contains($"{byTime.Count} snapshots, every 12h of log time and at the end", run.Error, StringComparison.Ordinal);
+        // Earlier snapshots hold the accounts active by then; the last is the final inputs, row for row.
+        Assert.True(byTime[0].Count() < byTime[^1].Count(), $"{byTime[0].Count()} rows at {byTime[0].Key}");
+        Assert.Equal(finalLines.Skip(1), byTime[^1].Select(l => l[..l.LastIndexOf(',')]));
+
+        var fit = await CliHarness.RunAsync("calibrate", "--model-inputs", snapshots, "--labels", WriteLabels(fixture), "--folds", "0");
+
+        Assert.True(fit.ExitCode == 0, fit.Error);
+        Assert.Contains($"Fitted on {lines.Length - 1} labelled accounts of {lines.Length - 1}", fit.Output, StringComparison.Ordinal);
+        var refused = Assert.Throws<InvalidDataException>(() => ModelInputsReader.ReadFile(snapshots));
+        Assert.Contains("snapshots.csv:1: column 'at'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("10m", "--model-inputs", "'10m' is not an interval of at least 15m")]
+    [InlineData("2w", "--model-inputs", "'2w' is not an interval")]
+    [InlineData("1d", null, "--model-inputs-every needs --model-inputs")]
+    public async Task Scan_ModelInputsEveryBadOrAlone_UsageErrorNamingIt(string every, string? modelInputs, string message)
+    {
+        using var fixture = new ScanLogFixture().WriteScenario();
+        string[] inputs = modelInputs is null ? [] : [modelInputs, fixture.Path2("m.csv")];
+
+        var run = await CliHarness.RunAsync(["scan", "--out", fixture.Path2("f.json"), "--model-inputs-every", every, .. inputs, fixture.LogPath]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(fixture.Path2("f.json")));
+    }
+
+    private static string Accounts(string findingsPath) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(findingsPath)).RootElement.GetProperty("accounts").GetRawText();
+
     private static string WriteLabels(ScanLogFixture fixture)
     {
         var path = fixture.Path2("labels.csv");

@@ -20,8 +20,14 @@ internal sealed record ScanRequest
 
     public string? ReportPath { get; init; }
 
-    /// <summary>Where to write the model-inputs CSV (<see cref="Core.Engine.DetectionEngine.WriteModelInputs"/>), if anywhere.</summary>
+    /// <summary>Where to write the model-inputs CSV (<see cref="Core.Engine.DetectionEngine.WriteModelInputs(TextWriter)"/>), if anywhere.</summary>
     public string? ModelInputsPath { get; init; }
+
+    /// <summary>
+    /// With <see cref="ModelInputsPath"/>: write a snapshot of the model inputs at every such interval of log time
+    /// (<see cref="ModelInputSnapshots"/>), as given (<see cref="IntervalText"/>: 1d, 12h, 90m).
+    /// </summary>
+    public string? ModelInputsEvery { get; init; }
 
     public IReadOnlyList<string> IntelPaths { get; init; } = [];
 

@@ -31,6 +31,24 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
             return ExitCodes.Usage;
         }
 
+        TimeSpan? snapshotEvery = null;
+        if (request.ModelInputsEvery is { } everyText)
+        {
+            if (request.ModelInputsPath is null)
+            {
+                console.Error.WriteLine("error: --model-inputs-every needs --model-inputs, the file its snapshots go to.");
+                return ExitCodes.Usage;
+            }
+
+            if (!IntervalText.TryParse(everyText, out var every) || every < new DetectionOptions().Tick)
+            {
+                console.Error.WriteLine($"error: --model-inputs-every: '{everyText}' is not an interval of at least 15m (a whole number of days, hours or minutes: 1d, 12h, 90m).");
+                return ExitCodes.Usage;
+            }
+
+            snapshotEvery = every;
+        }
+
         IIntelMatcher? intel = null;
         if (request.IntelPaths.Count > 0)
         {
@@ -107,6 +125,19 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
 
         var bad = new BadRecordLog(request.Strict);
         var engine = new DetectionEngine(options, new ExchangeAnalyzer(), intel);
+        StreamWriter? snapshotFile;
+        try
+        {
+            snapshotFile = snapshotEvery is null ? null : new StreamWriter(request.ModelInputsPath!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        using var snapshotWriter = snapshotFile;
+        using var snapshots = snapshotFile is null ? null : new ModelInputSnapshots(engine, snapshotFile, snapshotEvery!.Value);
         var stopwatch = Stopwatch.StartNew();
         long bytes = 0;
         try
@@ -174,6 +205,13 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
         }
 
         var findings = engine.BuildFindings(bad.Total, time.GetUtcNow().UtcDateTime);
+        if (snapshots is not null)
+        {
+            snapshots.Finish();
+            snapshotWriter!.Flush();
+            console.Error.WriteLine($"model inputs written to {request.ModelInputsPath}: {snapshots.Snapshots} snapshots, every {request.ModelInputsEvery} of log time and at the end");
+        }
+
         var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
         console.Error.WriteLine(
             $"scanned {engine.ObservedExchanges:N0} exchanges ({bytes / 1048576.0:N1} MiB read) in {seconds:N1} s: {engine.ObservedExchanges / seconds:N0} exchanges/s");
@@ -276,7 +314,7 @@ internal sealed class ScanRun(CliConsole console, TimeProvider time, ScanRequest
                 console.Error.WriteLine($"report written to {reportPath}");
             }
 
-            if (request.ModelInputsPath is { } modelInputsPath)
+            if (request.ModelInputsPath is { } modelInputsPath && request.ModelInputsEvery is null)
             {
                 using (var writer = new StreamWriter(modelInputsPath))
                 {
